@@ -1,0 +1,39 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Layers (DESIGN.md §1): model → store → console → executable; TerminalUI knows nothing of the domain.
+let package = Package(
+    name: "ChannelDesk",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "channeldesk", targets: ["channeldesk"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(name: "ChannelResources", path: "Resources", exclude: ["README.md"],
+                resources: [.copy("default-policy.json")]),
+        .target(name: "ChannelModel"),
+        .target(name: "ChannelStore", dependencies: ["ChannelModel", "ChannelResources"]),
+        .target(name: "TerminalUI", dependencies: ["CCurses"]),
+        .target(name: "ChannelConsole", dependencies: ["ChannelStore", "TerminalUI"]),
+        .executableTarget(
+            name: "channeldesk",
+            dependencies: [
+                "ChannelConsole", "ChannelStore", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ChannelModelTests", dependencies: ["ChannelModel", "ChannelStore"]),
+        .testTarget(name: "ChannelStoreTests", dependencies: ["ChannelStore"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "ChannelConsoleTests", dependencies: ["ChannelConsole"]),
+        .testTarget(name: "CLITests", dependencies: ["ChannelStore"]),
+    ]
+)

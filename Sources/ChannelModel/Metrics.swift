@@ -1,0 +1,159 @@
+/// One partner's part of sourced revenue in a period.
+public struct PartnerShare: Hashable, Sendable, Codable {
+    public var partnerId: String
+    public var name: String
+    public var sourcedARR: Money
+    public var share: Double
+
+    public init(partnerId: String, name: String, sourcedARR: Money, share: Double) {
+        self.partnerId = partnerId; self.name = name; self.sourcedARR = sourcedARR; self.share = share
+    }
+}
+
+/// The programme KPIs of DESIGN.md §3 for one as-of date and period; its JSON is the `metrics` output.
+public struct MetricsReport: Hashable, Sendable, Codable {
+    public var asOf: Day
+    public var from: Day
+    public var to: Day
+    public var partnerSourcedARR: Money
+    public var partnerInfluencedARR: Money
+    public var enrolledPartners: Int
+    public var activePartners: Int
+    public var activePartnerRate: Double
+    public var top5Concentration: Double
+    public var hhi: Double
+    public var programmeInvestment: Money
+    public var partnerAcquisitionCost: Double?
+    public var partnerNPS: Double?
+    public var npsResponses: Int
+    public var pendingRegistrations: Int
+    public var slaBreaches: Int
+    public var topPartners: [PartnerShare]
+
+    public var period: Period { Period(from: from, to: to) }
+
+    private enum CodingKeys: String, CodingKey {
+        case asOf, from, to, partnerSourcedARR, partnerInfluencedARR, enrolledPartners, activePartners
+        case activePartnerRate, top5Concentration, hhi, programmeInvestment, partnerAcquisitionCost
+        case partnerNPS, npsResponses, pendingRegistrations, slaBreaches, topPartners
+    }
+
+    // Explicit so that an undefined figure is written as `null`, not left out: scripts reading the JSON
+    // should find every key every time.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(asOf, forKey: .asOf)
+        try c.encode(from, forKey: .from)
+        try c.encode(to, forKey: .to)
+        try c.encode(partnerSourcedARR, forKey: .partnerSourcedARR)
+        try c.encode(partnerInfluencedARR, forKey: .partnerInfluencedARR)
+        try c.encode(enrolledPartners, forKey: .enrolledPartners)
+        try c.encode(activePartners, forKey: .activePartners)
+        try c.encode(activePartnerRate, forKey: .activePartnerRate)
+        try c.encode(top5Concentration, forKey: .top5Concentration)
+        try c.encode(hhi, forKey: .hhi)
+        try c.encode(programmeInvestment, forKey: .programmeInvestment)
+        try c.encode(partnerAcquisitionCost, forKey: .partnerAcquisitionCost)
+        try c.encode(partnerNPS, forKey: .partnerNPS)
+        try c.encode(npsResponses, forKey: .npsResponses)
+        try c.encode(pendingRegistrations, forKey: .pendingRegistrations)
+        try c.encode(slaBreaches, forKey: .slaBreaches)
+        try c.encode(topPartners, forKey: .topPartners)
+    }
+}
+
+/// The exact metric definitions of DESIGN.md §3, as pure functions of a programme.
+public enum Metrics {
+    /// Every KPI as of `asOf` over `period` (default: the quarter to date).
+    public static func report(_ programme: Programme, asOf: Day, period: Period? = nil) -> MetricsReport {
+        let period = period ?? .quarterToDate(asOf)
+        var sourced = Money.zero, influenced = Money.zero
+        for deal in programme.deals where deal.outcome == .won && period.contains(deal.closedOn) {
+            if deal.attribution == .sourced { sourced += deal.acv } else { influenced += deal.acv }
+        }
+        let ranking = sourcedRanking(programme, period: period)
+        let (enrolled, active) = activity(programme, asOf: asOf)
+        let investment = programme.investments.reduce(Money.zero) { period.contains($1.date) ? $0 + $1.amount : $0 }
+        let nps = netPromoterScore(programme, period: period)
+        let queue = queueCounts(programme, asOf: asOf)
+        let total = Double(sourced.cents)
+        return MetricsReport(
+            asOf: asOf, from: period.from, to: period.to,
+            partnerSourcedARR: sourced, partnerInfluencedARR: influenced,
+            enrolledPartners: enrolled, activePartners: active,
+            activePartnerRate: enrolled == 0 ? 0 : Double(active) / Double(enrolled),
+            top5Concentration: sourced.cents == 0 ? 0
+                : Double(ranking.prefix(5).reduce(Int64(0)) { $0 + $1.sourcedARR.cents }) / total,
+            hhi: ranking.reduce(0) { $0 + ($1.share * 100) * ($1.share * 100) },
+            programmeInvestment: investment,
+            partnerAcquisitionCost: sourced.cents == 0 ? nil : Double(investment.cents) / total,
+            partnerNPS: nps.score, npsResponses: nps.responses,
+            pendingRegistrations: queue.pending, slaBreaches: queue.breaches,
+            topPartners: Array(ranking.prefix(5)))
+    }
+
+    /// Partners ranked by sourced won ACV closed in the period, largest first (ties by id), with shares.
+    public static func sourcedRanking(_ programme: Programme, period: Period) -> [PartnerShare] {
+        var byPartner: [String: Int64] = [:]
+        var total: Int64 = 0
+        for deal in programme.deals where deal.isSourcedWin && period.contains(deal.closedOn) {
+            byPartner[deal.partnerID, default: 0] += deal.acv.cents
+            total += deal.acv.cents
+        }
+        return byPartner
+            .map { id, cents in
+                PartnerShare(partnerId: id, name: programme.partner(id)?.name ?? id, sourcedARR: Money(cents: cents),
+                             share: total == 0 ? 0 : Double(cents) / Double(total))
+            }
+            .sorted { ($0.sourcedARR, $1.partnerId) > ($1.sourcedARR, $0.partnerId) }
+    }
+
+    /// Enrolled partners as of `asOf`, and how many of them registered or closed a deal in the activity window.
+    public static func activity(_ programme: Programme, asOf: Day) -> (enrolled: Int, active: Int) {
+        let window = programme.policy.activityWindowDays
+        let earliest = asOf.adding(days: -window)
+        func recent(_ day: Day) -> Bool { earliest < day && day <= asOf }
+        var activeIDs = Set<String>()
+        for registration in programme.registrations where recent(registration.submittedAt.day) {
+            activeIDs.insert(registration.partnerID)
+        }
+        for deal in programme.deals where recent(deal.closedOn) { activeIDs.insert(deal.partnerID) }
+        var enrolled = 0, active = 0
+        for partner in programme.partners where isEnrolled(partner, asOf: asOf) {
+            enrolled += 1
+            if activeIDs.contains(partner.id) { active += 1 }
+        }
+        return (enrolled, active)
+    }
+
+    public static func isEnrolled(_ partner: Partner, asOf: Day) -> Bool {
+        partner.status.isEnrolled && partner.joinedOn <= asOf
+    }
+
+    /// NPS over each partner's latest response dated in the period (same day: the later row).
+    public static func netPromoterScore(_ programme: Programme, period: Period) -> (score: Double?, responses: Int) {
+        var latest: [String: NPSResponse] = [:]
+        for response in programme.npsResponses where period.contains(response.respondedOn) {
+            if let current = latest[response.partnerID], current.respondedOn > response.respondedOn { continue }
+            latest[response.partnerID] = response
+        }
+        guard !latest.isEmpty else { return (nil, 0) }
+        let promoters = latest.values.filter { $0.score >= 9 }.count
+        let detractors = latest.values.filter { $0.score <= 6 }.count
+        return (100 * Double(promoters - detractors) / Double(latest.count), latest.count)
+    }
+
+    /// Queued registrations and, of the pending ones, those past the approval SLA as of `asOf`.
+    public static func queueCounts(_ programme: Programme, asOf: Day) -> (pending: Int, breaches: Int) {
+        let slaSeconds = Int64(programme.policy.approvalSLAHours) * 3600
+        let cutoff = asOf.endOfDay
+        var pending = 0, breaches = 0
+        for registration in programme.registrations where registration.status.isQueued {
+            pending += 1
+            if registration.status == .pending && registration.submittedAt.adding(seconds: slaSeconds) < cutoff {
+                breaches += 1
+            }
+        }
+        return (pending, breaches)
+    }
+}

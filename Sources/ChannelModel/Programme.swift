@@ -1,0 +1,161 @@
+/// The whole partner programme in memory: every record kind of DESIGN.md §4, the policy and the audit
+/// trail, with the id indexes that keep look-ups O(1). Record arrays keep import order, which the
+/// definitions rely on (the later of two same-day NPS rows wins).
+public struct Programme: Sendable, Equatable {
+    public var policy: Policy
+    public private(set) var partners: [Partner] = []
+    public private(set) var registrations: [Registration] = []
+    public private(set) var deals: [Deal] = []
+    public private(set) var investments: [Investment] = []
+    public private(set) var npsResponses: [NPSResponse] = []
+    public private(set) var directAccounts: [DirectAccount] = []
+    public private(set) var enablement: [Enablement] = []
+    public private(set) var audit: [AuditEntry] = []
+
+    private var partnerIndex: [String: Int] = [:]
+    private var registrationIndex: [String: Int] = [:]
+    private var dealIndex: [String: Int] = [:]
+    private var directIndex: [String: Int] = [:]
+    private var enablementIndex: [EnablementKey: Int] = [:]
+
+    private struct EnablementKey: Hashable { var partnerID: String; var item: EnablementItem }
+
+    public init(policy: Policy) { self.policy = policy }
+
+    /// How an upsert changed the programme, for the import's "added N, updated M" report.
+    public enum Change: Sendable, Equatable { case added, updated, unchanged }
+
+    // MARK: Look-ups
+
+    public func partner(_ id: String) -> Partner? { partnerIndex[id].map { partners[$0] } }
+    public func registration(_ id: String) -> Registration? { registrationIndex[id].map { registrations[$0] } }
+    public func deal(_ id: String) -> Deal? { dealIndex[id].map { deals[$0] } }
+    public func registrationPosition(_ id: String) -> Int? { registrationIndex[id] }
+    public func directAccount(domain: String) -> DirectAccount? {
+        directIndex[Domain.registrable(domain)].map { directAccounts[$0] }
+    }
+
+    /// The tier rung of a partner, falling back to the ladder's floor for a tier the policy lost.
+    public func tier(of partner: Partner) -> Tier {
+        policy.tier(named: partner.tier) ?? policy.tiers[policy.tiers.count - 1]
+    }
+
+    // MARK: Changes (each keeps the indexes in step)
+
+    @discardableResult
+    public mutating func upsert(_ partner: Partner) -> Change {
+        Programme.upsert(partner, key: partner.id, into: &partners, index: &partnerIndex)
+    }
+
+    @discardableResult
+    public mutating func upsert(_ registration: Registration) -> Change {
+        Programme.upsert(registration, key: registration.id, into: &registrations, index: &registrationIndex)
+    }
+
+    @discardableResult
+    public mutating func upsert(_ deal: Deal) -> Change {
+        Programme.upsert(deal, key: deal.id, into: &deals, index: &dealIndex)
+    }
+
+    @discardableResult
+    public mutating func upsert(_ account: DirectAccount) -> Change {
+        Programme.upsert(account, key: Domain.registrable(account.domain), into: &directAccounts, index: &directIndex)
+    }
+
+    @discardableResult
+    public mutating func upsert(_ record: Enablement) -> Change {
+        Programme.upsert(record, key: EnablementKey(partnerID: record.partnerID, item: record.item),
+                         into: &enablement, index: &enablementIndex)
+    }
+
+    /// Investments and NPS responses carry no id: a row identical to one already stored is the same
+    /// row imported again (unchanged); anything else is a new fact.
+    @discardableResult
+    public mutating func add(_ investment: Investment) -> Change {
+        if investments.contains(investment) { return .unchanged }
+        investments.append(investment)
+        return .added
+    }
+
+    @discardableResult
+    public mutating func add(_ response: NPSResponse) -> Change {
+        if npsResponses.contains(response) { return .unchanged }
+        npsResponses.append(response)
+        return .added
+    }
+
+    public mutating func append(_ entry: AuditEntry) { audit.append(entry) }
+
+    /// Changes one registration in place; false when there is no such id.
+    @discardableResult
+    public mutating func updateRegistration(_ id: String, _ change: (inout Registration) -> Void) -> Bool {
+        guard let position = registrationIndex[id] else { return false }
+        change(&registrations[position])
+        return true
+    }
+
+    @discardableResult
+    public mutating func updatePartner(_ id: String, _ change: (inout Partner) -> Void) -> Bool {
+        guard let position = partnerIndex[id] else { return false }
+        change(&partners[position])
+        return true
+    }
+
+    private static func upsert<Record: Equatable, Key: Hashable>(
+        _ record: Record, key: Key, into records: inout [Record], index: inout [Key: Int]
+    ) -> Change {
+        if let position = index[key] {
+            if records[position] == record { return .unchanged }
+            records[position] = record
+            return .updated
+        }
+        index[key] = records.count
+        records.append(record)
+        return .added
+    }
+
+    // MARK: Bulk loading (the snapshot decoder hands over whole columns at once)
+
+    /// Builds a programme from decoded tables in one go; fails with the first duplicate id found.
+    public static func loaded(
+        policy: Policy, partners: [Partner], registrations: [Registration], deals: [Deal],
+        investments: [Investment], npsResponses: [NPSResponse], directAccounts: [DirectAccount],
+        enablement: [Enablement], audit: [AuditEntry]
+    ) throws(DuplicateID) -> Programme {
+        var programme = Programme(policy: policy)
+        programme.partners = partners
+        programme.registrations = registrations
+        programme.deals = deals
+        programme.investments = investments
+        programme.npsResponses = npsResponses
+        programme.directAccounts = directAccounts
+        programme.enablement = enablement
+        programme.audit = audit
+        programme.partnerIndex = try index(partners, table: "partners") { $0.id }
+        programme.registrationIndex = try index(registrations, table: "registrations") { $0.id }
+        programme.dealIndex = try index(deals, table: "deals") { $0.id }
+        programme.directIndex = try index(directAccounts, table: "direct_accounts") { Domain.registrable($0.domain) }
+        programme.enablementIndex = try index(enablement, table: "enablement") {
+            EnablementKey(partnerID: $0.partnerID, item: $0.item)
+        }
+        return programme
+    }
+
+    /// A stored table holds the same id twice: the file was not written by us, or is damaged.
+    public struct DuplicateID: Error, Equatable, CustomStringConvertible {
+        public var table: String
+        public var id: String
+        public var description: String { "table \(table) holds id \(id) twice" }
+    }
+
+    private static func index<Record, Key: Hashable>(
+        _ records: [Record], table: String, key: (Record) -> Key
+    ) throws(DuplicateID) -> [Key: Int] {
+        var index = [Key: Int](minimumCapacity: records.count)
+        for (position, record) in records.enumerated() {
+            let id = key(record)
+            if index.updateValue(position, forKey: id) != nil { throw DuplicateID(table: table, id: "\(id)") }
+        }
+        return index
+    }
+}

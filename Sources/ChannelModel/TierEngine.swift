@@ -1,0 +1,85 @@
+/// What tier evaluation suggests for a partner; nothing changes until a manager applies it.
+public enum TierProposal: String, Labelled {
+    case upgrade, downgrade
+    case atRisk = "at_risk"
+    case hold
+}
+
+/// A partner's standing on the tier ladder as of a date, with the numbers behind the proposal.
+public struct TierStanding: Hashable, Sendable, Codable {
+    public var partnerId: String
+    public var currentTier: String
+    public var qualifiedTier: String
+    public var trailingSourcedARR: Money
+    public var certifiedStaff: Int
+    public var proposal: TierProposal
+    /// The tier the partner qualified for at the start of the grace window (`asOf − grace`).
+    public var qualifiedTierBeforeGrace: String
+
+    private enum CodingKeys: String, CodingKey {
+        case partnerId, currentTier, qualifiedTier, trailingSourcedARR, certifiedStaff, proposal
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        partnerId = try c.decode(String.self, forKey: .partnerId)
+        currentTier = try c.decode(String.self, forKey: .currentTier)
+        qualifiedTier = try c.decode(String.self, forKey: .qualifiedTier)
+        trailingSourcedARR = try c.decode(Money.self, forKey: .trailingSourcedARR)
+        certifiedStaff = try c.decode(Int.self, forKey: .certifiedStaff)
+        proposal = try c.decode(TierProposal.self, forKey: .proposal)
+        qualifiedTierBeforeGrace = qualifiedTier
+    }
+
+    public init(partnerId: String, currentTier: String, qualifiedTier: String, trailingSourcedARR: Money,
+                certifiedStaff: Int, proposal: TierProposal, qualifiedTierBeforeGrace: String) {
+        self.partnerId = partnerId; self.currentTier = currentTier; self.qualifiedTier = qualifiedTier
+        self.trailingSourcedARR = trailingSourcedARR; self.certifiedStaff = certifiedStaff
+        self.proposal = proposal; self.qualifiedTierBeforeGrace = qualifiedTierBeforeGrace
+    }
+}
+
+/// Tier evaluation with grace (DESIGN.md §3).
+public enum TierEngine {
+    /// Standings of every enrolled partner as of `asOf`, in partner order.
+    public static func standings(_ programme: Programme, asOf: Day) -> [TierStanding] {
+        let policy = programme.policy
+        let graceStart = asOf.adding(days: -policy.tierGraceDays)
+        let now = trailingSourcedARR(programme, asOf: asOf)
+        let before = trailingSourcedARR(programme, asOf: graceStart)
+        return programme.partners.filter { Metrics.isEnrolled($0, asOf: asOf) }.map { partner in
+            let arr = now[partner.id] ?? .zero
+            let qualified = qualifiedRank(policy, arr: arr, staff: partner.certifiedStaff)
+            let qualifiedBefore = qualifiedRank(policy, arr: before[partner.id] ?? .zero, staff: partner.certifiedStaff)
+            let current = policy.rank(of: partner.tier)
+            let proposal: TierProposal
+            if qualified < current {
+                proposal = .upgrade
+            } else if qualified > current {
+                proposal = qualifiedBefore > current ? .downgrade : .atRisk
+            } else {
+                proposal = .hold
+            }
+            return TierStanding(
+                partnerId: partner.id, currentTier: partner.tier, qualifiedTier: policy.tiers[qualified].name,
+                trailingSourcedARR: arr, certifiedStaff: partner.certifiedStaff, proposal: proposal,
+                qualifiedTierBeforeGrace: policy.tiers[qualifiedBefore].name)
+        }
+    }
+
+    /// Sourced won ACV per partner with `asOf − 365 days < closed_on <= asOf`.
+    public static func trailingSourcedARR(_ programme: Programme, asOf: Day) -> [String: Money] {
+        let earliest = asOf.adding(days: -365)
+        var totals: [String: Money] = [:]
+        for deal in programme.deals where deal.isSourcedWin && earliest < deal.closedOn && deal.closedOn <= asOf {
+            totals[deal.partnerID, default: .zero] += deal.acv
+        }
+        return totals
+    }
+
+    /// Rank (0 = highest) of the highest tier whose ARR and staff minimums are both met.
+    public static func qualifiedRank(_ policy: Policy, arr: Money, staff: Int) -> Int {
+        policy.tiers.firstIndex { arr >= $0.minTrailingSourcedARR && staff >= $0.minCertifiedStaff }
+            ?? policy.tiers.count - 1
+    }
+}
