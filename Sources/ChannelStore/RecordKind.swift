@@ -1,0 +1,73 @@
+import ChannelModel
+
+/// The kinds of record a programme holds, with their names in each place they appear: the command line
+/// (`direct-accounts`), the import file (`direct_accounts.csv`) and the snapshot's tables (`directAccounts`).
+public enum RecordKind: String, CaseIterable, Sendable, Codable {
+    case partners, registrations, deals, investments, nps
+    case directAccounts = "direct-accounts"
+    case enablement
+
+    /// The name of the table in the programme file (DESIGN.md §5).
+    public var tableName: String {
+        switch self {
+        case .directAccounts: return "directAccounts"
+        default: return rawValue
+        }
+    }
+
+    /// The conventional import file name, e.g. `direct_accounts.csv`.
+    public var fileName: String { rawValue.replacingOccurrences(of: "-", with: "_") + ".csv" }
+
+    /// The required columns of the import format, in order (DESIGN.md §4).
+    public var columns: [String] {
+        switch self {
+        case .partners:
+            return ["partner_id", "name", "type", "tier", "region", "status", "joined_on", "owner", "certified_staff"]
+        case .registrations:
+            return ["registration_id", "partner_id", "prospect_company", "prospect_domain", "estimated_acv",
+                    "submitted_at", "status", "decided_at", "protected_until"]
+        case .deals:
+            return ["deal_id", "partner_id", "registration_id", "account", "domain", "acv", "closed_on",
+                    "outcome", "attribution"]
+        case .investments: return ["date", "category", "amount", "note"]
+        case .nps: return ["partner_id", "responded_on", "score"]
+        case .directAccounts: return ["domain", "account", "owner"]
+        case .enablement: return ["partner_id", "item", "completed_on"]
+        }
+    }
+}
+
+/// Validated rows of one import file, ready to be applied as a single journaled action.
+public enum ImportBatch: Sendable, Equatable {
+    case partners([Partner])
+    case registrations([Registration])
+    case deals([Deal])
+    case investments([Investment])
+    case nps([NPSResponse])
+    case directAccounts([DirectAccount])
+    case enablement([Enablement])
+
+    public var kind: RecordKind {
+        switch self {
+        case .partners: return .partners
+        case .registrations: return .registrations
+        case .deals: return .deals
+        case .investments: return .investments
+        case .nps: return .nps
+        case .directAccounts: return .directAccounts
+        case .enablement: return .enablement
+        }
+    }
+
+    public var count: Int {
+        switch self {
+        case .partners(let rows): return rows.count
+        case .registrations(let rows): return rows.count
+        case .deals(let rows): return rows.count
+        case .investments(let rows): return rows.count
+        case .nps(let rows): return rows.count
+        case .directAccounts(let rows): return rows.count
+        case .enablement(let rows): return rows.count
+        }
+    }
+}
