@@ -34,6 +34,6 @@ let package = Package(
         .testTarget(name: "ChannelStoreTests", dependencies: ["ChannelStore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "ChannelConsoleTests", dependencies: ["ChannelConsole"]),
-        .testTarget(name: "CLITests", dependencies: ["ChannelStore"]),
+        .testTarget(name: "CLITests", dependencies: ["ChannelStore", "TerminalUI"]),
     ]
 )

@@ -1,0 +1,149 @@
+import ChannelModel
+import Foundation
+
+/// The one writer of a programme file: it holds the lock, applies every action through the reducer,
+/// and makes it durable (journal append + fsync) before anyone is told it happened.
+public final class ProgrammeStore {
+    public let location: ProgrammeLocation
+    public private(set) var programme: Programme
+    /// Things the user should hear about the file on open, e.g. a torn last journal record that was dropped.
+    public private(set) var warnings: [String]
+    public private(set) var generation: Int64
+    public private(set) var lastSeq: Int64
+
+    private var lock: FileLock?
+    private var journal: JournalWriter?
+    private var journalBytes: Int
+    private let io: FileIO
+
+    /// A checkpoint folds the journal into the snapshot once it grows past this many bytes, so
+    /// opening never replays an unbounded journal.
+    public var checkpointThreshold = 32 << 20
+
+    /// Opens `location` for writing, creating an empty programme with `policy` when the file does not
+    /// exist and `create` is true. A file that cannot be read is reported and left untouched.
+    public init(opening location: ProgrammeLocation, create: Bool = false, policy: @autoclosure () throws -> Policy = try Policy.bundledDefault(),
+                io: FileIO = PosixFileIO()) throws {
+        self.location = location
+        self.io = io
+        if create { try ProgrammeStore.makeDirectory(for: location) }
+        let lock = try FileLock.acquire(for: location.url)
+        do {
+            if !location.exists {
+                guard create else { throw StoreError.missing(location) }
+                if FileManager.default.fileExists(atPath: location.journalURL.path) {
+                    throw StoreError.orphanJournal(location)
+                }
+                let empty = Programme(policy: try policy())
+                try AtomicFile.write(try SnapshotCodec.encode(empty, generation: 1, lastSeq: 0, savedAt: Date()),
+                                     to: location.url, io: io)
+            }
+            let loaded = try ProgrammeLoader.load(location)
+            programme = loaded.programme
+            generation = loaded.generation
+            lastSeq = loaded.lastSeq
+            warnings = loaded.warnings
+            let writer = try JournalWriter(url: location.journalURL, io: io)
+            if loaded.journalTornBytes > 0 { try writer.truncate(toLength: loaded.journalValidLength) }
+            journal = writer
+            journalBytes = loaded.journalValidLength
+            self.lock = lock
+        } catch {
+            lock.release()
+            throw error
+        }
+    }
+
+    deinit { close() }
+
+    /// Checks, journals durably, then applies `action`. When this returns, the change survives a crash.
+    @discardableResult
+    public func perform(_ action: ProgrammeAction, actor: String, at: Instant = .now) throws -> ActionOutcome {
+        guard let journal else { throw StoreError.closed }
+        try Reducer.check(action, in: programme, at: at)
+        let entry = JournalEntry(seq: lastSeq + 1, generation: generation, at: at, actor: actor, action: action)
+        let payload = try JournalCodec.encode(entry)
+        try journal.append(payload)
+        journalBytes += payload.count + 8
+        lastSeq = entry.seq
+        let outcome = try Reducer.apply(entry, to: &programme)
+        if journalBytes > checkpointThreshold { try checkpoint() }
+        return outcome
+    }
+
+    /// Writes a new snapshot holding everything so far (temp file, fsync, rename, fsync directory),
+    /// then empties the journal. A crash between the two is harmless: replay skips records the
+    /// snapshot already holds (by sequence number).
+    public func checkpoint() throws {
+        guard let journal else { throw StoreError.closed }
+        let data = try SnapshotCodec.encode(programme, generation: generation + 1, lastSeq: lastSeq, savedAt: Date())
+        try AtomicFile.write(data, to: location.url, io: io)
+        generation += 1
+        try journal.truncate(toLength: 0)
+        journalBytes = 0
+    }
+
+    /// Releases the journal and the lock; the store refuses further actions.
+    public func close() {
+        journal?.close()
+        journal = nil
+        lock?.release()
+        lock = nil
+    }
+}
+
+/// Why a programme file could not be opened or changed, in words a channel manager can act on.
+public enum StoreError: Error, CustomStringConvertible, Equatable {
+    case missing(ProgrammeLocation)
+    case orphanJournal(ProgrammeLocation)
+    case closed
+    case unreadable(ProgrammeLocation, String)
+    case journalCorrupt(ProgrammeLocation, String)
+
+    public var description: String {
+        switch self {
+        case .missing(let location):
+            return "there is no programme at \(location.url.path); create one with `channeldesk demo` or `channeldesk import`"
+        case .orphanJournal(let location):
+            return "\(location.journalURL.path) exists but its programme file does not; restore \(location.name) or move the journal away"
+        case .closed:
+            return "the programme is closed"
+        case .unreadable(let location, let why):
+            return "\(location.url.path) cannot be read: \(why). The file was not changed; run `channeldesk check` for details"
+        case .journalCorrupt(let location, let why):
+            return "\(location.journalURL.path) is damaged: \(why). Nothing was changed; run `channeldesk check --repair`"
+        }
+    }
+}
+
+extension Instant {
+    /// The current time, to the second.
+    public static var now: Instant { Instant(seconds: Int64(Date().timeIntervalSince1970)) }
+}
+
+extension Day {
+    /// Today's date (UTC).
+    public static var today: Day { Instant.now.day }
+}
+
+extension ProgrammeStore {
+    /// Writes `programme` as the complete content of `location` (a demo, a repaired copy), under the
+    /// writer's lock so it cannot clobber a programme someone has open. Any old journal is removed first:
+    /// its records belong to the programme being replaced.
+    public static func write(_ programme: Programme, to location: ProgrammeLocation, io: FileIO = PosixFileIO()) throws {
+        try makeDirectory(for: location)
+        let lock = try FileLock.acquire(for: location.url)
+        defer { lock.release() }
+        let data = try SnapshotCodec.encode(programme, generation: 1, lastSeq: programme.audit.last?.seq ?? 0, savedAt: Date())
+        if FileManager.default.fileExists(atPath: location.journalURL.path) {
+            try FileManager.default.removeItem(at: location.journalURL)
+        }
+        try AtomicFile.write(data, to: location.url, io: io)
+    }
+
+    /// The programme's directory, private to its owner, created on first use.
+    static func makeDirectory(for location: ProgrammeLocation) throws {
+        try FileManager.default.createDirectory(at: location.url.deletingLastPathComponent(), withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+    }
+}

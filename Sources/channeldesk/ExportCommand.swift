@@ -1,0 +1,31 @@
+import ArgumentParser
+import ChannelModel
+import ChannelStore
+import Foundation
+
+extension ExportKind: ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {}
+
+/// `channeldesk export KIND`: records as CSV (for finance and spreadsheets) or JSON (for scripts).
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export records as CSV or JSON.",
+        discussion: "KIND: \(ExportKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+
+    @OptionGroup var file: FileOptions
+    @Argument(help: "What to export.") var kind: ExportKind
+    @Option(help: "csv or json.") var format: ExportFormat = .csv
+    @Option(help: "Write to this file instead of stdout.") var output: String?
+    @Flag(help: "Overwrite --output if it exists.") var force = false
+
+    func run() throws {
+        let data = Exporter.export(kind, from: try file.read(), format: format)
+        guard let output else { return Console.write(data) }
+        if FileManager.default.fileExists(atPath: output) && !force {
+            throw CLIError("\(output) already exists; add --force to overwrite it")
+        }
+        guard FileManager.default.createFile(atPath: output, contents: data) else {
+            throw CLIError("\(output) cannot be written")
+        }
+    }
+}
