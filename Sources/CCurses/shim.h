@@ -31,6 +31,11 @@ static inline attr_t cd_a_dim(void) { return A_DIM; }
 static inline int cd_color_pair(int n) { return COLOR_PAIR(n); }
 static inline int cd_ccharw_max(void) { return CCHARW_MAX; }
 
+// wcwidth is only declared under _XOPEN_SOURCE, which SwiftPM dropped; the backend needs libc's opinion
+// of a character's width because that is what ncurses uses to place it.
+extern int wcwidth(wchar_t c);
+static inline int cd_wcwidth(wchar_t c) { return wcwidth(c); }
+
 // Key codes (the plain ones also import directly; these keep the decoder's table checkable).
 static inline int cd_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int cd_key_f(int n) { return KEY_F(n); }
