@@ -1,5 +1,5 @@
 /// A run of text in one style: the unit a row provider or a status line is built from.
-public struct Span: Sendable, Hashable, ExpressibleByStringLiteral {
+public struct Span: Sendable, Hashable, ExpressibleByStringInterpolation {
     public var text: String
     public var style: Style
 
@@ -16,11 +16,15 @@ public struct Span: Sendable, Hashable, ExpressibleByStringLiteral {
         self.init(value)
     }
 
+    public init(stringInterpolation: DefaultStringInterpolation) {
+        self.init(String(stringInterpolation: stringInterpolation))
+    }
+
     public var displayWidth: Int { TerminalUI.displayWidth(text) }
 }
 
 /// One line of mixed-style text.
-public struct Line: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByArrayLiteral {
+public struct Line: Sendable, Hashable, ExpressibleByStringInterpolation, ExpressibleByArrayLiteral {
     public var spans: [Span]
 
     public init(_ spans: [Span]) {
@@ -37,6 +41,10 @@ public struct Line: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleB
 
     public init(stringLiteral value: String) {
         self.init(value)
+    }
+
+    public init(stringInterpolation: DefaultStringInterpolation) {
+        self.init(String(stringInterpolation: stringInterpolation))
     }
 
     public init(arrayLiteral elements: Span...) {
