@@ -110,7 +110,7 @@ public final class CursesTerminal: Terminal {
     public func stop() {
         guard started else { return }
         started = false
-        for signal in [SIGINT, SIGTERM, SIGHUP] { Glibc.signal(signal, SIG_DFL) }
+        for number in [SIGINT, SIGTERM, SIGHUP] { signal(number, SIG_DFL) }
         cursesActive.store(false, ordering: .relaxed)
         curs_set(1)
         endwin()
@@ -260,8 +260,8 @@ public final class CursesTerminal: Terminal {
 
     private func installHandlers() {
         _ = Self.registerExitHook
-        for signal in [SIGINT, SIGTERM, SIGHUP] {
-            Glibc.signal(signal) { number in
+        for number in [SIGINT, SIGTERM, SIGHUP] {
+            signal(number) { number in
                 // First signal: deliver it as a quit key. Second before delivery: nobody is listening.
                 if pendingSignal.exchange(number, ordering: .relaxed) != 0 {
                     if cursesActive.load(ordering: .relaxed) { endwin() }

@@ -57,6 +57,18 @@ import Testing
         #expect(screen[2, 0].isContinuation)
     }
 
+    @Test func textStartingLeftOfTheScreenIsClipped() {
+        var screen = Screen(width: 4, height: 1)
+        #expect(screen.put("a株bc", x: -2, y: 0) == 5) // columns advanced, including the hidden ones
+        #expect(screen.textLines() == [" bc"]) // the visible half of 株 is blank
+    }
+
+    @Test func lineSpansKeepTheirStyles() {
+        var screen = Screen(width: 6, height: 1)
+        #expect(screen.put([Span("ab", style: .bold), "cdef"], x: 0, y: 0, maxWidth: 4) == 4)
+        #expect(screen.styledLines() == ["{bold}ab{/}cd"])
+    }
+
     @Test func fillAndSetStyle() {
         var screen = Screen(width: 5, height: 2)
         screen.put("株abc", x: 0, y: 0)
