@@ -4,7 +4,7 @@ import PackageDescription
 // Layers (DESIGN.md §1): model → store → console → executable; TerminalUI knows nothing of the domain.
 let package = Package(
     name: "ChannelDesk",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "channeldesk", targets: ["channeldesk"]),
     ],

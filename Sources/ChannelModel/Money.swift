@@ -79,7 +79,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var description: String { plain }
 
-    static func group(_ value: UInt64) -> String {
+    public static func group(_ value: UInt64) -> String {
         let digits = String(value)
         var out = ""
         for (index, character) in digits.enumerated() {

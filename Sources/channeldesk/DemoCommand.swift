@@ -18,6 +18,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Seed of the generator: the same seed gives the same programme.") var seed: UInt64 = 1
     @Flag(help: "Only write the file; do not open the console.") var noOpen = false
     @Flag(help: "Replace an existing --file.") var force = false
+    @OptionGroup var actor: ActorOptions
 
     func validate() throws {
         guard (1...10_000).contains(partners) else { throw ValidationError("--partners must be between 1 and 10,000") }
@@ -45,7 +46,7 @@ struct DemoCommand: ParsableCommand {
         Console.info(String(format: "Wrote a demo programme to %@: %d partners, %d registrations, %d deals (%.1fs)",
                             location.url.path, programme.partners.count, programme.registrations.count,
                             programme.deals.count, seconds))
-        if !noOpen { try ConsoleLauncher.open(location) }
+        if !noOpen { try ConsoleLauncher.open(location, actor: actor.name, asOf: nil) }
     }
 }
 
@@ -53,6 +54,8 @@ struct DemoCommand: ParsableCommand {
 struct OpenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "open", abstract: "Open the console (the default command).")
     @OptionGroup var file: FileOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var asOf: AsOfOptions
 
-    func run() throws { try ConsoleLauncher.open(file.location) }
+    func run() throws { try ConsoleLauncher.open(file.location, actor: actor.name, asOf: asOf.asOf) }
 }

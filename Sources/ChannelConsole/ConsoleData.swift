@@ -1,0 +1,118 @@
+import ChannelModel
+import ChannelStore
+
+/// Everything the panes show, derived once from the programme (after each change, or when the period
+/// moves) so that rendering a frame and handling a key never rescan a million registrations.
+public struct ConsoleData: Sendable {
+    public let programme: Programme
+    public let asOf: Day
+    public let period: Period
+    public let queue: [QueueRow]
+    public let partners: [PartnerRow]
+    public let standings: [TierStanding]
+    public let metrics: MetricsReport
+
+    public init(programme: Programme, asOf: Day, period: Period) {
+        self.programme = programme
+        self.asOf = asOf
+        self.period = period
+        queue = QueueRow.rows(programme, asOf: asOf)
+        standings = TierEngine.standings(programme, asOf: asOf)
+        partners = PartnerRow.rows(programme, asOf: asOf, standings: standings)
+        metrics = Metrics.report(programme, asOf: asOf, period: period)
+    }
+
+    /// The same programme seen over another period: only the period's figures are recomputed.
+    public func with(period: Period) -> ConsoleData {
+        ConsoleData(self, period: period)
+    }
+
+    private init(_ other: ConsoleData, period: Period) {
+        programme = other.programme
+        asOf = other.asOf
+        self.period = period
+        queue = other.queue
+        partners = other.partners
+        standings = other.standings
+        metrics = Metrics.report(other.programme, asOf: other.asOf, period: period)
+    }
+
+    public func registration(at row: QueueRow) -> Registration { programme.registrations[row.position] }
+}
+
+/// How a queued registration stands against the approval SLA.
+public enum SLAState: Sendable, Equatable {
+    /// More than half the SLA left.
+    case fresh
+    /// Less than half left.
+    case due
+    /// Past the SLA.
+    case breached
+    /// Waiting for the partner: the clock is paused.
+    case paused
+}
+
+/// One row of the Queue pane.
+public struct QueueRow: Sendable, Equatable {
+    /// Position in `programme.registrations`.
+    public var position: Int
+    public var id: String
+    public var partnerID: String
+    public var status: RegistrationStatus
+    public var conflicts: [Conflict]
+    /// Seconds since submission at the end of the as-of day.
+    public var age: Int64
+    public var sla: SLAState
+    public var priority: Bool
+
+    static func rows(_ programme: Programme, asOf: Day) -> [QueueRow] {
+        let positions = ConflictDetector.queuedPositions(programme)
+        let conflicts = ConflictDetector.conflicts(programme, of: positions, asOf: asOf)
+        let now = asOf.endOfDay.seconds
+        let sla = Int64(programme.policy.approvalSLAHours) * 3600
+        return positions.map { position in
+            let registration = programme.registrations[position]
+            let age = max(0, now - registration.submittedAt.seconds)
+            let state: SLAState = registration.status == .infoRequested ? .paused
+                : age > sla ? .breached : age * 2 > sla ? .due : .fresh
+            let priority = programme.partner(registration.partnerID).map { programme.tier(of: $0).priorityRegistration } ?? false
+            return QueueRow(position: position, id: registration.id, partnerID: registration.partnerID,
+                            status: registration.status, conflicts: conflicts[position] ?? [], age: age, sla: state,
+                            priority: priority)
+        }
+    }
+}
+
+/// One row of the Partners pane: the partner and the figures a manager sorts by.
+public struct PartnerRow: Sendable, Equatable {
+    public var position: Int
+    public var trailingARR: Money
+    public var openRegistrations: Int
+    public var lastActivity: Day?
+    public var nps: Int?
+    public var proposal: TierProposal?
+
+    static func rows(_ programme: Programme, asOf: Day, standings: [TierStanding]) -> [PartnerRow] {
+        let arr = TierEngine.trailingSourcedARR(programme, asOf: asOf)
+        var open: [String: Int] = [:]
+        var last: [String: Day] = [:]
+        func touch(_ id: String, _ day: Day) {
+            if day <= asOf, last[id].map({ $0 < day }) ?? true { last[id] = day }
+        }
+        for registration in programme.registrations {
+            if registration.isOpen(asOf: asOf) { open[registration.partnerID, default: 0] += 1 }
+            touch(registration.partnerID, registration.submittedAt.day)
+        }
+        for deal in programme.deals { touch(deal.partnerID, deal.closedOn) }
+        var nps: [String: NPSResponse] = [:]
+        for response in programme.npsResponses where response.respondedOn <= asOf {
+            if let current = nps[response.partnerID], current.respondedOn > response.respondedOn { continue }
+            nps[response.partnerID] = response
+        }
+        let proposals = Dictionary(uniqueKeysWithValues: standings.map { ($0.partnerId, $0.proposal) })
+        return programme.partners.enumerated().map { position, partner in
+            PartnerRow(position: position, trailingARR: arr[partner.id] ?? .zero, openRegistrations: open[partner.id] ?? 0,
+                       lastActivity: last[partner.id], nps: nps[partner.id]?.score, proposal: proposals[partner.id])
+        }
+    }
+}

@@ -1,0 +1,236 @@
+import ChannelModel
+import ChannelStore
+import TerminalUI
+
+/// What reaches the console's reducer: input from the terminal, and the results of the effects it asked for.
+public enum ConsoleEvent: Sendable, Equatable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    case click(x: Int, y: Int)
+    /// The store applied (and made durable) an action the console asked for.
+    case performed(ProgrammeAction, ActionOutcome)
+    /// The store refused an action; the message says why.
+    case failed(ProgrammeAction, String)
+}
+
+/// What the reducer asks the runtime to do: the only way a key reaches the disk.
+public enum Effect: Sendable, Equatable {
+    case perform(ProgrammeAction)
+}
+
+/// The console's update function (bubbletea's Update): pure, so each key's exact effect on the state
+/// is testable without a terminal.
+public enum ConsoleReducer {
+    public static func update(_ state: inout ConsoleState, _ event: ConsoleEvent, _ data: ConsoleData) -> [Effect] {
+        switch event {
+        case .resize(let width, let height):
+            state.width = width
+            state.height = height
+            return []
+        case .click(let x, let y):
+            if y == 0, !state.isGrid, state.details.isEmpty, let pane = ConsoleView.tab(atColumn: x, state: state) {
+                state.focus = pane
+            }
+            return []
+        case .performed(let action, let outcome):
+            if let last = state.undo.last, last.inverse == action {
+                state.undo.removeLast()
+                state.status = StatusMessage(outcome.message, .success)
+            } else {
+                if let inverse = outcome.inverse { state.undo.append(UndoEntry(inverse: inverse, label: outcome.message)) }
+                state.status = StatusMessage(outcome.message + (outcome.inverse == nil ? "" : " — u to undo"), .success)
+            }
+            if case .batch = action { state.marked = [] }
+            return []
+        case .failed(_, let message):
+            state.status = StatusMessage(message, .error)
+            return []
+        case .key(.ctrl("c")):
+            // ctrl-c (and SIGINT/SIGTERM, which the terminal turns into it) quits from any mode.
+            state.quit = true
+            return []
+        case .key(let key):
+            return ModalKeys.handle(key, &state, data) ?? handleNormal(key, &state, data)
+        }
+    }
+
+    static func handleNormal(_ key: Key, _ state: inout ConsoleState, _ data: ConsoleData) -> [Effect] {
+        guard let command = KeyBindings.command(for: key, in: state) else { return [] }
+        state.status = nil
+        return run(command, &state, data)
+    }
+
+    static func run(_ command: Command, _ state: inout ConsoleState, _ data: ConsoleData) -> [Effect] {
+        switch command {
+        case .quit: state.quit = true
+        case .help: state.mode = .help(offset: 0)
+        case .nextPane, .previousPane, .focus:
+            state.details = []
+            switch command {
+            case .focus(let pane): state.focus = pane
+            case .nextPane: state.focus = state.focus.moved(by: 1)
+            default: state.focus = state.focus.moved(by: -1)
+            }
+        case .up, .down, .pageUp, .pageDown, .top, .bottom: move(command, &state, data)
+        case .drill: drill(&state, data)
+        case .back:
+            if !state.details.isEmpty {
+                state.details.removeLast()
+                state.detailOffset = 0
+            }
+        case .filter: state.mode = .filter(TextField(value: state.list.filter, placeholder: "filter"))
+        case .commandLine: state.mode = .command(TextField(placeholder: "approve R-…, reject R-… reason, period 2026-Q2, partner P-…, q"))
+        case .approve:
+            return selectedRegistration(state, data).map { [.perform(.approve(registrationID: $0))] } ?? []
+        case .reject:
+            if let id = selectedRegistration(state, data) { state.mode = .reject(RejectDialog(ids: [id])) }
+        case .requestInfo:
+            if let id = selectedRegistration(state, data) {
+                state.mode = .requestInfo(ids: [id], field: TextField(placeholder: "question for the partner (optional)"))
+            }
+        case .extend:
+            return selectedRegistration(state, data).map { [.perform(.extend(registrationID: $0))] } ?? []
+        case .toggleMark:
+            guard state.details.isEmpty, let id = selectedRegistration(state, data) else { break }
+            if state.marked.remove(id) == nil { state.marked.insert(id) }
+            move(.down, &state, data)
+        case .approveMarked:
+            let ids = markedInQueueOrder(state, data)
+            guard !ids.isEmpty else { state.status = StatusMessage("Nothing is marked — space marks a registration", .error); break }
+            state.mode = .confirm(Confirmation(
+                title: "Approve \(ids.count) registration\(ids.count == 1 ? "" : "s")?",
+                lines: ids.prefix(8).map { describe($0, data) } + (ids.count > 8 ? ["…and \(ids.count - 8) more"] : []),
+                action: .batch(ids.map { .approve(registrationID: $0) })))
+        case .rejectMarked:
+            let ids = markedInQueueOrder(state, data)
+            guard !ids.isEmpty else { state.status = StatusMessage("Nothing is marked — space marks a registration", .error); break }
+            state.mode = .reject(RejectDialog(ids: ids))
+        case .undo:
+            guard let last = state.undo.last else { state.status = StatusMessage("Nothing to undo", .error); break }
+            return [.perform(last.inverse)]
+        case .sort:
+            var list = state.list
+            list.sortColumn = list.sortColumn.map { ($0 + 1) % PaneRows.partnerSortColumns.count } ?? 0
+            list.sortDescending = [5, 6, 7, 8].contains(list.sortColumn!)
+            state.list = list
+            state.status = StatusMessage("Sorted by \(PaneRows.partnerSortColumns[list.sortColumn!])\(list.sortDescending ? ", largest first" : "")")
+        case .reverseSort:
+            guard state.list.sortColumn != nil else { break }
+            state.list.sortDescending.toggle()
+        case .applyTier: confirmTierChange(&state, data)
+        case .openPartner:
+            if let id = selectedRegistration(state, data), let registration = data.programme.registration(id) {
+                push(.partner(registration.partnerID), &state)
+            }
+        case .previousPeriod: state.period = state.period.shiftedQuarters(-1)
+        case .nextPeriod: state.period = state.period.shiftedQuarters(1)
+        }
+        return []
+    }
+
+    // MARK: Selection
+
+    static func move(_ command: Command, _ state: inout ConsoleState, _ data: ConsoleData) {
+        if !state.details.isEmpty {
+            let page = max(1, state.height - 6)
+            switch command {
+            case .up: state.detailOffset = max(0, state.detailOffset - 1)
+            case .down: state.detailOffset += 1
+            case .pageUp: state.detailOffset = max(0, state.detailOffset - page)
+            case .pageDown: state.detailOffset += page
+            case .top: state.detailOffset = 0
+            default: state.detailOffset = Int.max / 2
+            }
+            return
+        }
+        let count = PaneRows.visible(state.focus, state.list, data).count
+        let page = max(1, ConsoleView.visibleRows(state) - 1)
+        var list = state.list
+        switch command {
+        case .up: list.selected -= 1
+        case .down: list.selected += 1
+        case .pageUp: list.selected -= page
+        case .pageDown: list.selected += page
+        case .top: list.selected = 0
+        default: list.selected = count - 1
+        }
+        list.selected = max(0, min(list.selected, count - 1))
+        state.list = list
+    }
+
+    /// The registration under the cursor: the open registration detail, or the Queue's selected row.
+    static func selectedRegistration(_ state: ConsoleState, _ data: ConsoleData) -> String? {
+        if case .registration(let id)? = state.details.last { return id }
+        guard state.details.isEmpty, state.focus == .queue else { return nil }
+        let rows = PaneRows.visible(.queue, state.list, data)
+        guard rows.indices.contains(state.list.selected) else { return nil }
+        return data.queue[rows[state.list.selected]].id
+    }
+
+    static func markedInQueueOrder(_ state: ConsoleState, _ data: ConsoleData) -> [String] {
+        data.queue.map(\.id).filter(state.marked.contains)
+    }
+
+    static func describe(_ id: String, _ data: ConsoleData) -> String {
+        guard let registration = data.programme.registration(id) else { return id }
+        let partner = data.programme.partner(registration.partnerID)?.name ?? registration.partnerID
+        return "\(id)  \(registration.prospectCompany) — \(partner)"
+    }
+
+    static func drill(_ state: inout ConsoleState, _ data: ConsoleData) {
+        if case .registration(let id)? = state.details.last, let registration = data.programme.registration(id) {
+            return push(.partner(registration.partnerID), &state)
+        }
+        guard state.details.isEmpty else { return }
+        let rows = PaneRows.visible(state.focus, state.list, data)
+        guard rows.indices.contains(state.list.selected) else { return }
+        let row = rows[state.list.selected]
+        switch state.focus {
+        case .queue: push(.registration(data.queue[row].id), &state)
+        case .partners: push(.partner(data.programme.partners[data.partners[row].position].id), &state)
+        case .tiers: push(.partner(data.standings[row].partnerId), &state)
+        case .metrics:
+            if let top = data.metrics.topPartners.first { push(.partner(top.partnerId), &state) }
+        }
+    }
+
+    static func push(_ detail: Detail, _ state: inout ConsoleState) {
+        state.details.append(detail)
+        state.detailOffset = 0
+    }
+
+    static func confirmTierChange(_ state: inout ConsoleState, _ data: ConsoleData) {
+        let rows = PaneRows.visible(.tiers, state.list, data)
+        guard rows.indices.contains(state.list.selected) else { return }
+        let standing = data.standings[rows[state.list.selected]]
+        guard standing.proposal == .upgrade || standing.proposal == .downgrade else {
+            state.status = StatusMessage("\(standing.partnerId) is at risk but inside the \(data.programme.policy.tierGraceDays)-day grace period: nothing to apply yet", .error)
+            return
+        }
+        let name = data.programme.partner(standing.partnerId)?.name ?? standing.partnerId
+        state.mode = .confirm(Confirmation(
+            title: "\(standing.proposal == .upgrade ? "Upgrade" : "Downgrade") \(name)?",
+            lines: ["\(standing.currentTier) → \(standing.qualifiedTier)",
+                    "Trailing 365-day sourced ARR \(standing.trailingSourcedARR.grouped), \(standing.certifiedStaff) certified staff",
+                    "Applies to commissions on registrations approved from now on."],
+            action: .changeTier(partnerID: standing.partnerId, to: standing.qualifiedTier)))
+    }
+}
+
+extension ConsoleReducer {
+    /// Keeps selections inside their lists after the data changed under them (an approved row leaves
+    /// the queue; the selection then rests on the next one, which is what triage wants).
+    public static func normalize(_ state: inout ConsoleState, _ data: ConsoleData) {
+        for pane in Pane.allCases {
+            guard var list = state.lists[pane] else { continue }
+            let count = PaneRows.visible(pane, list, data).count
+            list.selected = max(0, min(list.selected, count - 1))
+            if pane == state.focus {
+                list.offset = Table.scrollOffset(selected: list.selected, previousOffset: list.offset,
+                                                 visibleRows: ConsoleView.visibleRows(state), count: count)
+            }
+            state.lists[pane] = list
+        }
+        state.marked = state.marked.filter { id in data.queue.contains { $0.id == id } }
+    }
+}

@@ -1,0 +1,116 @@
+import ChannelModel
+import ChannelStore
+import TerminalUI
+
+/// Where a list pane is: selection, scroll, the filter typed with `/` and the sort.
+public struct ListState: Sendable, Hashable {
+    public var selected = 0
+    public var offset = 0
+    public var filter = ""
+    /// Index into the pane's sortable columns; nil keeps the pane's natural order (the queue's triage order).
+    public var sortColumn: Int?
+    public var sortDescending = false
+
+    public init() {}
+}
+
+/// What the keyboard is talking to right now.
+public enum Mode: Sendable, Equatable {
+    case normal
+    /// Typing the focused pane's filter; Enter keeps it, Esc clears it.
+    case filter(TextField)
+    /// The `:` command line.
+    case command(TextField)
+    /// Choosing or typing the reason of a rejection for these registrations.
+    case reject(RejectDialog)
+    /// Typing the question of an info request.
+    case requestInfo(ids: [String], field: TextField)
+    /// A yes/no question before an action that deserves one (tier change, bulk decisions).
+    case confirm(Confirmation)
+    /// The `?` overlay listing every binding.
+    case help(offset: Int)
+}
+
+/// The reject dialog: canned reasons to pick from, the last entry a free-text one.
+public struct RejectDialog: Sendable, Hashable {
+    public var ids: [String]
+    public var selected = 0
+    public var custom = TextField(placeholder: "type a reason")
+
+    public static let reasons = [
+        "Direct sales already owns the account",
+        "Another partner registered it first",
+        "Duplicate registration",
+        "Prospect does not fit the programme",
+        "Insufficient information",
+    ]
+
+    public init(ids: [String]) { self.ids = ids }
+
+    /// The free-text row follows the canned ones.
+    public var isCustom: Bool { selected == RejectDialog.reasons.count }
+    public var reason: String { isCustom ? custom.value : RejectDialog.reasons[selected] }
+}
+
+/// A question with the action that `y` performs.
+public struct Confirmation: Sendable, Equatable {
+    public var title: String
+    public var lines: [String]
+    public var action: ProgrammeAction
+
+    public init(title: String, lines: [String], action: ProgrammeAction) {
+        self.title = title
+        self.lines = lines
+        self.action = action
+    }
+}
+
+/// A line in the status bar: a confirmation or an error.
+public struct StatusMessage: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case info, success, error }
+    public var text: String
+    public var kind: Kind
+    public init(_ text: String, _ kind: Kind = .info) {
+        self.text = text
+        self.kind = kind
+    }
+}
+
+/// An action that can be undone with `u`: its compensating action and what to call it.
+public struct UndoEntry: Sendable, Equatable {
+    public var inverse: ProgrammeAction
+    public var label: String
+}
+
+/// The console's whole UI state — a value, so every key's effect is an exact, testable state change.
+/// The programme itself lives in the store; panes read it through `ConsoleData`.
+public struct ConsoleState: Sendable, Equatable {
+    public var width: Int
+    public var height: Int
+    public var focus: Pane = .queue
+    public var lists: [Pane: ListState] = [.queue: ListState(), .partners: ListState(), .tiers: ListState(), .metrics: ListState()]
+    public var mode: Mode = .normal
+    public var details: [Detail] = []
+    /// Scroll position inside the open detail view.
+    public var detailOffset = 0
+    public var marked: Set<String> = []
+    public var undo: [UndoEntry] = []
+    public var status: StatusMessage?
+    public var period: Period
+    public var quit = false
+
+    public init(width: Int, height: Int, period: Period) {
+        self.width = width
+        self.height = height
+        self.period = period
+    }
+
+    /// The 2×2 grid needs room for four useful tables; below that one pane shows at a time.
+    public var isGrid: Bool { width >= 160 && height >= 40 }
+    public var isTooSmall: Bool { width < 80 || height < 24 }
+
+    public var list: ListState {
+        get { lists[focus] ?? ListState() }
+        set { lists[focus] = newValue }
+    }
+}

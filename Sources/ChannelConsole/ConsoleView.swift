@@ -1,0 +1,134 @@
+import ChannelModel
+import ChannelStore
+import TerminalUI
+
+/// The console's view (bubbletea's View): a pure function from state and data to a screen of cells.
+public enum ConsoleView {
+    public static func render(_ state: ConsoleState, _ data: ConsoleData) -> Screen {
+        var screen = Screen(width: state.width, height: state.height)
+        guard !state.isTooSmall else {
+            tooSmall(&screen, state)
+            return screen
+        }
+        let layout = ConsoleLayout(state)
+        header(&screen, layout.header, state, data)
+        if let detail = state.details.last {
+            switch detail {
+            case .registration(let id): RegistrationDetailView.render(&screen, layout.content, id: id, state: state, data: data)
+            case .partner(let id): PartnerDetailView.render(&screen, layout.content, id: id, state: state, data: data)
+            }
+        } else if layout.isGrid {
+            for pane in Pane.allCases {
+                let frame = layout.frame(of: pane)
+                let focused = pane == state.focus
+                screen.render(Box(title: "\(pane.rawValue + 1) \(pane.title)", style: focused ? Theme.focusBorder : Theme.border,
+                                  titleStyle: focused ? Theme.focusBorder : Theme.title), in: frame)
+                renderPane(pane, &screen, layout.body(of: pane), state, data)
+            }
+        } else {
+            renderPane(state.focus, &screen, layout.body(of: state.focus), state, data)
+        }
+        statusLine(&screen, layout.status, state)
+        footer(&screen, layout.footer, state)
+        Overlays.render(&screen, state, data)
+        return screen
+    }
+
+    static func renderPane(_ pane: Pane, _ screen: inout Screen, _ area: Rect, _ state: ConsoleState, _ data: ConsoleData) {
+        let list = state.lists[pane] ?? ListState()
+        let focused = pane == state.focus
+        switch pane {
+        case .queue: QueuePane.render(&screen, area, list: list, focused: focused, state: state, data: data)
+        case .partners: PartnersPane.render(&screen, area, list: list, focused: focused, data: data)
+        case .tiers: TiersPane.render(&screen, area, list: list, focused: focused, data: data)
+        case .metrics: MetricsPane.render(&screen, area, list: list, focused: focused, state: state, data: data)
+        }
+    }
+
+    /// Rows of the focused pane's table that fit on screen: the page size of PgUp/PgDn.
+    static func visibleRows(_ state: ConsoleState) -> Int {
+        max(1, ConsoleLayout(state).body(of: state.focus).height - 2)
+    }
+
+    /// The tab under a click on the header row (single-pane layout).
+    static func tab(atColumn x: Int, state: ConsoleState) -> Pane? {
+        let frames = tabBar(state).tabFrames(in: ConsoleLayout(state).header)
+        return frames.firstIndex { $0.contains(x: x, y: $0.y) }.flatMap { Pane(rawValue: $0) }
+    }
+
+    static func tabBar(_ state: ConsoleState) -> TabBar {
+        TabBar(titles: Pane.allCases.map(\.title), selected: state.details.isEmpty ? state.focus.rawValue : -1)
+    }
+
+    static func header(_ screen: inout Screen, _ area: Rect, _ state: ConsoleState, _ data: ConsoleData) {
+        screen.fill(area, style: .reverse)
+        let right = " ChannelDesk · as of \(data.asOf) · \(data.queue.count) waiting "
+        if state.isGrid || !state.details.isEmpty {
+            var trail = "ChannelDesk"
+            for detail in state.details {
+                switch detail {
+                case .registration(let id): trail += " › registration \(id)"
+                case .partner(let id): trail += " › \(data.programme.partner(id)?.name ?? id)"
+                }
+            }
+            screen.put(" " + trail, x: area.x, y: area.y, style: Style.reverse.bolded(), maxWidth: area.width)
+            if state.details.isEmpty {
+                screen.put(right, x: area.maxX - displayWidth(right), y: area.y, style: .reverse)
+            }
+        } else {
+            screen.render(tabBar(state), in: area)
+            let width = displayWidth(right)
+            if width + 44 < area.width { screen.put(right, x: area.maxX - width, y: area.y, style: .reverse) }
+        }
+    }
+
+    static func statusLine(_ screen: inout Screen, _ area: Rect, _ state: ConsoleState) {
+        switch state.mode {
+        case .filter(var field):
+            screen.put("/", x: area.x, y: area.y, style: Theme.key)
+            field.isFocused = true
+            screen.render(field, in: Rect(x: area.x + 1, y: area.y, width: area.width - 1, height: 1))
+            return
+        case .command(let field):
+            screen.put(":", x: area.x, y: area.y, style: Theme.key)
+            screen.render(field, in: Rect(x: area.x + 1, y: area.y, width: area.width - 1, height: 1))
+            return
+        default: break
+        }
+        if let status = state.status {
+            let style: Style = status.kind == .error ? Theme.error : status.kind == .success ? Theme.success : .plain
+            screen.put(status.text, x: area.x, y: area.y, style: style, maxWidth: area.width)
+        } else if !state.list.filter.isEmpty, state.details.isEmpty {
+            screen.put("filter: \(state.list.filter)  (/ to edit, Esc in the filter clears)", x: area.x, y: area.y, style: .dim, maxWidth: area.width)
+        }
+    }
+
+    static func footer(_ screen: inout Screen, _ area: Rect, _ state: ConsoleState) {
+        screen.fill(area, style: .dim)
+        var spans: [Span] = []
+        let hints: [(key: String, label: String)]
+        switch state.mode {
+        case .filter: hints = [("Enter", "keep"), ("Esc", "clear")]
+        case .command: hints = [("Enter", "run"), ("Esc", "cancel")]
+        case .reject: hints = [("↑↓", "choose"), ("1-6", "pick"), ("type", "own reason"), ("Enter", "reject"), ("Esc", "cancel")]
+        case .requestInfo: hints = [("Enter", "send"), ("Esc", "cancel")]
+        case .confirm: hints = [("y", "confirm"), ("n", "cancel")]
+        case .help: hints = [("↑↓", "scroll"), ("any key", "close")]
+        case .normal: hints = KeyBindings.hints(for: state)
+        }
+        for (key, label) in hints {
+            spans.append(Span(key, style: Theme.key))
+            spans.append(Span(" \(label)  ", style: .plain))
+        }
+        screen.put(Line(spans), x: area.x + 1, y: area.y, maxWidth: area.width - 1)
+    }
+
+    static func tooSmall(_ screen: inout Screen, _ state: ConsoleState) {
+        let lines = ["Terminal too small: \(state.width)×\(state.height)", "ChannelDesk needs at least 80×24.", "Enlarge the window, or press q to quit."]
+        for (index, line) in lines.enumerated() {
+            let y = max(0, state.height / 2 - 1 + index)
+            let x = max(0, (state.width - displayWidth(line)) / 2)
+            screen.put(line, x: x, y: y, style: index == 0 ? Theme.error : .plain, maxWidth: state.width - x)
+        }
+    }
+}

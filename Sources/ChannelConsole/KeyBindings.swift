@@ -1,0 +1,130 @@
+import TerminalUI
+
+/// Something a key can ask the console to do.
+public enum Command: Sendable, Hashable {
+    case quit, help, nextPane, previousPane, focus(Pane)
+    case up, down, pageUp, pageDown, top, bottom
+    case drill, back, filter, commandLine
+    case approve, reject, requestInfo, extend, toggleMark, approveMarked, rejectMarked, undo
+    case sort, reverseSort
+    case applyTier, openPartner
+    case previousPeriod, nextPeriod
+}
+
+/// Where a binding applies. More specific scopes are looked up first.
+public enum Scope: Sendable, Hashable, CaseIterable {
+    /// The Queue pane, and a registration's detail (decisions act on that registration).
+    case queue
+    case partners
+    case tiers
+    case metrics
+    /// Any detail view.
+    case detail
+    /// Everything that shows a list or scrolls.
+    case navigation
+    case global
+
+    var title: String {
+        switch self {
+        case .queue: return "Queue and registration detail"
+        case .partners: return "Partners"
+        case .tiers: return "Tiers"
+        case .metrics: return "Metrics"
+        case .detail: return "Detail views"
+        case .navigation: return "Moving"
+        case .global: return "Everywhere"
+        }
+    }
+}
+
+/// One key binding: the single source for the handler, the footer hint and the `?` help line.
+public struct Binding: Sendable {
+    public var keys: [Key]
+    public var scope: Scope
+    public var command: Command
+    /// Short footer label, e.g. "approve"; nil keeps it out of the footer.
+    public var hint: String?
+    public var help: String
+
+    init(_ keys: [Key], _ scope: Scope, _ command: Command, hint: String? = nil, _ help: String) {
+        self.keys = keys
+        self.scope = scope
+        self.command = command
+        self.hint = hint
+        self.help = help
+    }
+
+    /// "j/↓", as the footer and help show the keys.
+    public var keyLabel: String { keys.map(\.description).joined(separator: "/") }
+}
+
+/// The console's key bindings (lazygit-style: one table feeds handlers, footer and help).
+public enum KeyBindings {
+    public static let all: [Binding] = [
+        Binding([.char("a")], .queue, .approve, hint: "approve", "Approve the selected registration"),
+        Binding([.char("r")], .queue, .reject, hint: "reject", "Reject the selected registration (pick or type a reason)"),
+        Binding([.char("i")], .queue, .requestInfo, hint: "info", "Ask the partner for more information (pauses the SLA)"),
+        Binding([.char("e")], .queue, .extend, hint: "extend", "Extend an approved registration's protection by 30 days"),
+        Binding([.char(" ")], .queue, .toggleMark, hint: "mark", "Mark or unmark the selected registration"),
+        Binding([.char("A")], .queue, .approveMarked, hint: "approve marked", "Approve every marked registration"),
+        Binding([.char("R")], .queue, .rejectMarked, "Reject every marked registration"),
+        Binding([.char("p")], .queue, .openPartner, "Open the registration's partner"),
+        Binding([.char("s")], .partners, .sort, hint: "sort", "Sort by the next column"),
+        Binding([.char("S")], .partners, .reverseSort, "Reverse the sort"),
+        Binding([.char("t")], .tiers, .applyTier, hint: "apply", "Apply the selected tier proposal (asks first)"),
+        Binding([.char("[")], .metrics, .previousPeriod, hint: "prev quarter", "Show the previous quarter"),
+        Binding([.char("]")], .metrics, .nextPeriod, hint: "next quarter", "Show the next quarter"),
+        Binding([.char("k"), .up], .navigation, .up, "Move up"),
+        Binding([.char("j"), .down], .navigation, .down, "Move down"),
+        Binding([.pageUp, .ctrl("b")], .navigation, .pageUp, "Page up"),
+        Binding([.pageDown, .ctrl("f")], .navigation, .pageDown, "Page down"),
+        Binding([.char("g"), .home], .navigation, .top, "First row"),
+        Binding([.char("G"), .end], .navigation, .bottom, "Last row"),
+        Binding([.enter, .char("l")], .navigation, .drill, hint: "open", "Open the selected item"),
+        Binding([.escape, .char("h")], .detail, .back, hint: "back", "Go back"),
+        Binding([.char("/")], .global, .filter, hint: "filter", "Filter the list as you type (Esc clears)"),
+        Binding([.char(":")], .global, .commandLine, "Command line: approve ID…, reject ID REASON, period 2026-Q2, partner ID, q"),
+        Binding([.char("u")], .global, .undo, hint: "undo", "Undo the last change (a compensating change: history is kept)"),
+        Binding([.tab], .global, .nextPane, "Next pane"),
+        Binding([.backTab], .global, .previousPane, "Previous pane"),
+        Binding([.char("1")], .global, .focus(.queue), "Queue"),
+        Binding([.char("2")], .global, .focus(.partners), "Partners"),
+        Binding([.char("3")], .global, .focus(.tiers), "Tiers"),
+        Binding([.char("4")], .global, .focus(.metrics), "Metrics"),
+        Binding([.char("?")], .global, .help, hint: "help", "Show every key binding"),
+        Binding([.char("q"), .ctrl("c")], .global, .quit, hint: "quit", "Quit"),
+    ]
+
+    /// The scopes active for `state`, most specific first.
+    static func scopes(for state: ConsoleState) -> [Scope] {
+        var scopes: [Scope] = []
+        switch state.details.last {
+        case .registration?: scopes += [.queue, .detail]
+        case .partner?: scopes += [.detail]
+        case nil:
+            switch state.focus {
+            case .queue: scopes.append(.queue)
+            case .partners: scopes.append(.partners)
+            case .tiers: scopes.append(.tiers)
+            case .metrics: scopes.append(.metrics)
+            }
+        }
+        return scopes + [.navigation, .global]
+    }
+
+    /// The command `key` means in `state`, if any.
+    public static func command(for key: Key, in state: ConsoleState) -> Command? {
+        for scope in scopes(for: state) {
+            if let binding = all.first(where: { $0.scope == scope && $0.keys.contains(key) }) { return binding.command }
+        }
+        return nil
+    }
+
+    /// Footer hints for `state`: "a approve  r reject …".
+    public static func hints(for state: ConsoleState) -> [(key: String, label: String)] {
+        let active = scopes(for: state)
+        return all.filter { active.contains($0.scope) && $0.hint != nil }
+            .sorted { active.firstIndex(of: $0.scope)! < active.firstIndex(of: $1.scope)! }
+            .map { ($0.keys[0] == .char(" ") ? "space" : $0.keys[0].description, $0.hint!) }
+    }
+}

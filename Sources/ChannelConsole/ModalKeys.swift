@@ -1,0 +1,157 @@
+import ChannelModel
+import ChannelStore
+import TerminalUI
+
+/// Keys while a text field, dialog or overlay has the keyboard. Returns nil in normal mode so the
+/// binding table handles the key.
+enum ModalKeys {
+    static func handle(_ key: Key, _ state: inout ConsoleState, _ data: ConsoleData) -> [Effect]? {
+        switch state.mode {
+        case .normal:
+            return nil
+        case .help(let offset):
+            switch key {
+            case .down, .char("j"): state.mode = .help(offset: offset + 1)
+            case .up, .char("k"): state.mode = .help(offset: max(0, offset - 1))
+            case .pageDown: state.mode = .help(offset: offset + 10)
+            case .pageUp: state.mode = .help(offset: max(0, offset - 10))
+            default: state.mode = .normal
+            }
+            return []
+        case .filter(var field):
+            switch key {
+            case .escape:
+                state.list.filter = ""
+                state.mode = .normal
+            case .enter:
+                state.mode = .normal
+            default:
+                guard field.handle(key) else { return [] }
+                state.list.filter = field.value
+                state.list.selected = 0
+                state.list.offset = 0
+                state.mode = .filter(field)
+            }
+            return []
+        case .command(var field):
+            switch key {
+            case .escape: state.mode = .normal
+            case .enter:
+                state.mode = .normal
+                return CommandLine.run(field.value, &state, data)
+            default:
+                if field.handle(key) { state.mode = .command(field) }
+            }
+            return []
+        case .reject(var dialog):
+            switch key {
+            case .escape: state.mode = .normal
+            case .enter:
+                let reason = dialog.reason.trimmingCharacters(in: .whitespaces)
+                guard !reason.isEmpty else { return [] }
+                state.mode = .normal
+                let actions = dialog.ids.map { ProgrammeAction.reject(registrationID: $0, reason: reason) }
+                return [.perform(actions.count == 1 ? actions[0] : .batch(actions))]
+            case .up: dialog.selected = max(0, dialog.selected - 1)
+            case .down, .tab: dialog.selected = min(RejectDialog.reasons.count, dialog.selected + 1)
+            case .char(let c) where !dialog.isCustom && c.isNumber:
+                if let n = c.wholeNumberValue, (1...RejectDialog.reasons.count + 1).contains(n) { dialog.selected = n - 1 }
+            default:
+                // Typing anything else goes to the free-text reason.
+                dialog.selected = RejectDialog.reasons.count
+                _ = dialog.custom.handle(key)
+            }
+            if case .reject = state.mode { state.mode = .reject(dialog) }
+            return []
+        case .requestInfo(let ids, var field):
+            switch key {
+            case .escape: state.mode = .normal
+            case .enter:
+                state.mode = .normal
+                let actions = ids.map { ProgrammeAction.requestInfo(registrationID: $0, question: field.value) }
+                return [.perform(actions.count == 1 ? actions[0] : .batch(actions))]
+            default:
+                if field.handle(key) { state.mode = .requestInfo(ids: ids, field: field) }
+            }
+            return []
+        case .confirm(let confirmation):
+            switch key {
+            case .char("y"), .char("Y"), .enter:
+                state.mode = .normal
+                return [.perform(confirmation.action)]
+            case .char("n"), .char("N"), .escape, .char("q"):
+                state.mode = .normal
+                state.status = StatusMessage("Cancelled")
+            default: break
+            }
+            return []
+        }
+    }
+}
+
+/// The `:` command line: the same actions as the keys, by id, for when you know what you want.
+enum CommandLine {
+    static let help = "commands: approve ID…, reject ID REASON, info ID [QUESTION], extend ID, partner ID, registration ID, period 2026-Q2, undo, help, q"
+
+    static func run(_ text: String, _ state: inout ConsoleState, _ data: ConsoleData) -> [Effect] {
+        let words = text.split(separator: " ").map(String.init)
+        guard let verb = words.first?.lowercased() else { return [] }
+        let arguments = Array(words.dropFirst())
+        func ids() -> [String] { arguments.map { $0.uppercased() } }
+        switch verb {
+        case "q", "quit", "exit":
+            state.quit = true
+        case "approve", "a":
+            guard !arguments.isEmpty else { return usage("approve R-0000012 [R-… …]", &state) }
+            let actions = ids().map { ProgrammeAction.approve(registrationID: $0) }
+            return [.perform(actions.count == 1 ? actions[0] : .batch(actions))]
+        case "reject", "r":
+            guard arguments.count >= 2 else { return usage("reject R-0000012 reason text", &state) }
+            return [.perform(.reject(registrationID: arguments[0].uppercased(), reason: arguments.dropFirst().joined(separator: " ")))]
+        case "info", "request-info", "i":
+            guard let id = arguments.first else { return usage("info R-0000012 [question]", &state) }
+            return [.perform(.requestInfo(registrationID: id.uppercased(), question: arguments.dropFirst().joined(separator: " ")))]
+        case "extend", "e":
+            guard let id = arguments.first else { return usage("extend R-0000012", &state) }
+            return [.perform(.extend(registrationID: id.uppercased()))]
+        case "partner", "p":
+            guard let id = arguments.first?.uppercased(), data.programme.partner(id) != nil else {
+                return usage("partner P-00012 (an existing partner id)", &state)
+            }
+            state.details.append(.partner(id))
+            state.detailOffset = 0
+        case "registration", "reg":
+            guard let id = arguments.first?.uppercased(), data.programme.registration(id) != nil else {
+                return usage("registration R-0000012 (an existing registration id)", &state)
+            }
+            state.details.append(.registration(id))
+            state.detailOffset = 0
+        case "period":
+            guard let text = arguments.first, let period = parsePeriod(text) else {
+                return usage("period 2026-Q2, or period 2026-04-01..2026-06-30", &state)
+            }
+            state.period = period
+            state.focus = .metrics
+            state.details = []
+        case "undo", "u":
+            return ConsoleReducer.run(.undo, &state, data)
+        case "help", "?":
+            state.mode = .help(offset: 0)
+        default:
+            state.status = StatusMessage("unknown command \"\(verb)\" — \(help)", .error)
+        }
+        return []
+    }
+
+    static func parsePeriod(_ text: String) -> Period? {
+        if let quarter = Period(quarter: text) { return quarter }
+        let parts = text.components(separatedBy: "..")
+        guard parts.count == 2, let from = Day(parsing: parts[0]), let to = Day(parsing: parts[1]), from <= to else { return nil }
+        return Period(from: from, to: to)
+    }
+
+    static func usage(_ text: String, _ state: inout ConsoleState) -> [Effect] {
+        state.status = StatusMessage("usage: :\(text)", .error)
+        return []
+    }
+}

@@ -1,0 +1,56 @@
+import ChannelModel
+import TerminalUI
+
+/// Modal layers drawn over the panes: help, the reject and info dialogs, confirmations.
+enum Overlays {
+    static func render(_ screen: inout Screen, _ state: ConsoleState, _ data: ConsoleData) {
+        let area = Rect(x: 0, y: 0, width: state.width, height: state.height - 1)
+        switch state.mode {
+        case .normal, .filter, .command: return
+        case .help(let offset):
+            let body = helpLines()
+            let visible = max(1, area.height - 4)
+            let first = max(0, min(offset, body.count - visible))
+            screen.render(Modal(title: "Keys — \(KeyBindings.all.count) bindings", body: Array(body.dropFirst(first).prefix(visible)),
+                                footer: "↑↓ scroll · any other key closes", width: min(area.width - 4, 96)), in: area)
+        case .reject(let dialog):
+            var body: [Line] = [Line("Reject \(dialog.ids.count == 1 ? dialog.ids[0] : "\(dialog.ids.count) registrations") — why?"), ""]
+            for (index, reason) in RejectDialog.reasons.enumerated() {
+                let chosen = index == dialog.selected
+                body.append(Line([Span(chosen ? "▸ " : "  ", style: Theme.key), Span("\(index + 1) ", style: Theme.dim),
+                                  Span(reason, style: chosen ? Style.reverse : .plain)]))
+            }
+            var field = dialog.custom
+            field.isFocused = dialog.isCustom
+            let customLabel = dialog.isCustom ? "▸ " : "  "
+            body.append(Line([Span(customLabel, style: Theme.key), Span("\(RejectDialog.reasons.count + 1) ", style: Theme.dim),
+                              Span(field.value.isEmpty ? "type a reason…" : field.value + (dialog.isCustom ? "▏" : ""),
+                                   style: dialog.isCustom ? Style.reverse : Theme.dim)]))
+            screen.render(Modal(title: "Reject", body: body, footer: "Enter reject · Esc cancel", width: min(area.width - 4, 70)), in: area)
+        case .requestInfo(let ids, let field):
+            let body: [Line] = [Line("Ask the partner about \(ids.count == 1 ? ids[0] : "\(ids.count) registrations"):"), "",
+                                Line([Span("> ", style: Theme.key), Span(field.value + "▏")]), "",
+                                Line("The SLA clock pauses until the partner answers.", style: Theme.dim)]
+            screen.render(Modal(title: "Request information", body: body, footer: "Enter send · Esc cancel", width: min(area.width - 4, 70)), in: area)
+        case .confirm(let confirmation):
+            let body = confirmation.lines.map { Line($0) }
+            screen.render(Modal(title: confirmation.title, body: body, footer: "y confirm · n cancel", width: min(area.width - 4, 80)), in: area)
+        }
+    }
+
+    /// Every binding, grouped by where it applies — generated from the binding table.
+    static func helpLines() -> [Line] {
+        var lines: [Line] = []
+        for scope in Scope.allCases {
+            let bindings = KeyBindings.all.filter { $0.scope == scope }
+            guard !bindings.isEmpty else { continue }
+            if !lines.isEmpty { lines.append("") }
+            lines.append(Line(scope.title, style: .bold))
+            for binding in bindings {
+                let keys = binding.keys.map { $0 == .char(" ") ? "space" : $0.description }.joined(separator: " ")
+                lines.append(Line([Span("  " + pad(keys, toWidth: 14), style: Theme.key), Span(binding.help)]))
+            }
+        }
+        return lines
+    }
+}

@@ -1,0 +1,79 @@
+import ChannelModel
+
+/// Which rows a pane shows, in which order: its data filtered by the `/` text and sorted by the chosen
+/// column. Indices point into `ConsoleData`'s arrays, so nothing is copied per keystroke.
+public enum PaneRows {
+    /// Sortable columns of the Partners pane, in the order `s` cycles through them.
+    public static let partnerSortColumns = ["name", "type", "tier", "region", "status", "trailing ARR", "open regs",
+                                            "last activity", "NPS"]
+
+    public static func visible(_ pane: Pane, _ list: ListState, _ data: ConsoleData) -> [Int] {
+        let needle = list.filter.lowercased()
+        let programme = data.programme
+        switch pane {
+        case .queue:
+            let rows = data.queue.indices
+            guard !needle.isEmpty else { return Array(rows) }
+            return rows.filter { index in
+                let row = data.queue[index]
+                let registration = data.registration(at: row)
+                return matches(needle, [row.id, row.partnerID, programme.partner(row.partnerID)?.name ?? "",
+                                        registration.prospectCompany, registration.prospectDomain])
+            }
+        case .partners:
+            var rows = Array(data.partners.indices)
+            if !needle.isEmpty {
+                rows = rows.filter { index in
+                    let partner = programme.partners[data.partners[index].position]
+                    return matches(needle, [partner.id, partner.name, partner.type.rawValue, partner.tier, partner.region,
+                                            partner.status.rawValue, partner.owner])
+                }
+            }
+            if let column = list.sortColumn {
+                rows.sort { a, b in
+                    let order = comparePartners(data.partners[a], data.partners[b], column: column, programme)
+                    return order == 0 ? a < b : (list.sortDescending ? order > 0 : order < 0)
+                }
+            }
+            return rows
+        case .tiers:
+            return proposals(data).filter { index in
+                guard !needle.isEmpty else { return true }
+                let standing = data.standings[index]
+                return matches(needle, [standing.partnerId, programme.partner(standing.partnerId)?.name ?? "",
+                                        standing.proposal.rawValue, standing.currentTier, standing.qualifiedTier])
+            }
+        case .metrics:
+            return Array(MetricsPane.figures.indices)
+        }
+    }
+
+    /// Standings that propose a change, upgrades first, then downgrades, then at risk.
+    static func proposals(_ data: ConsoleData) -> [Int] {
+        let order: [TierProposal: Int] = [.upgrade: 0, .downgrade: 1, .atRisk: 2]
+        return data.standings.indices
+            .filter { data.standings[$0].proposal != .hold }
+            .sorted { (order[data.standings[$0].proposal]!, $0) < (order[data.standings[$1].proposal]!, $1) }
+    }
+
+    static func matches(_ needle: String, _ fields: [String]) -> Bool {
+        fields.contains { $0.lowercased().contains(needle) }
+    }
+
+    /// -1, 0 or 1; ascending means A→Z, smallest first, oldest first.
+    static func comparePartners(_ a: PartnerRow, _ b: PartnerRow, column: Int, _ programme: Programme) -> Int {
+        func order<T: Comparable>(_ x: T, _ y: T) -> Int { x < y ? -1 : x > y ? 1 : 0 }
+        let p = programme.partners[a.position], q = programme.partners[b.position]
+        switch column {
+        case 0: return order(p.name.lowercased(), q.name.lowercased())
+        case 1: return order(p.type.rawValue, q.type.rawValue)
+        case 2: return order(programme.policy.rank(of: q.tier), programme.policy.rank(of: p.tier))
+        case 3: return order(p.region, q.region)
+        case 4: return order(p.status.code, q.status.code)
+        case 5: return order(a.trailingARR, b.trailingARR)
+        case 6: return order(a.openRegistrations, b.openRegistrations)
+        case 7: return order(a.lastActivity?.ordinal ?? Int32.min, b.lastActivity?.ordinal ?? Int32.min)
+        default: return order(a.nps ?? -1, b.nps ?? -1)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ChannelModel
+import TerminalUI
+
+/// Pane 1: registrations waiting for a decision, most urgent first, with SLA age and conflicts.
+enum QueuePane {
+    static func render(_ screen: inout Screen, _ area: Rect, list: ListState, focused: Bool, state: ConsoleState, data: ConsoleData) {
+        guard area.height > 0 else { return }
+        let rows = PaneRows.visible(.queue, list, data)
+        let breaches = data.queue.filter { $0.sla == .breached }.count
+        let paused = data.queue.filter { $0.sla == .paused }.count
+        var summary: [Span] = [Span("\(data.queue.count) waiting", style: .bold)]
+        summary.append(Span(" · "))
+        summary.append(Span("\(breaches) past the \(data.programme.policy.approvalSLAHours)h SLA", style: breaches > 0 ? Theme.sla(.breached) : Theme.dim))
+        if paused > 0 { summary.append(Span(" · \(paused) waiting on the partner", style: Theme.dim)) }
+        if !state.marked.isEmpty { summary.append(Span(" · \(state.marked.count) marked", style: Theme.marked)) }
+        if !list.filter.isEmpty { summary.append(Span(" · \(rows.count) match \"\(list.filter)\"", style: Theme.key)) }
+        screen.put(Line(summary), x: area.x, y: area.y, maxWidth: area.width)
+
+        let programme = data.programme
+        let table = Table(
+            columns: [
+                .fixed("Age", 4, alignment: .right), .fixed("Reg", 9), .min("Partner", 12), .fixed("Tier", 11),
+                .min("Prospect", 10), .min("Domain", 12), .fixed("Est. ACV", 9, alignment: .right), .fixed("Conflict", 15),
+            ],
+            rowCount: rows.count, selected: focused ? list.selected : nil, offset: list.offset,
+            isMarked: { state.marked.contains(data.queue[rows[$0]].id) }, markSymbol: "✔", markStyle: Theme.marked,
+            emptyText: list.filter.isEmpty ? "The queue is empty — every registration has a decision." : "No registration matches \"\(list.filter)\"."
+        ) { index in
+            let row = data.queue[rows[index]]
+            let registration = data.registration(at: row)
+            let partner = programme.partner(row.partnerID)
+            let tier = partner?.tier ?? ""
+            return [
+                Span(row.sla == .paused ? "info" : Format.age(row.age), style: Theme.sla(row.sla)),
+                Span(row.id),
+                Span(partner?.name ?? row.partnerID),
+                Span((row.priority ? "★ " : "  ") + tier, style: Theme.tier(tier, policy: programme.policy)),
+                Span(registration.prospectCompany),
+                Span(registration.registrableDomain, style: Theme.dim),
+                Span(registration.estimatedACV.wholeUnits),
+                Format.conflicts(row.conflicts),
+            ]
+        }
+        screen.render(table, in: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1))
+    }
+}
+
+extension Money {
+    /// "125,340" — whole currency units, grouped: dense tables do not need cents.
+    var wholeUnits: String {
+        let rounded = (cents + (cents >= 0 ? 50 : -50)) / 100
+        return (rounded < 0 ? "-" : "") + Money.group(rounded.magnitude)
+    }
+}

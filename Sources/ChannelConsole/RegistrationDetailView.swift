@@ -1,0 +1,75 @@
+import ChannelModel
+import TerminalUI
+
+/// Enter on a queued registration: everything about the claim, and its conflicts side by side.
+enum RegistrationDetailView {
+    static func render(_ screen: inout Screen, _ area: Rect, id: String, state: ConsoleState, data: ConsoleData) {
+        let programme = data.programme
+        guard let registration = programme.registration(id) else {
+            screen.put("Registration \(id) no longer exists.", x: area.x + 1, y: area.y + 1, style: Theme.error)
+            return
+        }
+        let partner = programme.partner(registration.partnerID)
+        let row = data.queue.first { $0.id == id }
+        let policy = programme.policy
+        var left: [Line] = [DetailText.heading("Registration \(id)"), ""]
+        left.append(DetailText.field("Status", Format.label(registration.status.rawValue), Theme.status(registration.status)))
+        if let row {
+            let sla = row.sla == .paused ? "paused (waiting on the partner)"
+                : row.sla == .breached ? "\(Format.age(row.age)) old — past the \(policy.approvalSLAHours)h SLA"
+                : "\(Format.age(row.age)) old — \(Int64(policy.approvalSLAHours) - row.age / 3600)h left"
+            left.append(DetailText.field("SLA", sla, Theme.sla(row.sla)))
+        }
+        left.append(DetailText.field("Partner", "\(partner?.name ?? registration.partnerID) (\(registration.partnerID))"))
+        if let partner {
+            let tier = programme.tier(of: partner)
+            left.append(DetailText.field("Tier", partner.tier + (tier.priorityRegistration ? " ★ priority registration" : ""),
+                                         Theme.tier(partner.tier, policy: policy)))
+            left.append(DetailText.field("Type · region", "\(Format.label(partner.type.rawValue)) · \(partner.region) · owner \(partner.owner)"))
+        }
+        left.append(DetailText.field("Prospect", registration.prospectCompany, .bold))
+        left.append(DetailText.field("Domain", registration.prospectDomain + (registration.prospectDomain == registration.registrableDomain ? "" : "  (\(registration.registrableDomain))")))
+        left.append(DetailText.field("Estimated ACV", registration.estimatedACV.grouped))
+        left.append(DetailText.field("Submitted", registration.submittedAt.description))
+        if let decided = registration.decidedAt { left.append(DetailText.field("Decided", decided.description)) }
+        if let until = registration.protectedUntil {
+            left.append(DetailText.field("Protected until", until.description + (registration.extensions > 0 ? "  (extended \(registration.extensions)×)" : "")))
+        }
+        if let note = registration.note { left.append(DetailText.field(registration.status == .rejected ? "Reason" : "Note", note)) }
+
+        var right: [Line] = [DetailText.heading("Conflicts"), ""]
+        let conflicts = row?.conflicts ?? []
+        if conflicts.isEmpty {
+            right.append(Line([Span("None: no other open claim on \(registration.registrableDomain).", style: Theme.success)]))
+        }
+        for conflict in conflicts {
+            switch conflict.kind {
+            case .direct:
+                let account = programme.directAccount(domain: conflict.domain ?? "")
+                right.append(Line([Span("⚑ direct sales", style: Theme.conflict(.direct))]))
+                right.append(DetailText.field("  Account", account?.account ?? conflict.domain ?? ""))
+                right.append(DetailText.field("  Owner", account?.owner ?? ""))
+            case .partner, .duplicate:
+                guard let other = conflict.registrationId.flatMap(programme.registration) else { continue }
+                let otherPartner = programme.partner(other.partnerID)
+                right.append(Line([Span(conflict.kind == .partner ? "⚑ another partner" : "⚑ duplicate from the same partner",
+                                        style: Theme.conflict(conflict.kind))]))
+                right.append(DetailText.field("  Registration", other.id))
+                right.append(DetailText.field("  Partner", "\(otherPartner?.name ?? other.partnerID) (\(otherPartner?.tier ?? "?"))"))
+                right.append(DetailText.field("  Status", Format.label(other.status.rawValue), Theme.status(other.status)))
+                right.append(DetailText.field("  Submitted", other.submittedAt.description + (other.submittedAt < registration.submittedAt ? "  — earlier" : "")))
+                if let until = other.protectedUntil { right.append(DetailText.field("  Protected to", until.description)) }
+                right.append(DetailText.field("  Prospect", "\(other.prospectCompany) · \(other.prospectDomain)"))
+            }
+            right.append("")
+        }
+        let inner = area.inset(horizontal: 1, vertical: 0)
+        if inner.width >= 100 {
+            let columns = split(inner, .horizontal, [.percent(50), .min(1)])
+            DetailText.render(left, &screen, columns[0], offset: state.detailOffset)
+            DetailText.render(right, &screen, columns[1].inset(top: 0, left: 2, bottom: 0, right: 0), offset: state.detailOffset)
+        } else {
+            DetailText.render(left + [""] + right, &screen, inner, offset: state.detailOffset)
+        }
+    }
+}

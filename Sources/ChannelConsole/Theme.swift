@@ -1,0 +1,90 @@
+import ChannelModel
+import TerminalUI
+
+/// Colour carries meaning here and nowhere else: SLA urgency, conflicts, tiers, proposals, outcomes.
+/// (The terminal backend drops colours under NO_COLOR; bold and reverse still mark focus and selection.)
+enum Theme {
+    static let title = Style.bold
+    static let dim = Style.dim
+    static let focusBorder = Style(foreground: .cyan, bold: true)
+    static let border = Style.dim
+    static let success = Style(foreground: .green)
+    static let error = Style(foreground: .red, bold: true)
+    static let key = Style(foreground: .cyan, bold: true)
+    static let marked = Style(foreground: .magenta, bold: true)
+
+    static func sla(_ state: SLAState) -> Style {
+        switch state {
+        case .fresh: return Style(foreground: .green)
+        case .due: return Style(foreground: .yellow, bold: true)
+        case .breached: return Style(foreground: .red, bold: true)
+        case .paused: return .dim
+        }
+    }
+
+    static func tier(_ name: String, policy: Policy) -> Style {
+        switch policy.rank(of: name) {
+        case 0: return Style(foreground: .magenta, bold: true)
+        case 1: return Style(foreground: .yellow)
+        case policy.tiers.count - 1: return .dim
+        default: return .plain
+        }
+    }
+
+    static func conflict(_ kind: ConflictKind) -> Style {
+        kind == .duplicate ? Style(foreground: .yellow) : Style(foreground: .red, bold: true)
+    }
+
+    static func proposal(_ proposal: TierProposal) -> Style {
+        switch proposal {
+        case .upgrade: return Style(foreground: .green, bold: true)
+        case .downgrade: return Style(foreground: .red, bold: true)
+        case .atRisk: return Style(foreground: .yellow)
+        case .hold: return .dim
+        }
+    }
+
+    static func status(_ status: RegistrationStatus) -> Style {
+        switch status {
+        case .pending: return Style(foreground: .yellow)
+        case .infoRequested: return Style(foreground: .cyan)
+        case .approved, .closedWon: return Style(foreground: .green)
+        case .rejected, .closedLost: return Style(foreground: .red)
+        case .expired: return .dim
+        }
+    }
+}
+
+/// Short human forms used across panes.
+enum Format {
+    /// "5h", "3d" — the age of a registration.
+    static func age(_ seconds: Int64) -> String {
+        let hours = seconds / 3600
+        return hours < 48 ? "\(hours)h" : "\(hours / 24)d"
+    }
+
+    static func label(_ raw: String) -> String { raw.replacingOccurrences(of: "_", with: " ") }
+
+    static func percent(_ ratio: Double) -> String {
+        let value = (ratio * 1000).rounded() / 10
+        return (value == value.rounded() ? String(Int(value)) : String(value)) + "%"
+    }
+
+    static func decimal(_ value: Double, places: Int = 1) -> String {
+        let scale = Double([1, 10, 100, 1000][min(places, 3)])
+        let rounded = (value * scale).rounded() / scale
+        var text = String(rounded)
+        if places == 0, text.hasSuffix(".0") { text.removeLast(2) }
+        return text
+    }
+
+    /// A compact conflict marker: "partner", "direct+partner", "dup".
+    static func conflicts(_ conflicts: [Conflict]) -> Span {
+        guard !conflicts.isEmpty else { return Span("") }
+        var kinds: [ConflictKind] = []
+        for conflict in conflicts where !kinds.contains(conflict.kind) { kinds.append(conflict.kind) }
+        let text = "⚑ " + kinds.map { $0 == .duplicate ? "dup" : $0.rawValue }.joined(separator: "+")
+        let worst = kinds.contains(.partner) || kinds.contains(.direct) ? ConflictKind.partner : .duplicate
+        return Span(text, style: Theme.conflict(worst))
+    }
+}
