@@ -1,0 +1,125 @@
+import ChannelModel
+import Foundation
+
+/// Collects the null bits of a column as rows are appended; stays empty (and is not written) until
+/// the first null, so columns without nulls carry no bitmap.
+struct NullBitmap {
+    private(set) var bytes: [UInt8] = []
+    private(set) var rows = 0
+    private var anyNull = false
+
+    mutating func append(isNull: Bool) {
+        if isNull {
+            if !anyNull {
+                anyNull = true
+                bytes = [UInt8](repeating: 0, count: rows / 8 + 1)
+            }
+            while bytes.count <= rows / 8 { bytes.append(0) }
+            bytes[rows / 8] |= 1 << UInt8(rows % 8)
+        }
+        rows += 1
+    }
+
+    /// The bitmap sized for every row appended, or nil when no row was null.
+    var data: Data? {
+        guard anyNull else { return nil }
+        var full = bytes
+        full.append(contentsOf: repeatElement(0, count: (rows + 7) / 8 - full.count))
+        return Data(full)
+    }
+}
+
+/// Builds one fixed-width column row by row: `int64`, `float64`, `uint8` (enum codes with labels),
+/// `bool` or `date`. Values are kept in a typed array and copied out in one go by `build()`.
+public struct FixedWidthColumnBuilder<Value: BitwiseCopyable & Numeric> {
+    public let kind: ColumnKind
+    public let labels: [String]?
+    private var values: [Value] = []
+    private var nulls = NullBitmap()
+
+    /// `kind` must store `Value`'s width: Int64 for int64, Double for float64 and date, UInt8 for
+    /// uint8 and bool.
+    public init(kind: ColumnKind, labels: [String]? = nil, capacity: Int = 0) {
+        precondition(kind.width == MemoryLayout<Value>.size, "\(kind) does not store \(Value.self)")
+        self.kind = kind
+        self.labels = labels
+        values.reserveCapacity(capacity)
+    }
+
+    public var count: Int { values.count }
+
+    public mutating func append(_ value: Value) {
+        values.append(value)
+        nulls.append(isNull: false)
+    }
+
+    /// Appends a value or, for nil, a zero with the row's null bit set.
+    public mutating func append(_ value: Value?) {
+        values.append(value ?? .zero)
+        nulls.append(isNull: value == nil)
+    }
+
+    public func build() -> Column {
+        let data = values.withUnsafeBytes { Data($0) }
+        return Column(kind: kind, values: data, nulls: nulls.data, labels: labels)
+    }
+}
+
+extension FixedWidthColumnBuilder where Value == Double {
+    /// A `date` column: float64 seconds since 1970-01-01 UTC, as DESIGN.md §5 fixes.
+    public static func dates(capacity: Int = 0) -> Self { Self(kind: .date, capacity: capacity) }
+
+    public mutating func append(_ day: Day) { append(Double(day.ordinal) * 86_400) }
+    public mutating func append(_ day: Day?) { append(day.map { Double($0.ordinal) * 86_400 }) }
+    public mutating func append(_ instant: Instant) { append(Double(instant.seconds)) }
+    public mutating func append(_ instant: Instant?) { append(instant.map { Double($0.seconds) }) }
+}
+
+extension FixedWidthColumnBuilder where Value == UInt8 {
+    /// A `uint8` column of an enum's codes, labelled with the enum's values.
+    public static func codes<E: Labelled>(of type: E.Type, capacity: Int = 0) -> Self {
+        Self(kind: .uint8, labels: E.labels, capacity: capacity)
+    }
+
+    /// A `bool` column: one byte per row, 0 or 1.
+    public static func bools(capacity: Int = 0) -> Self { Self(kind: .bool, capacity: capacity) }
+
+    public mutating func append<E: Labelled>(_ value: E) { append(value.code) }
+    public mutating func append(_ flag: Bool) { append(UInt8(flag ? 1 : 0)) }
+    public mutating func append(_ flag: Bool?) { append(flag.map { UInt8($0 ? 1 : 0) }) }
+}
+
+/// Builds a `string` column: the UTF-8 of each row back to back, with UInt32 offsets into it.
+public struct StringColumnBuilder {
+    private var offsets: [UInt32] = [0]
+    private var bytes: [UInt8] = []
+    private var nulls = NullBitmap()
+
+    public init(capacity: Int = 0) {
+        offsets.reserveCapacity(capacity + 1)
+        bytes.reserveCapacity(capacity * 16)
+    }
+
+    public var count: Int { offsets.count - 1 }
+
+    public mutating func append(_ value: String) {
+        bytes.append(contentsOf: value.utf8)
+        offsets.append(UInt32(truncatingIfNeeded: bytes.count))
+        nulls.append(isNull: false)
+    }
+
+    /// Appends a string or, for nil, an empty row with its null bit set: "" and nil stay distinct.
+    public mutating func append(_ value: String?) {
+        if let value { bytes.append(contentsOf: value.utf8) }
+        offsets.append(UInt32(truncatingIfNeeded: bytes.count))
+        nulls.append(isNull: value == nil)
+    }
+
+    /// Throws when the column outgrows its UInt32 offsets (4 GiB of text in one column).
+    public func build() throws(SnapshotError) -> Column {
+        guard bytes.count <= Int(UInt32.max) else {
+            throw SnapshotError(.malformedColumn(table: "?", column: "?", detail: "more than 4 GiB of text in one column"))
+        }
+        return Column(kind: .string, offsets: offsets.withUnsafeBytes { Data($0) }, bytes: Data(bytes), nulls: nulls.data)
+    }
+}

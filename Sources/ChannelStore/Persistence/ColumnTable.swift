@@ -1,0 +1,175 @@
+import ChannelModel
+import Foundation
+
+/// One stored table of the programme file (DESIGN.md §5): a row count and named columns. It is also
+/// how an import batch travels inside a journal record, so a million-row import is a few blobs.
+public struct ColumnTable: Codable, Equatable, Sendable {
+    public var rows: Int
+    public var columns: [String: Column]
+
+    public init(rows: Int, columns: [String: Column] = [:]) {
+        self.rows = rows
+        self.columns = columns
+    }
+
+    /// Checks every column's checksum and shape; the error names `name` and the column.
+    public func verify(name: String) throws(SnapshotError) {
+        guard rows >= 0 else {
+            throw SnapshotError(.malformedColumn(table: name, column: "rows", detail: "negative row count \(rows)"))
+        }
+        for (column, stored) in columns.sorted(by: { $0.key < $1.key }) {
+            try stored.verify(rows: rows, table: name, column: column)
+        }
+    }
+
+    /// Adds a string column, naming it in the (theoretical) error of a column past 4 GiB.
+    mutating func add(_ name: String, _ builder: StringColumnBuilder, table: String) throws(SnapshotError) {
+        do {
+            columns[name] = try builder.build()
+        } catch {
+            throw SnapshotError(.malformedColumn(table: table, column: name, detail: "more than 4 GiB of text"))
+        }
+    }
+
+    mutating func add<Value>(_ name: String, _ builder: FixedWidthColumnBuilder<Value>) {
+        columns[name] = builder.build()
+    }
+}
+
+/// The checked way to read a stored table: construction verifies every checksum and shape, and each
+/// read checks the column's kind and nulls, so decoders can turn columns into records without
+/// checking anything per row. Every error names the table and the column.
+public struct TableReader {
+    public let table: ColumnTable
+    public let name: String
+    public var rows: Int { table.rows }
+
+    public init(_ table: ColumnTable, name: String) throws(SnapshotError) {
+        try table.verify(name: name)
+        self.table = table
+        self.name = name
+    }
+
+    public func has(_ column: String) -> Bool { table.columns[column] != nil }
+
+    private func malformed(_ column: String, _ detail: String) -> SnapshotError {
+        SnapshotError(.malformedColumn(table: name, column: column, detail: detail))
+    }
+
+    /// The column `name`, checked to be one of `kinds`; missing is an error.
+    private func column(_ column: String, _ kinds: ColumnKind...) throws(SnapshotError) -> Column {
+        guard let stored = table.columns[column] else { throw SnapshotError(.missingColumn(table: name, column: column)) }
+        guard let kind = stored.columnKind, kinds.contains(kind) else {
+            throw malformed(column, "is \(stored.kind), expected \(kinds.map(\.rawValue).joined(separator: " or "))")
+        }
+        return stored
+    }
+
+    /// Refuses a null in a column whose field is not optional.
+    private func required(_ stored: Column, _ column: String) throws(SnapshotError) -> Column {
+        if let row = stored.firstNull(rows: rows) { throw malformed(column, "row \(row) is null but the field is required") }
+        return stored
+    }
+
+    private func optional<Value>(_ values: [Value], _ stored: Column) -> [Value?] {
+        guard stored.nulls != nil else { return values.map { $0 } }
+        return values.indices.map { stored.isNull($0) ? nil : values[$0] }
+    }
+
+    // MARK: Typed reads
+
+    public func int64s(_ column: String) throws(SnapshotError) -> [Int64] {
+        try required(self.column(column, .int64), column).fixedWidth(Int64.self, rows: rows)
+    }
+
+    public func optionalInt64s(_ column: String) throws(SnapshotError) -> [Int64?] {
+        let stored = try self.column(column, .int64)
+        return optional(stored.fixedWidth(Int64.self, rows: rows), stored)
+    }
+
+    /// An int64 column read as `Int`, for counts such as certified staff.
+    public func ints(_ column: String) throws(SnapshotError) -> [Int] {
+        try int64s(column).map { Int($0) }
+    }
+
+    public func float64s(_ column: String) throws(SnapshotError) -> [Double] {
+        try required(self.column(column, .float64), column).fixedWidth(Double.self, rows: rows)
+    }
+
+    public func bools(_ column: String) throws(SnapshotError) -> [Bool] {
+        try required(self.column(column, .bool), column).fixedWidth(UInt8.self, rows: rows).map { $0 != 0 }
+    }
+
+    /// Seconds since 1970 of a `date` column, nil for null rows.
+    public func optionalDateSeconds(_ column: String) throws(SnapshotError) -> [Double?] {
+        let stored = try self.column(column, .date)
+        let seconds = stored.fixedWidth(Double.self, rows: rows)
+        if let bad = seconds.firstIndex(where: { !$0.isFinite || abs($0) > 1e15 }), !stored.isNull(bad) {
+            throw malformed(column, "row \(bad) holds \(seconds[bad]), not a date")
+        }
+        return optional(seconds, stored)
+    }
+
+    public func dateSeconds(_ column: String) throws(SnapshotError) -> [Double] {
+        _ = try required(self.column(column, .date), column)
+        return try optionalDateSeconds(column).map { $0! }
+    }
+
+    /// A `date` column as days: a time of day other than 00:00Z (from a foreign writer) is dropped.
+    public func days(_ column: String) throws(SnapshotError) -> [Day] {
+        try dateSeconds(column).map(Self.day)
+    }
+
+    public func optionalDays(_ column: String) throws(SnapshotError) -> [Day?] {
+        try optionalDateSeconds(column).map { $0.map(Self.day) }
+    }
+
+    public func instants(_ column: String) throws(SnapshotError) -> [Instant] {
+        try dateSeconds(column).map(Self.instant)
+    }
+
+    public func optionalInstants(_ column: String) throws(SnapshotError) -> [Instant?] {
+        try optionalDateSeconds(column).map { $0.map(Self.instant) }
+    }
+
+    private static func day(_ seconds: Double) -> Day { Day(ordinal: Int32((seconds / 86_400).rounded(.down))) }
+    private static func instant(_ seconds: Double) -> Instant { Instant(seconds: Int64(seconds.rounded(.down))) }
+
+    public func strings(_ column: String) throws(SnapshotError) -> [String] {
+        try required(self.column(column, .string), column).strings(rows: rows)
+    }
+
+    public func optionalStrings(_ column: String) throws(SnapshotError) -> [String?] {
+        let stored = try self.column(column, .string)
+        return optional(stored.strings(rows: rows), stored)
+    }
+
+    /// An enum column, stored as `uint8` codes with labels or as plain strings (DESIGN.md §5 allows
+    /// both). Codes are mapped through the stored labels, never through case order.
+    public func values<E: Labelled>(_ column: String, as type: E.Type) throws(SnapshotError) -> [E] {
+        let stored = try required(self.column(column, .uint8, .string), column)
+        if stored.columnKind == .string {
+            let labels = stored.strings(rows: rows)
+            var values: [E] = []
+            values.reserveCapacity(rows)
+            for label in labels {
+                guard let value = E(label: label) else { throw SnapshotError(.unknownLabel(table: name, column: column, label: label)) }
+                values.append(value)
+            }
+            return values
+        }
+        guard let labels = stored.labels else { throw malformed(column, "an enum column has no labels") }
+        // A label this version does not know only matters if a row uses it (a newer writer may list more).
+        let byCode = labels.map { E(rawValue: $0) }
+        var values: [E] = []
+        values.reserveCapacity(rows)
+        // `verify` already proved every code is below labels.count.
+        for code in stored.fixedWidth(UInt8.self, rows: rows) {
+            guard let value = byCode[Int(code)] else {
+                throw SnapshotError(.unknownLabel(table: name, column: column, label: labels[Int(code)]))
+            }
+            values.append(value)
+        }
+        return values
+    }
+}

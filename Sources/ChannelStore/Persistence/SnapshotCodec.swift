@@ -1,0 +1,144 @@
+import ChannelModel
+import Foundation
+
+/// A programme read back from its file, with the bookkeeping the journal replay needs.
+public struct DecodedSnapshot: Sendable, Equatable {
+    public var programme: Programme
+    /// Bumped by every checkpoint; journal records of older generations are already in the snapshot.
+    public var generation: Int64
+    /// The sequence number of the last journaled action the snapshot contains.
+    public var lastSeq: Int64
+    public var savedAt: Date
+}
+
+/// Reads and writes the programme file (DESIGN.md §5): a binary property list whose tables are
+/// columns of `Data`, so any plist reader can open it and a million rows load in a fraction of a second.
+public enum SnapshotCodec {
+    public static let format = "channeldesk-programme"
+    public static let version = 1
+
+    /// The `tables` keys, in the order the programme holds them.
+    static let tableNames = ["partners", "registrations", "deals", "investments", "nps", "directAccounts",
+                             "enablement", "audit"]
+
+    public static func encode(_ programme: Programme, generation: Int64, lastSeq: Int64, savedAt: Date) throws -> Data {
+        let tables: [String: ColumnTable] = [
+            "partners": try TableCodec.encode(programme.partners),
+            "registrations": try TableCodec.encode(programme.registrations),
+            "deals": try TableCodec.encode(programme.deals),
+            "investments": try TableCodec.encode(programme.investments),
+            "nps": try TableCodec.encode(programme.npsResponses),
+            "directAccounts": try TableCodec.encode(programme.directAccounts),
+            "enablement": try TableCodec.encode(programme.enablement),
+            "audit": try TableCodec.encode(programme.audit),
+        ]
+        let root = Root(format: format, version: version, generation: generation, lastSeq: lastSeq,
+                        savedAt: savedAt, policy: programme.policy, tables: tables)
+        let encoder = PropertyListEncoder()
+        encoder.outputFormat = .binary
+        return try encoder.encode(root)
+    }
+
+    /// Decodes and checks a programme file: format, version, every column's checksum and shape, and
+    /// the uniqueness of ids. Every failure is a `SnapshotError`.
+    public static func decode(_ data: Data) throws(SnapshotError) -> DecodedSnapshot {
+        try checkEnvelope(data)
+        let root: Root
+        do {
+            root = try PropertyListDecoder().decode(Root.self, from: data)
+        } catch let error as SnapshotError {
+            throw error
+        } catch {
+            throw SnapshotError(.damaged(detail: describe(error)))
+        }
+        func table(_ name: String) throws(SnapshotError) -> ColumnTable {
+            guard let table = root.tables[name] else { throw SnapshotError(.missingTable(name)) }
+            return table
+        }
+        do {
+            let programme = try Programme.loaded(
+                policy: root.policy,
+                partners: try TableCodec.decode(Partner.self, from: table("partners")),
+                registrations: try TableCodec.decode(Registration.self, from: table("registrations")),
+                deals: try TableCodec.decode(Deal.self, from: table("deals")),
+                investments: try TableCodec.decode(Investment.self, from: table("investments")),
+                npsResponses: try TableCodec.decode(NPSResponse.self, from: table("nps")),
+                directAccounts: try TableCodec.decode(DirectAccount.self, from: table("directAccounts")),
+                enablement: try TableCodec.decode(Enablement.self, from: table("enablement")),
+                audit: try TableCodec.decode(AuditEntry.self, from: table("audit")))
+            return DecodedSnapshot(programme: programme, generation: root.generation, lastSeq: root.lastSeq,
+                                   savedAt: root.savedAt)
+        } catch let error as SnapshotError {
+            throw error
+        } catch let error as Programme.DuplicateID {
+            throw SnapshotError(.duplicateID(table: error.table, id: error.id))
+        } catch {
+            throw SnapshotError(.damaged(detail: describe(error)))
+        }
+    }
+
+    /// Checks the magic and the 32-byte trailer before the decoder sees the file: a truncated file's
+    /// trailer points past its end, which deserves a plainer message than the decoder's.
+    static func checkEnvelope(_ data: Data) throws(SnapshotError) {
+        guard data.count >= 8, data.prefix(8).elementsEqual("bplist00".utf8) else {
+            throw SnapshotError(.notABinaryPropertyList)
+        }
+        guard data.count >= 8 + 32 else { throw SnapshotError(.damaged(detail: "the file is only \(data.count) bytes long")) }
+        let trailer = [UInt8](data.suffix(32))
+        func bigEndian(_ range: Range<Int>) -> UInt64 { trailer[range].reduce(0) { $0 << 8 | UInt64($1) } }
+        let offsetSize = UInt64(trailer[6]), referenceSize = trailer[7]
+        let objects = bigEndian(8..<16), top = bigEndian(16..<24), offsetTable = bigEndian(24..<32)
+        let end = UInt64(data.count - 32)
+        guard (1...8).contains(offsetSize), (1...8).contains(referenceSize), objects > 0, top < objects,
+              offsetTable >= 8, offsetTable < end, objects <= (end - offsetTable) / offsetSize
+        else { throw SnapshotError(.damaged(detail: "its end is missing or overwritten (the file was cut short)")) }
+    }
+
+    private static func describe(_ error: Error) -> String {
+        if let decoding = error as? DecodingError {
+            switch decoding {
+            case .dataCorrupted(let context), .keyNotFound(_, let context), .typeMismatch(_, let context),
+                 .valueNotFound(_, let context):
+                let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+                return (path.isEmpty ? "" : "at \(path): ") + context.debugDescription
+            @unknown default: break
+            }
+        }
+        return "\(error)"
+    }
+
+    /// The root dict. Format and version are decoded first so a file from elsewhere, or from a newer
+    /// channeldesk, fails with that message rather than with whatever field happens to differ.
+    private struct Root: Codable {
+        var format: String
+        var version: Int
+        var generation: Int64
+        var lastSeq: Int64
+        var savedAt: Date
+        var policy: Policy
+        var tables: [String: ColumnTable]
+
+        init(format: String, version: Int, generation: Int64, lastSeq: Int64, savedAt: Date, policy: Policy,
+             tables: [String: ColumnTable]) {
+            self.format = format; self.version = version; self.generation = generation; self.lastSeq = lastSeq
+            self.savedAt = savedAt; self.policy = policy; self.tables = tables
+        }
+
+        private enum CodingKeys: String, CodingKey { case format, version, generation, lastSeq, savedAt, policy, tables }
+
+        init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let format = try? c.decode(String.self, forKey: .format)
+            guard format == SnapshotCodec.format else { throw SnapshotError(.wrongFormat(found: format)) }
+            let version = try c.decode(Int.self, forKey: .version)
+            guard version == SnapshotCodec.version else { throw SnapshotError(.unsupportedVersion(found: version)) }
+            self.format = format!
+            self.version = version
+            generation = try c.decode(Int64.self, forKey: .generation)
+            lastSeq = try c.decodeIfPresent(Int64.self, forKey: .lastSeq) ?? 0
+            savedAt = try c.decode(Date.self, forKey: .savedAt)
+            policy = try c.decode(Policy.self, forKey: .policy)
+            tables = try c.decode([String: ColumnTable].self, forKey: .tables)
+        }
+    }
+}
