@@ -1,0 +1,113 @@
+import ChannelModel
+import Foundation
+
+/// Turns one import file (DESIGN.md §4) into a validated `ImportBatch`, or into every reason it cannot
+/// be one. All or nothing: a file with any problem yields only the report, so nothing of it is stored.
+/// Whether a row adds or updates a record is the reducer's business, not the importer's.
+public enum CSVImporter {
+    /// How often `progress` hears the number of rows read, so a million-row import can show progress.
+    public static let progressInterval = 10_000
+
+    public static func parse(_ kind: RecordKind, data: Data, fileName: String, programme: Programme,
+                             progress: ((Int) -> Void)? = nil) -> Result<ImportBatch, ImportFailure> {
+        var log = IssueLog(file: fileName)
+        let batch: ImportBatch? = CSVReader.reading(data) { reader in
+            guard let columns = header(of: kind, reader: &reader, log: &log) else { return nil }
+            let positions = Dictionary(columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            var file = FileRows(reader: reader, columns: columns, log: log,
+                                rows: RowReader(programme: programme, header: positions), progress: progress)
+            defer { log = file.log }
+            switch kind {
+            case .partners: return .partners(file.records { $0.partner() })
+            case .registrations: return .registrations(file.records { $0.registration() })
+            case .deals: return .deals(file.records { $0.deal() })
+            case .investments: return .investments(file.records { $0.investment() })
+            case .nps: return .nps(file.records { $0.npsResponse() })
+            case .directAccounts: return .directAccounts(file.records { $0.directAccount() })
+            case .enablement: return .enablement(file.records { $0.enablement() })
+            }
+        }
+        if let batch, log.isEmpty { return .success(batch) }
+        return .failure(log.failure)
+    }
+
+    /// Reads the header row and checks it names every required column; answers the column names as
+    /// written (trimmed, lower-cased), or nil when rows cannot be read against it.
+    private static func header(of kind: RecordKind, reader: inout CSVReader, log: inout IssueLog) -> [String]? {
+        let expected = "expected a header row: \(kind.columns.joined(separator: ","))"
+        let line: Int
+        do {
+            guard let first = try reader.next() else {
+                log.add(line: 1, column: "-", "the file is empty; \(expected)")
+                return nil
+            }
+            line = first
+        } catch {
+            log.add(line: error.line, column: "-", "header: \(error.reason)")
+            return nil
+        }
+        let columns = reader.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        var seen = Set<String>()
+        for column in columns where kind.knownColumns.contains(column) && !seen.insert(column).inserted {
+            log.add(line: line, column: column, "column appears twice in the header")
+        }
+        for column in kind.columns where !columns.contains(column) {
+            log.add(line: line, column: column, "missing column")
+        }
+        return log.isEmpty ? columns : nil
+    }
+}
+
+extension RecordKind {
+    /// Columns read when present, beyond the required ones: what our own export adds so that an
+    /// exported programme reads back whole.
+    var optionalColumns: [String] {
+        self == .registrations ? ["tier_at_approval", "extensions", "note"] : []
+    }
+
+    var knownColumns: [String] { columns + optionalColumns }
+}
+
+/// The data rows of one file after its header: reads each, checks its width, builds its record and
+/// logs its problems. Keeps going after a bad row, so the report covers the whole file.
+private struct FileRows {
+    var reader: CSVReader
+    let columns: [String]
+    var log: IssueLog
+    var rows: RowReader
+    let progress: ((Int) -> Void)?
+
+    mutating func records<Record>(_ build: (inout RowReader) -> Record?) -> [Record] {
+        var records: [Record] = []
+        var done = 0
+        while true {
+            let line: Int
+            do {
+                guard let next = try reader.next() else { break }
+                line = next
+            } catch {
+                log.add(line: error.line, column: name(of: error.field), error.reason)
+                done += 1
+                continue
+            }
+            done += 1
+            if done % CSVImporter.progressInterval == 0 { progress?(done) }
+            guard reader.fields.count == columns.count else {
+                log.add(line: line, column: "-",
+                        "the row has \(reader.fields.count) fields; the header has \(columns.count)")
+                continue
+            }
+            rows.begin(line: line, fields: reader.fields)
+            let record = build(&rows)
+            for problem in rows.problems { log.add(line: line, column: problem.column, problem.reason) }
+            // Releases the row's fields so the reader can reuse its buffer.
+            rows.begin(line: 0, fields: [])
+            // Once the file has failed its records are never used: stop holding them.
+            if let record, log.isEmpty { records.append(record) }
+        }
+        progress?(done)
+        return records
+    }
+
+    private func name(of field: Int) -> String { field < columns.count ? columns[field] : "field \(field + 1)" }
+}

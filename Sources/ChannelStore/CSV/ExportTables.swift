@@ -1,0 +1,63 @@
+import ChannelModel
+
+// What each export kind contains, as a table of typed cells. The columns of the import kinds are the
+// import columns, so an exported file is a valid import file.
+extension Table {
+    static func of(_ kind: ExportKind, in programme: Programme) -> Table {
+        switch kind {
+        case .partners:
+            return Table(columns: RecordKind.partners.columns, rows: programme.partners.map {
+                [.text($0.id), .text($0.name), .label($0.type), .text($0.tier), .text($0.region), .label($0.status),
+                 .day($0.joinedOn), .text($0.owner), .integer($0.certifiedStaff)]
+            })
+        case .registrations:
+            return Table(columns: RecordKind.registrations.knownColumns, rows: programme.registrations.map {
+                [.text($0.id), .text($0.partnerID), .text($0.prospectCompany), .text($0.prospectDomain),
+                 .money($0.estimatedACV), .instant($0.submittedAt), .label($0.status), .instant($0.decidedAt),
+                 .day($0.protectedUntil), .text($0.tierAtApproval), .integer($0.extensions), .text($0.note)]
+            })
+        case .deals:
+            return Table(columns: RecordKind.deals.columns, rows: programme.deals.map {
+                [.text($0.id), .text($0.partnerID), .text($0.registrationID), .text($0.account), .text($0.domain),
+                 .money($0.acv), .day($0.closedOn), .label($0.outcome), .label($0.attribution)]
+            })
+        case .investments:
+            return Table(columns: RecordKind.investments.columns, rows: programme.investments.map {
+                [.day($0.date), .text($0.category), .money($0.amount), .text($0.note)]
+            })
+        case .nps:
+            return Table(columns: RecordKind.nps.columns, rows: programme.npsResponses.map {
+                [.text($0.partnerID), .day($0.respondedOn), .integer($0.score)]
+            })
+        case .directAccounts:
+            return Table(columns: RecordKind.directAccounts.columns, rows: programme.directAccounts.map {
+                [.text($0.domain), .text($0.account), .text($0.owner)]
+            })
+        case .enablement:
+            return Table(columns: RecordKind.enablement.columns, rows: programme.enablement.map {
+                [.text($0.partnerID), .label($0.item), .day($0.completedOn)]
+            })
+        case .commissions:
+            return Table(columns: ["deal_id", "partner_id", "registration_id", "acv", "rate", "amount", "kind"],
+                         rows: Commissions.lines(programme).map {
+                [.text($0.dealId), .text($0.partnerId), .text($0.registrationId), .money($0.acv),
+                 .number(String($0.rate)), .money($0.amount), .label($0.kind)]
+            })
+        case .audit:
+            return Table(columns: ["seq", "at", "actor", "action", "subject", "detail"], rows: programme.audit.map {
+                [.number(String($0.seq)), .instant($0.at), .text($0.actor), .text($0.action), .text($0.subject),
+                 .text($0.detail)]
+            })
+        }
+    }
+}
+
+// One constructor per value type, each writing the form the import reads.
+extension Cell {
+    static func text(_ value: String?) -> Cell { value.map(Cell.text) ?? .empty }
+    static func label(_ value: some Labelled) -> Cell { .text(value.rawValue) }
+    static func money(_ value: Money) -> Cell { .number(value.plain) }
+    static func integer(_ value: Int) -> Cell { .number(String(value)) }
+    static func day(_ value: Day?) -> Cell { value.map { .text($0.description) } ?? .empty }
+    static func instant(_ value: Instant?) -> Cell { value.map { .text($0.description) } ?? .empty }
+}
