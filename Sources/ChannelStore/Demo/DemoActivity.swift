@@ -38,7 +38,7 @@ enum DemoActivity {
         var responses: [(day: Day, partner: Int, score: Int)] = []
         let thisQuarter = asOf.startOfQuarter
         for (index, partner) in partners.enumerated() where partner.status != .prospect && random.chance(0.65) {
-            var mood = 7.4 + 1.2 * random.normal()
+            var mood = 7.9 + 1.2 * random.normal()
             if partner.rank < 10 { mood += 0.8 }
             if partner.status == .suspended { mood -= 2 }
             for back in 0..<8 {

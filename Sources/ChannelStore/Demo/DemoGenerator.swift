@@ -64,9 +64,10 @@ public enum DemoGenerator {
     /// Registration rows from their plans; ids follow submission order, so `R-0000001` is the oldest.
     private static func materialise(_ plans: [RegistrationPlan], partners: [PartnerPlan], tiers: [String],
                                     prospects: DemoProspects, policy: Policy) -> [Registration] {
-        var rows: [Registration] = []
-        rows.reserveCapacity(plans.count)
-        for (position, plan) in plans.enumerated() {
+        let partnerIDs = partners.map(\.id)
+        let protectionDays = policy.protectionDays
+        return DemoParallel.rows(count: plans.count) { position in
+            let plan = plans[position]
             let partner = Int(plan.partner), prospect = Int(plan.prospect)
             let approved = plan.isDecided && plan.status != .rejected
             let note: String? = switch plan.status {
@@ -74,35 +75,33 @@ public enum DemoGenerator {
             case .rejected: DemoRegistrations.rejections[Int(plan.note) - 1]
             default: DemoRegistrations.questions[Int(plan.note) - 1]
             }
-            rows.append(Registration(
-                id: DemoNames.identifier("R", position + 1, digits: 7), partnerID: partners[partner].id,
+            return Registration(
+                id: DemoNames.identifier("R", position + 1, digits: 7), partnerID: partnerIDs[partner],
                 prospectCompany: prospects.companies[prospect],
                 prospectDomain: prospects.domain(prospect, variant: plan.variant),
                 estimatedACV: Money(cents: plan.acvCents), submittedAt: Instant(seconds: plan.submitted),
                 status: plan.status, decidedAt: plan.isDecided ? Instant(seconds: plan.decided) : nil,
-                protectedUntil: approved ? plan.decidedDay.adding(days: policy.protectionDays) : nil,
+                protectedUntil: approved ? plan.decidedDay.adding(days: protectionDays) : nil,
                 // As an import would record it: the tier the partner holds, for every decided row.
                 tierAtApproval: plan.isDecided ? tiers[partner] : nil,
-                note: note))
+                note: note)
         }
-        return rows
     }
 
     /// Deal rows; a registered deal names the account and domain exactly as its registration did.
     private static func materialise(_ plans: [DealPlan], registrations: [Registration], partners: [PartnerPlan],
                                     prospects: DemoProspects) -> [Deal] {
-        var rows: [Deal] = []
-        rows.reserveCapacity(plans.count)
-        for (position, plan) in plans.enumerated() {
+        let partnerIDs = partners.map(\.id)
+        return DemoParallel.rows(count: plans.count) { position in
+            let plan = plans[position]
             let registration = plan.registration >= 0 ? registrations[Int(plan.registration)] : nil
-            rows.append(Deal(
-                id: DemoNames.identifier("D", position + 1, digits: 7), partnerID: partners[Int(plan.partner)].id,
+            return Deal(
+                id: DemoNames.identifier("D", position + 1, digits: 7), partnerID: partnerIDs[Int(plan.partner)],
                 registrationID: registration?.id,
                 account: registration?.prospectCompany ?? prospects.companies[Int(plan.prospect)],
                 domain: registration?.prospectDomain ?? prospects.domains[Int(plan.prospect)],
                 acv: Money(cents: plan.acvCents), closedOn: plan.closedOn,
-                outcome: plan.won ? .won : .lost, attribution: plan.sourced ? .sourced : .influenced))
+                outcome: plan.won ? .won : .lost, attribution: plan.sourced ? .sourced : .influenced)
         }
-        return rows
     }
 }

@@ -154,12 +154,15 @@ struct DemoProspects {
         let lowerQualifiers = qualifiers.map { $0.lowercased() }
         let suffixes = DemoNames.domainSuffixes
         let suffixPicker = WeightedPicker(suffixes.map(\.weight))
+        let combinations = brands.count * nouns.count * qualifiers.count
         for index in 0..<count {
-            var rest = index
+            // Walk the combinations in a scattered order (an affine map with a multiplier coprime to
+            // their number is a bijection), so a small pool is not all "North …" and "South …".
+            var rest = (index % combinations * 7_919 + 1_237) % combinations
+            let generation = index / combinations
             let brand = rest % brands.count; rest /= brands.count
             let noun = rest % nouns.count; rest /= nouns.count
-            let qualifier = rest % qualifiers.count; rest /= qualifiers.count
-            let generation = rest
+            let qualifier = rest
             let suffix = suffixes[suffixPicker.pick(&random)]
             let legal = random.element(suffix.legal)
             var company = qualifier == 0 ? brands[brand] : qualifiers[qualifier] + " " + brands[brand]
