@@ -117,7 +117,7 @@ enum DemoNames {
     /// `P-00042`, `R-0000042`: fixed width so ids sort as text. Built from bytes, because a million
     /// `String(format:)` calls would cost more than the rest of the registration.
     static func identifier(_ letter: Character, _ number: Int, digits: Int) -> String {
-        precondition(number >= 0 && number < Int(pow(10, Double(digits))), "\(letter)-id \(number) needs more than \(digits) digits")
+        precondition(number >= 0, "ids are positive")
         let letterByte = letter.asciiValue ?? UInt8(ascii: "X")
         return String(unsafeUninitializedCapacity: digits + 2) { buffer in
             buffer[0] = letterByte
@@ -127,6 +127,7 @@ enum DemoNames {
                 buffer[position] = UInt8(48 + rest % 10)
                 rest /= 10
             }
+            precondition(rest == 0, "\(letter)-id \(number) needs more than \(digits) digits")
             return digits + 2
         }
     }
