@@ -85,7 +85,7 @@ public final class ProgrammeStore {
 
     /// Releases the journal and the lock; the store refuses further actions.
     public func close() {
-        journal?.close()
+        try? journal?.close()
         journal = nil
         lock?.release()
         lock = nil

@@ -118,7 +118,8 @@ import Testing
         #expect(policy.tiers.map(\.name) == ["platinum", "gold", "silver", "registered"])
         #expect(policy.tiers.map(\.minTrailingSourcedARR) == [Money(cents: 100_000_000), Money(cents: 25_000_000), Money(cents: 5_000_000), .zero])
         #expect(policy.tiers.map(\.priorityRegistration) == [true, true, false, false])
-        #expect([policy.approvalSLAHours, policy.protectionDays, policy.extensionDays, policy.activityWindowDays, policy.tierGraceDays] == [48, 90, 30, 90, 90])
+        let windows: [Int] = [policy.approvalSLAHours, policy.protectionDays, policy.extensionDays, policy.activityWindowDays, policy.tierGraceDays]
+        #expect(windows == [48, 90, 30, 90, 90])
     }
 
     @Test func unorderedTiersAreRefused() {

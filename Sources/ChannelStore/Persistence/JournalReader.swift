@@ -56,7 +56,7 @@ public enum JournalReader {
 
     /// The end offset of the record at `offset` when its header fits, its length is non-zero (our
     /// payloads never are, so zero-filled blocks a crash can leave do not pass) and its CRC matches.
-    private static func intactRecord(in bytes: UnsafeRawBufferPointer, at offset: Int) -> Int? {
+    static func intactRecord(in bytes: UnsafeRawBufferPointer, at offset: Int) -> Int? {
         guard offset + 8 <= bytes.count else { return nil }
         let length = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
         let stored = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self))

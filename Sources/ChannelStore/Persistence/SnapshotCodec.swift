@@ -109,7 +109,7 @@ public enum SnapshotCodec {
 
     /// The root dict. Format and version are decoded first so a file from elsewhere, or from a newer
     /// channeldesk, fails with that message rather than with whatever field happens to differ.
-    private struct Root: Codable {
+    struct Root: Codable {
         var format: String
         var version: Int
         var generation: Int64
