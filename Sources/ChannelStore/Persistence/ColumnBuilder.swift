@@ -76,17 +76,28 @@ extension FixedWidthColumnBuilder where Value == Double {
 }
 
 extension FixedWidthColumnBuilder where Value == UInt8 {
-    /// A `uint8` column of an enum's codes, labelled with the enum's values.
-    public static func codes<E: Labelled>(of type: E.Type, capacity: Int = 0) -> Self {
-        Self(kind: .uint8, labels: E.labels, capacity: capacity)
-    }
-
     /// A `bool` column: one byte per row, 0 or 1.
     public static func bools(capacity: Int = 0) -> Self { Self(kind: .bool, capacity: capacity) }
 
-    public mutating func append<E: Labelled>(_ value: E) { append(value.code) }
     public mutating func append(_ flag: Bool) { append(UInt8(flag ? 1 : 0)) }
     public mutating func append(_ flag: Bool?) { append(flag.map { UInt8($0 ? 1 : 0) }) }
+}
+
+/// Builds a `uint8` column of an enum's codes, labelled with its values. The codes come from a table
+/// built once: `Labelled.code` searches a fresh `allCases` on every call (a third of a second per
+/// million rows).
+public struct EnumColumnBuilder<E: Labelled> {
+    private var codes: FixedWidthColumnBuilder<UInt8>
+    private let table: [E: UInt8]
+
+    public init(_ type: E.Type, capacity: Int = 0) {
+        codes = FixedWidthColumnBuilder(kind: .uint8, labels: E.labels, capacity: capacity)
+        table = Dictionary(uniqueKeysWithValues: E.allCases.enumerated().map { ($0.element, UInt8($0.offset)) })
+    }
+
+    public mutating func append(_ value: E) { codes.append(table[value]!) }
+    public mutating func append(_ value: E?) { codes.append(value.map { table[$0]! }) }
+    public func build() -> Column { codes.build() }
 }
 
 /// Builds a `string` column: the UTF-8 of each row back to back, with UInt32 offsets into it.

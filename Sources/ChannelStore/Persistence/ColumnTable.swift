@@ -34,6 +34,10 @@ public struct ColumnTable: Codable, Equatable, Sendable {
     mutating func add<Value>(_ name: String, _ builder: FixedWidthColumnBuilder<Value>) {
         columns[name] = builder.build()
     }
+
+    mutating func add<E>(_ name: String, _ builder: EnumColumnBuilder<E>) {
+        columns[name] = builder.build()
+    }
 }
 
 /// The checked way to read a stored table: construction verifies every checksum and shape, and each

@@ -63,7 +63,7 @@ extension TableCodec {
     public static func encode(_ rows: [Enablement]) throws(SnapshotError) -> ColumnTable {
         let n = rows.count
         var partner = StringColumnBuilder(capacity: n)
-        var item = FixedWidthColumnBuilder<UInt8>.codes(of: EnablementItem.self, capacity: n)
+        var item = EnumColumnBuilder(EnablementItem.self, capacity: n)
         var completed = FixedWidthColumnBuilder<Double>.dates(capacity: n)
         for row in rows { partner.append(row.partnerID); item.append(row.item); completed.append(row.completedOn) }
         var out = ColumnTable(rows: n)

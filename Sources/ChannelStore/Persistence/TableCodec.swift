@@ -12,9 +12,9 @@ public enum TableCodec {
     public static func encode(_ rows: [Partner]) throws(SnapshotError) -> ColumnTable {
         let n = rows.count
         var id = StringColumnBuilder(capacity: n), name = StringColumnBuilder(capacity: n)
-        var type = FixedWidthColumnBuilder<UInt8>.codes(of: PartnerType.self, capacity: n)
+        var type = EnumColumnBuilder(PartnerType.self, capacity: n)
         var tier = StringColumnBuilder(capacity: n), region = StringColumnBuilder(capacity: n)
-        var status = FixedWidthColumnBuilder<UInt8>.codes(of: PartnerStatus.self, capacity: n)
+        var status = EnumColumnBuilder(PartnerStatus.self, capacity: n)
         var joined = FixedWidthColumnBuilder<Double>.dates(capacity: n)
         var owner = StringColumnBuilder(capacity: n)
         var staff = FixedWidthColumnBuilder<Int64>(kind: .int64, capacity: n)
@@ -52,7 +52,7 @@ public enum TableCodec {
         var company = StringColumnBuilder(capacity: n), domain = StringColumnBuilder(capacity: n)
         var acv = FixedWidthColumnBuilder<Int64>(kind: .int64, capacity: n)
         var submitted = FixedWidthColumnBuilder<Double>.dates(capacity: n)
-        var status = FixedWidthColumnBuilder<UInt8>.codes(of: RegistrationStatus.self, capacity: n)
+        var status = EnumColumnBuilder(RegistrationStatus.self, capacity: n)
         var decided = FixedWidthColumnBuilder<Double>.dates(capacity: n)
         var until = FixedWidthColumnBuilder<Double>.dates(capacity: n)
         var tier = StringColumnBuilder(capacity: n)
@@ -102,8 +102,8 @@ public enum TableCodec {
         var domain = StringColumnBuilder(capacity: n)
         var acv = FixedWidthColumnBuilder<Int64>(kind: .int64, capacity: n)
         var closed = FixedWidthColumnBuilder<Double>.dates(capacity: n)
-        var outcome = FixedWidthColumnBuilder<UInt8>.codes(of: DealOutcome.self, capacity: n)
-        var attribution = FixedWidthColumnBuilder<UInt8>.codes(of: Attribution.self, capacity: n)
+        var outcome = EnumColumnBuilder(DealOutcome.self, capacity: n)
+        var attribution = EnumColumnBuilder(Attribution.self, capacity: n)
         for row in rows {
             id.append(row.id); partner.append(row.partnerID); registration.append(row.registrationID)
             account.append(row.account); domain.append(row.domain); acv.append(row.acv.cents)
