@@ -29,6 +29,10 @@ struct CSVReader {
     private(set) var fields: [String] = []
     private var scratch: [UInt8] = []
 
+    /// How far through the input the reader is, in bytes: callers size their buffers from it.
+    var bytesRead: Int { position }
+    var bytesRemaining: Int { bytes.count - position }
+
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -98,13 +102,21 @@ struct CSVReader {
     /// Scans to the next comma or line end; nil when the bytes are not UTF-8.
     private mutating func readUnquoted() -> String? {
         let start = position
+        var allBits: UInt8 = 0
         while position < bytes.count {
             let byte = bytes[position]
             if byte == Self.comma || byte == Self.lf || byte == Self.cr { break }
+            allBits |= byte
             position += 1
         }
         fieldStart = start
-        return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        return Self.string(UnsafeBufferPointer(rebasing: bytes[start..<position]), isASCII: allBits < 0x80)
+    }
+
+    /// Most fields are ASCII, which is valid UTF-8 by construction: they take the cheap decoding path
+    /// and only the others pay for validation (`String(validating:)` costs several times as much).
+    private static func string(_ field: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> String? {
+        isASCII ? String(decoding: field, as: UTF8.self) : String(validating: field, as: UTF8.self)
     }
 
     /// Reads a quoted field up to its closing quote, undoubling quotes and counting the lines it spans.
@@ -150,7 +162,9 @@ struct CSVReader {
             }
             scratch.append(byte)
         }
-        return scratch.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
+        return scratch.withUnsafeBufferPointer { field in
+            Self.string(field, isASCII: !field.contains { $0 >= 0x80 })
+        }
     }
 
     // MARK: Lines
