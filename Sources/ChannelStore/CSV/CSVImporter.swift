@@ -13,9 +13,8 @@ public enum CSVImporter {
         var log = IssueLog(file: fileName)
         let batch: ImportBatch? = CSVReader.reading(data) { reader in
             guard let columns = header(of: kind, reader: &reader, log: &log) else { return nil }
-            let positions = Dictionary(columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
             var file = FileRows(reader: reader, columns: columns, log: log,
-                                rows: RowReader(programme: programme, header: positions), progress: progress)
+                                rows: RowReader(programme: programme, header: columns), progress: progress)
             defer { log = file.log }
             switch kind {
             case .partners: return .partners(file.records { $0.partner() })
@@ -82,6 +81,7 @@ private struct FileRows {
         var done = 0
         while true {
             let line: Int
+            let rowStart = reader.bytesRead
             do {
                 guard let next = try reader.next() else { break }
                 line = next
@@ -91,6 +91,7 @@ private struct FileRows {
                 continue
             }
             done += 1
+            if done == 1 { expectRowsLike(from: rowStart, &records) }
             if done % CSVImporter.progressInterval == 0 { progress?(done) }
             guard reader.fields.count == columns.count else {
                 log.add(line: line, column: "-",
@@ -107,6 +108,15 @@ private struct FileRows {
         }
         progress?(done)
         return records
+    }
+
+    /// Estimates the row count from the first row's length and reserves room for that many, which
+    /// spares a million-row import the repeated growth of its record array and key index.
+    private mutating func expectRowsLike<Record>(from rowStart: Int, _ records: inout [Record]) {
+        let rowLength = max(1, reader.bytesRead - rowStart)
+        let estimate = 1 + reader.bytesRemaining / rowLength
+        records.reserveCapacity(estimate)
+        rows.expect(rows: estimate)
     }
 
     private func name(of field: Int) -> String { field < columns.count ? columns[field] : "field \(field + 1)" }

@@ -45,12 +45,14 @@ public enum Exporter {
         return try! JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys])
     }
 
-    /// Numbers without a decimal point stay integers (counts, sequence numbers); others are currency
-    /// units or rates, whose shortest double form is the decimal written (`116820.49`, `0.15`).
+    /// Whole numbers stay integers (counts, sequence numbers); others are currency units or rates,
+    /// whose shortest double form is the decimal written (`116820.49`, `0.15`).
     private static func value(of cell: Cell) -> Any {
         switch cell {
         case .text(let text): return text.isEmpty ? NSNull() : text
-        case .number(let number): return number.contains(".") ? Double(number)! as Any : Int64(number)! as Any
+        case .number(let number):
+            if let integer = Int64(number) { return integer }
+            return Double(number) ?? NSNull()
         case .empty: return NSNull()
         }
     }

@@ -6,8 +6,9 @@ import ChannelModel
 /// remaining fields, so one pass reports every problem of the row.
 struct RowReader {
     let programme: Programme
-    /// Column name → position in the file's header.
-    let header: [String: Int]
+    /// The file's column names, in order. Searched rather than hashed: with a dozen columns a scan of
+    /// short strings is cheaper than hashing the name for each of ten million fields.
+    let header: [String]
 
     private(set) var line = 0
     private var fields: [String] = []
@@ -16,10 +17,19 @@ struct RowReader {
     /// Keys seen so far in the file → the line they were first on, for the uniqueness check.
     private var seenKeys: [String: Int] = [:]
 
-    init(programme: Programme, header: [String: Int]) {
+    /// The programme's partner ids. A set rather than `programme.partner(_:)`, which copies the whole
+    /// partner out for each of a million references only to see that it exists.
+    private let partnerIDs: Set<String>
+
+    init(programme: Programme, header: [String]) {
         self.programme = programme
         self.header = header
+        partnerIDs = Set(programme.partners.map(\.id))
     }
+
+    /// Sizes the uniqueness index for the rows still to come, so a large file does not rehash it
+    /// twenty times as it grows.
+    mutating func expect(rows: Int) { seenKeys.reserveCapacity(rows) }
 
     mutating func begin(line: Int, fields: [String]) {
         self.line = line
@@ -31,7 +41,7 @@ struct RowReader {
 
     /// The field as written; empty when the file lacks an optional column.
     func raw(_ column: String) -> String {
-        guard let position = header[column] else { return "" }
+        guard let position = header.firstIndex(of: column) else { return "" }
         return fields[position]
     }
 
@@ -64,7 +74,8 @@ struct RowReader {
     /// One of a closed vocabulary, in any letter case.
     mutating func label<Value: Labelled>(_ column: String, _: Value.Type = Value.self) -> Value? {
         guard let value = text(column) else { return nil }
-        guard let parsed = Value(label: value) else {
+        // The exact spelling first: it is the common case and needs no lower-cased copy.
+        guard let parsed = Value(rawValue: value) ?? Value(label: value) else {
             fail(column, "unknown \(column) \(quoted(value)); expected one of \(Value.labels.joined(separator: ", "))")
             return nil
         }
@@ -133,7 +144,7 @@ struct RowReader {
     /// The id of a partner the programme already holds.
     mutating func partnerReference(_ column: String) -> String? {
         guard let id = text(column) else { return nil }
-        guard programme.partner(id) != nil else {
+        guard partnerIDs.contains(id) else {
             fail(column, "unknown partner \(id)")
             return nil
         }
