@@ -68,20 +68,29 @@ public struct Programme: Sendable, Equatable {
                          into: &enablement, index: &enablementIndex)
     }
 
-    /// Investments and NPS responses carry no id: a row identical to one already stored is the same
-    /// row imported again (unchanged); anything else is a new fact.
-    @discardableResult
-    public mutating func add(_ investment: Investment) -> Change {
-        if investments.contains(investment) { return .unchanged }
-        investments.append(investment)
-        return .added
-    }
+    /// Investments and NPS responses carry no id, so identity is the whole row, counted: a file may hold
+    /// the same row twice on purpose (two identical spends), and importing that file again must not
+    /// double it. A row is added only when the file holds more copies of it than are stored.
+    public mutating func add(_ rows: [Investment]) -> [Change] { Programme.addCounted(rows, to: &investments) }
+
+    public mutating func add(_ rows: [NPSResponse]) -> [Change] { Programme.addCounted(rows, to: &npsResponses) }
 
     @discardableResult
-    public mutating func add(_ response: NPSResponse) -> Change {
-        if npsResponses.contains(response) { return .unchanged }
-        npsResponses.append(response)
-        return .added
+    public mutating func add(_ investment: Investment) -> Change { add([investment])[0] }
+
+    @discardableResult
+    public mutating func add(_ response: NPSResponse) -> Change { add([response])[0] }
+
+    private static func addCounted<Row: Hashable>(_ rows: [Row], to stored: inout [Row]) -> [Change] {
+        var storedCopies: [Row: Int] = [:]
+        for row in stored { storedCopies[row, default: 0] += 1 }
+        var seen: [Row: Int] = [:]
+        return rows.map { row in
+            seen[row, default: 0] += 1
+            guard seen[row]! > storedCopies[row] ?? 0 else { return .unchanged }
+            stored.append(row)
+            return .added
+        }
     }
 
     public mutating func append(_ entry: AuditEntry) { audit.append(entry) }

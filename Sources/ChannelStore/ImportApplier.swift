@@ -15,8 +15,9 @@ enum ImportApplier {
         case .partners(let rows): rows.forEach { count(programme.upsert($0)) }
         case .registrations(let rows):
             for var registration in rows {
-                // Imported decisions lock the rate of the partner's tier at import (DESIGN.md §3).
-                if registration.decidedAt != nil, registration.tierAtApproval == nil {
+                // Imported approvals lock the rate of the partner's tier at import (DESIGN.md §3).
+                // An approval is a decision with a protection window; a rejection has none.
+                if registration.decidedAt != nil, registration.protectedUntil != nil, registration.tierAtApproval == nil {
                     registration.tierAtApproval = programme.partner(registration.partnerID)?.tier
                 }
                 if let existing = programme.registration(registration.id) {
@@ -28,8 +29,8 @@ enum ImportApplier {
                 count(programme.upsert(registration))
             }
         case .deals(let rows): rows.forEach { count(programme.upsert($0)) }
-        case .investments(let rows): rows.forEach { count(programme.add($0)) }
-        case .nps(let rows): rows.forEach { count(programme.add($0)) }
+        case .investments(let rows): programme.add(rows).forEach(count)
+        case .nps(let rows): programme.add(rows).forEach(count)
         case .directAccounts(let rows): rows.forEach { count(programme.upsert($0)) }
         case .enablement(let rows): rows.forEach { count(programme.upsert($0)) }
         }

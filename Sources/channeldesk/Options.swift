@@ -86,10 +86,10 @@ struct CLIError: Error, CustomStringConvertible {
 }
 
 extension JSONEncoder {
-    /// Pretty JSON in the key order of the types, as in the sample's `expected-*.json`.
+    /// Pretty JSON with sorted keys: the same programme always prints the same bytes, so scripts can diff it.
     static var pretty: JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return encoder
     }
 }

@@ -65,7 +65,7 @@ import Testing
                            "echo '4242 someone' > '\(lockPath)'; touch '\(ready)'; while [ ! -e '\(done)' ]; do sleep 0.02; done"]
         try child.run()
         defer {
-            FileManager.default.createFile(atPath: done, contents: nil)
+            _ = FileManager.default.createFile(atPath: done, contents: nil)
             child.waitUntilExit()
         }
         for _ in 0..<200 where !FileManager.default.fileExists(atPath: ready) { usleep(10_000) }

@@ -147,3 +147,19 @@ import Testing
         #expect(state.registration("R-3")?.tierAtApproval == "gold")
     }
 }
+
+/// Rows without ids (investments, NPS) are counted, so a re-import adds nothing and a file's own
+/// repeated rows are all kept.
+@Suite struct CountedRowTests {
+    @Test func identicalRowsInAFileAreKeptAndReimportingAddsNothing() throws {
+        var programme = Programme(policy: try Policy.bundledDefault())
+        let spend = Investment(date: Day(parsing: "2026-07-01")!, category: "events", amount: Money(cents: 100), note: "booth")
+        let first = try Reducer.apply(JournalEntry(seq: 1, generation: 1, at: Instant(seconds: 0), actor: "t",
+                                                   action: .importBatch(.investments([spend, spend]), source: "i.csv")), to: &programme)
+        #expect(first.message == "Imported i.csv: 2 added, 0 updated, 0 unchanged")
+        let again = try Reducer.apply(JournalEntry(seq: 2, generation: 1, at: Instant(seconds: 0), actor: "t",
+                                                   action: .importBatch(.investments([spend, spend, spend]), source: "i.csv")), to: &programme)
+        #expect(again.message == "Imported i.csv: 1 added, 0 updated, 2 unchanged")
+        #expect(programme.investments.count == 3)
+    }
+}
