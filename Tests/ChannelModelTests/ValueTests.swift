@@ -73,3 +73,16 @@ import Testing
         #expect(PartnerType(label: "vendor") == nil)
     }
 }
+
+/// The ASCII fast path of `Domain.registrable` agrees with the general rule.
+@Suite struct DomainTests {
+    @Test(arguments: ["www.acme.com", "a.b.c.acme.co.uk", "co.uk", "x.co.uk", "ACME.COM..", "acme", "", ".", "a..b.com",
+                      "Shop.Example.COM.AU", "deep.sub.example.org"])
+    func fastPathMatchesTheGeneralRule(domain: String) {
+        #expect(Domain.registrable(domain) == Domain.registrableUnicode(domain))
+    }
+
+    @Test func unicodeDomains() {
+        #expect(Domain.registrable("www.MÜNCHEN.de") == "münchen.de")
+    }
+}
