@@ -35,5 +35,6 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "ChannelConsoleTests", dependencies: ["ChannelConsole"]),
         .testTarget(name: "CLITests", dependencies: ["ChannelStore", "TerminalUI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ChannelStore"]),
     ]
 )
