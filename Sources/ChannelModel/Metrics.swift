@@ -110,20 +110,25 @@ public enum Metrics {
 
     /// Enrolled partners as of `asOf`, and how many of them registered or closed a deal in the activity window.
     public static func activity(_ programme: Programme, asOf: Day) -> (enrolled: Int, active: Int) {
-        let window = programme.policy.activityWindowDays
-        let earliest = asOf.adding(days: -window)
-        func recent(_ day: Day) -> Bool { earliest < day && day <= asOf }
-        var activeIDs = Set<String>()
-        for registration in programme.registrations where recent(registration.submittedAt.day) {
-            activeIDs.insert(registration.partnerID)
-        }
-        for deal in programme.deals where recent(deal.closedOn) { activeIDs.insert(deal.partnerID) }
+        let activeIDs = activePartnerIDs(programme, asOf: asOf)
         var enrolled = 0, active = 0
         for partner in programme.partners where isEnrolled(partner, asOf: asOf) {
             enrolled += 1
             if activeIDs.contains(partner.id) { active += 1 }
         }
         return (enrolled, active)
+    }
+
+    /// Partners (enrolled or not) with a registration submitted or a deal closed in the activity window.
+    public static func activePartnerIDs(_ programme: Programme, asOf: Day) -> Set<String> {
+        let earliest = asOf.adding(days: -programme.policy.activityWindowDays)
+        func recent(_ day: Day) -> Bool { earliest < day && day <= asOf }
+        var activeIDs = Set<String>()
+        for registration in programme.registrations where recent(registration.submittedAt.day) {
+            activeIDs.insert(registration.partnerID)
+        }
+        for deal in programme.deals where recent(deal.closedOn) { activeIDs.insert(deal.partnerID) }
+        return activeIDs
     }
 
     public static func isEnrolled(_ partner: Partner, asOf: Day) -> Bool {

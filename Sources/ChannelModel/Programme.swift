@@ -11,6 +11,9 @@ public struct Programme: Sendable, Equatable {
     public private(set) var directAccounts: [DirectAccount] = []
     public private(set) var enablement: [Enablement] = []
     public private(set) var audit: [AuditEntry] = []
+    /// Where each commission line stands; a deal with no entry is accrued.
+    public private(set) var commissionStatus: [String: CommissionStatus] = [:]
+    public private(set) var clawbacks: [Clawback] = []
 
     private var partnerIndex: [String: Int] = [:]
     private var registrationIndex: [String: Int] = [:]
@@ -95,6 +98,13 @@ public struct Programme: Sendable, Equatable {
 
     public mutating func append(_ entry: AuditEntry) { audit.append(entry) }
 
+    /// Sets (or with nil, clears back to accrued) a deal's commission status.
+    public mutating func setCommissionStatus(_ dealID: String, _ status: CommissionStatus?) {
+        commissionStatus[dealID] = status == .accrued ? nil : status
+    }
+
+    public mutating func recordClawback(_ clawback: Clawback) { clawbacks.append(clawback) }
+
     /// Changes one registration in place; false when there is no such id.
     @discardableResult
     public mutating func updateRegistration(_ id: String, _ change: (inout Registration) -> Void) -> Bool {
@@ -129,7 +139,8 @@ public struct Programme: Sendable, Equatable {
     public static func loaded(
         policy: Policy, partners: [Partner], registrations: [Registration], deals: [Deal],
         investments: [Investment], npsResponses: [NPSResponse], directAccounts: [DirectAccount],
-        enablement: [Enablement], audit: [AuditEntry]
+        enablement: [Enablement], audit: [AuditEntry], commissionStatus: [String: CommissionStatus] = [:],
+        clawbacks: [Clawback] = []
     ) throws(DuplicateID) -> Programme {
         var programme = Programme(policy: policy)
         programme.partners = partners
@@ -140,6 +151,8 @@ public struct Programme: Sendable, Equatable {
         programme.directAccounts = directAccounts
         programme.enablement = enablement
         programme.audit = audit
+        programme.commissionStatus = commissionStatus.filter { $0.value != .accrued }
+        programme.clawbacks = clawbacks
         programme.partnerIndex = try index(partners, table: "partners") { $0.id }
         programme.registrationIndex = try index(registrations, table: "registrations") { $0.id }
         programme.dealIndex = try index(deals, table: "deals") { $0.id }

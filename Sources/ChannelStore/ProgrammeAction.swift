@@ -18,6 +18,10 @@ public indirect enum ProgrammeAction: Sendable, Equatable {
     case restoreRegistration(Registration, undoing: Int64)
     /// Puts a partner's tier back: the compensating action of undoing a tier change.
     case restoreTier(partnerID: String, tier: String, undoing: Int64)
+    /// Moves each deal's commission one step on: accrued → approved → paid.
+    case advanceCommissions(dealIDs: [String])
+    /// Puts commission statuses back (the compensating action of undoing an advance).
+    case restoreCommissionStatus([String: CommissionStatus], undoing: Int64)
     /// Several actions that succeed or fail together (bulk approve/reject of marked rows).
     case batch([ProgrammeAction])
 
@@ -31,7 +35,8 @@ public indirect enum ProgrammeAction: Sendable, Equatable {
         case .extend: return "extend"
         case .changeTier: return "tier-change"
         case .setPolicy: return "policy"
-        case .restoreRegistration, .restoreTier: return "undo"
+        case .restoreRegistration, .restoreTier, .restoreCommissionStatus: return "undo"
+        case .advanceCommissions: return "commission"
         case .batch: return "batch"
         }
     }

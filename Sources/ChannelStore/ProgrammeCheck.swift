@@ -118,9 +118,13 @@ public enum ProgrammeCheck {
         let direct = table("directAccounts") { try TableCodec.decode(DirectAccount.self, from: $0) }
         let enablement = table("enablement") { try TableCodec.decode(Enablement.self, from: $0) }
         let audit = table("audit") { try TableCodec.decode(AuditEntry.self, from: $0) }
+        let statuses = root.tables["commissionStatus"].map { table in
+            (try? TableCodec.decodeCommissionStatus(from: table)) ?? { lost.append("table commissionStatus"); return [:] }()
+        } ?? [:]
+        let clawbacks = root.tables["clawbacks"] == nil ? [] : table("clawbacks") { try TableCodec.decode(Clawback.self, from: $0) }
         let programme = try Programme.loaded(policy: root.policy, partners: partners, registrations: registrations, deals: deals,
                                              investments: investments, npsResponses: nps, directAccounts: direct,
-                                             enablement: enablement, audit: audit)
+                                             enablement: enablement, audit: audit, commissionStatus: statuses, clawbacks: clawbacks)
         return (programme, root.lastSeq, lost)
     }
 }

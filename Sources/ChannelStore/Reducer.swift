@@ -9,7 +9,14 @@ public enum Reducer {
     @discardableResult
     public static func apply(_ entry: JournalEntry, to programme: inout Programme) throws(ActionError) -> ActionOutcome {
         let change = try plan(entry.action, seq: entry.seq, at: entry.at, in: programme)
-        let outcome = change(&programme)
+        // A change to deals or registrations may undo a commission finance already approved or paid:
+        // that is clawed back as a negative line, never edited away.
+        let settled = touchesLedger(entry.action) && !programme.commissionStatus.isEmpty ? Ledger.settledLines(programme) : [:]
+        var outcome = change(&programme)
+        if !settled.isEmpty {
+            let clawed = Ledger.reconcile(&programme, settledBefore: settled, on: entry.at.day)
+            if clawed > 0 { outcome.message += " · \(clawed) commission\(clawed == 1 ? "" : "s") clawed back" }
+        }
         programme.append(AuditEntry(seq: entry.seq, at: entry.at, actor: entry.actor, action: entry.action.name,
                                     subject: subject(of: entry.action), detail: outcome.message))
         return outcome
@@ -130,6 +137,34 @@ public enum Reducer {
                 return ActionOutcome(message: "Undid #\(undone): \(partner.name) is \(tier) again",
                                      inverse: .restoreTier(partnerID: partnerID, tier: partner.tier, undoing: seq))
             }
+        case .advanceCommissions(let ids):
+            guard !ids.isEmpty else { throw ActionError("no commission is selected") }
+            var before: [String: CommissionStatus] = [:]
+            for id in ids {
+                guard before[id] == nil else { throw ActionError("\(id) appears twice") }
+                guard let deal = programme.deal(id), Commissions.line(for: deal, in: programme) != nil else {
+                    throw ActionError("\(id) earns no commission")
+                }
+                let status = programme.commissionStatus[id] ?? .accrued
+                guard status.next != nil else { throw ActionError("the commission on \(id) is already paid") }
+                before[id] = status
+            }
+            return {
+                for (id, status) in before { $0.setCommissionStatus(id, status.next) }
+                let message = ids.count == 1
+                    ? "Commission on \(ids[0]) is now \(before[ids[0]]!.next!.rawValue)"
+                    : "Moved \(ids.count) commissions on a step"
+                return ActionOutcome(message: message, inverse: .restoreCommissionStatus(before, undoing: seq))
+            }
+        case .restoreCommissionStatus(let statuses, let undone):
+            let current = Dictionary(uniqueKeysWithValues: statuses.keys.map { ($0, programme.commissionStatus[$0] ?? .accrued) })
+            return {
+                for (id, status) in statuses { $0.setCommissionStatus(id, status) }
+                let names = statuses.keys.sorted()
+                let message = names.count == 1 ? "Undid #\(undone): commission on \(names[0]) is \(statuses[names[0]]!.rawValue) again"
+                    : "Undid #\(undone): \(names.count) commissions are back where they were"
+                return ActionOutcome(message: message, inverse: .restoreCommissionStatus(current, undoing: seq))
+            }
         case .batch(let actions):
             guard !actions.isEmpty else { throw ActionError("nothing is marked") }
             // Each part is checked against the state before the batch; distinct subjects make that
@@ -161,7 +196,17 @@ public enum Reducer {
         case .changeTier(let id, _), .restoreTier(let id, _, _): return id
         case .setPolicy: return "policy"
         case .restoreRegistration(let registration, _): return registration.id
+        case .advanceCommissions(let ids): return ids.joined(separator: " ")
+        case .restoreCommissionStatus(let statuses, _): return statuses.keys.sorted().joined(separator: " ")
         case .batch(let actions): return actions.map(subject(of:)).joined(separator: " ")
+        }
+    }
+
+    /// Actions that can change which deals earn a commission, or how much.
+    static func touchesLedger(_ action: ProgrammeAction) -> Bool {
+        switch action {
+        case .importBatch(.deals, _), .importBatch(.registrations, _), .restoreRegistration, .batch: return true
+        default: return false
         }
     }
 

@@ -14,9 +14,9 @@ struct ChannelDesk: ParsableCommand {
         """,
         subcommands: [
             OpenCommand.self, DemoCommand.self, ImportCommand.self, ExportCommand.self,
-            MetricsCommand.self, TiersCommand.self, QueueCommand.self,
+            MetricsCommand.self, TiersCommand.self, QueueCommand.self, ConcentrationCommand.self, PartnerCommand.self,
             ApproveCommand.self, RejectCommand.self, RequestInfoCommand.self, ExtendCommand.self,
-            PolicyCommand.self, CheckCommand.self, CompactCommand.self,
+            CommissionCommand.self, PolicyCommand.self, CheckCommand.self, CompactCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

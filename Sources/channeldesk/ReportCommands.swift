@@ -3,16 +3,11 @@ import ChannelModel
 import ChannelStore
 import Foundation
 
-/// `channeldesk metrics`: the KPIs of DESIGN.md §3 for a period.
-struct MetricsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "metrics", abstract: "Programme KPIs for a period.")
-
-    @OptionGroup var file: FileOptions
-    @OptionGroup var asOf: AsOfOptions
+/// `--period 2026-Q3` or `--from D --to D`, shared by the commands that report on a period.
+struct PeriodOptions: ParsableArguments {
     @Option(help: "A calendar quarter, e.g. 2026-Q3 (default: the quarter to date).") var period: String?
     @Option(help: "Start of a custom period (YYYY-MM-DD).", transform: Day.argument) var from: Day?
     @Option(help: "End of a custom period (YYYY-MM-DD).", transform: Day.argument) var to: Day?
-    @Option(help: "table or json.") var format: OutputFormat = .table
 
     func validate() throws {
         if period != nil && (from != nil || to != nil) { throw ValidationError("use either --period or --from/--to, not both") }
@@ -21,10 +16,35 @@ struct MetricsCommand: ParsableCommand {
         if let period, Period(quarter: period) == nil { throw ValidationError("\"\(period)\" is not a quarter; use e.g. 2026-Q3") }
     }
 
+    /// The period asked for, or nil for the default.
+    var chosen: Period? {
+        period.flatMap(Period.init(quarter:)) ?? from.flatMap { from in to.map { Period(from: from, to: $0) } }
+    }
+
+    func resolved(asOf: Day) -> Period { chosen ?? .quarterToDate(asOf) }
+}
+
+/// `channeldesk metrics`: the KPIs of DESIGN.md §3 for a period, or their 8-quarter trend.
+struct MetricsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "metrics", abstract: "Programme KPIs for a period.")
+
+    @OptionGroup var file: FileOptions
+    @OptionGroup var asOf: AsOfOptions
+    @OptionGroup var period: PeriodOptions
+    @Flag(help: "The 8 quarters ending with the period, each measured as of its last day.") var trend = false
+    @Option(help: "table or json.") var format: OutputFormat = .table
+
     func run() throws {
         let programme = try file.read()
-        let chosen: Period? = period.flatMap(Period.init(quarter:)) ?? from.flatMap { from in to.map { Period(from: from, to: $0) } }
-        let report = Metrics.report(programme, asOf: asOf.day, period: chosen)
+        if trend {
+            let quarters = Trends.quarterly(programme, asOf: asOf.day, endingWith: period.resolved(asOf: asOf.day))
+            switch format {
+            case .json: Console.write(try JSONEncoder.pretty.encode(quarters) + Data("\n".utf8))
+            case .table: Console.print(TrendText.render(quarters))
+            }
+            return
+        }
+        let report = Metrics.report(programme, asOf: asOf.day, period: period.chosen)
         switch format {
         case .json: Console.write(try JSONEncoder.pretty.encode(report) + Data("\n".utf8))
         case .table: Console.print(MetricsText.render(report, policy: programme.policy))

@@ -3,7 +3,7 @@ import ChannelModel
 // What each export kind contains, as a table of typed cells. The columns of the import kinds are the
 // import columns, so an exported file is a valid import file.
 extension Table {
-    static func of(_ kind: ExportKind, in programme: Programme) -> Table {
+    static func of(_ kind: ExportKind, in programme: Programme, period: Period? = nil) -> Table {
         switch kind {
         case .partners:
             return Table(columns: RecordKind.partners.columns, rows: programme.partners.map {
@@ -38,11 +38,8 @@ extension Table {
                 [.text($0.partnerID), .label($0.item), .day($0.completedOn)]
             })
         case .commissions:
-            return Table(columns: ["deal_id", "partner_id", "registration_id", "acv", "rate", "amount", "kind"],
-                         rows: Commissions.lines(programme).map {
-                [.text($0.dealId), .text($0.partnerId), .text($0.registrationId), .money($0.acv),
-                 .number(String($0.rate)), .money($0.amount), .label($0.kind)]
-            })
+            let lines = Ledger.lines(programme).filter { period?.contains($0.date) ?? true }
+            return Table(columns: CommissionStatement.columns, rows: lines.map(CommissionStatement.row))
         case .audit:
             return Table(columns: ["seq", "at", "actor", "action", "subject", "detail"], rows: programme.audit.map {
                 [.number(String($0.seq)), .instant($0.at), .text($0.actor), .text($0.action), .text($0.subject),

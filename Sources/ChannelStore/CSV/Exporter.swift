@@ -20,8 +20,10 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 /// Writes one table of a programme as CSV (the import format) or JSON (camelCase keys, money as numbers
 /// in currency units, dates as their import strings, null for an empty value).
 public enum Exporter {
-    public static func export(_ kind: ExportKind, from programme: Programme, format: ExportFormat) -> Data {
-        let table = Table.of(kind, in: programme)
+    /// - Parameter period: for commissions, only the lines dated in the period (a deal's close date, a
+    ///   clawback's recording date); other kinds ignore it.
+    public static func export(_ kind: ExportKind, from programme: Programme, format: ExportFormat, period: Period? = nil) -> Data {
+        let table = Table.of(kind, in: programme, period: period)
         switch format {
         case .csv: return CSVWriter.write(table)
         case .json: return json(table)
@@ -34,7 +36,7 @@ public enum Exporter {
         return words.enumerated().map { $0 == 0 ? String($1) : $1.prefix(1).uppercased() + $1.dropFirst() }.joined()
     }
 
-    private static func json(_ table: Table) -> Data {
+    static func json(_ table: Table) -> Data {
         let keys = table.columns.map(camelCase)
         let objects: [[String: Any]] = table.rows.map { row in
             var object: [String: Any] = [:]

@@ -7,10 +7,12 @@ import Foundation
 extension ProgrammeAction: Codable {
     private enum CodingKeys: String, CodingKey {
         case kind, source, recordKind, table, registrationID, reason, question, partnerID, tier, policy, undoing, actions
+        case dealIDs, statuses
     }
 
     private enum Kind: String, Codable {
         case importBatch, approve, reject, requestInfo, extend, changeTier, setPolicy, restoreRegistration, restoreTier, batch
+        case advanceCommissions, restoreCommissionStatus
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -54,6 +56,13 @@ extension ProgrammeAction: Codable {
         case .batch(let actions):
             try c.encode(Kind.batch, forKey: .kind)
             try c.encode(actions, forKey: .actions)
+        case .advanceCommissions(let ids):
+            try c.encode(Kind.advanceCommissions, forKey: .kind)
+            try c.encode(ids, forKey: .dealIDs)
+        case .restoreCommissionStatus(let statuses, let undoing):
+            try c.encode(Kind.restoreCommissionStatus, forKey: .kind)
+            try c.encode(statuses.mapValues(\.rawValue), forKey: .statuses)
+            try c.encode(undoing, forKey: .undoing)
         }
     }
 
@@ -89,6 +98,16 @@ extension ProgrammeAction: Codable {
             self = .restoreTier(partnerID: try c.decode(String.self, forKey: .partnerID), tier: try c.decode(String.self, forKey: .tier),
                                 undoing: try c.decode(Int64.self, forKey: .undoing))
         case .batch: self = .batch(try c.decode([ProgrammeAction].self, forKey: .actions))
+        case .advanceCommissions: self = .advanceCommissions(dealIDs: try c.decode([String].self, forKey: .dealIDs))
+        case .restoreCommissionStatus:
+            var statuses: [String: CommissionStatus] = [:]
+            for (id, label) in try c.decode([String: String].self, forKey: .statuses) {
+                guard let status = CommissionStatus(rawValue: label) else {
+                    throw DecodingError.dataCorruptedError(forKey: .statuses, in: c, debugDescription: "unknown commission status \(label)")
+                }
+                statuses[id] = status
+            }
+            self = .restoreCommissionStatus(statuses, undoing: try c.decode(Int64.self, forKey: .undoing))
         }
     }
 }

@@ -19,7 +19,7 @@ public enum SnapshotCodec {
 
     /// The `tables` keys, in the order the programme holds them.
     static let tableNames = ["partners", "registrations", "deals", "investments", "nps", "directAccounts",
-                             "enablement", "audit"]
+                             "enablement", "audit", "commissionStatus", "clawbacks"]
 
     public static func encode(_ programme: Programme, generation: Int64, lastSeq: Int64, savedAt: Date) throws -> Data {
         let tables: [String: ColumnTable] = [
@@ -31,6 +31,8 @@ public enum SnapshotCodec {
             "directAccounts": try TableCodec.encode(programme.directAccounts),
             "enablement": try TableCodec.encode(programme.enablement),
             "audit": try TableCodec.encode(programme.audit),
+            "commissionStatus": try TableCodec.encode(programme.commissionStatus),
+            "clawbacks": try TableCodec.encode(programme.clawbacks),
         ]
         let root = Root(format: format, version: version, generation: generation, lastSeq: lastSeq,
                         savedAt: savedAt, policy: programme.policy, tables: tables)
@@ -65,7 +67,10 @@ public enum SnapshotCodec {
                 npsResponses: try TableCodec.decode(NPSResponse.self, from: table("nps")),
                 directAccounts: try TableCodec.decode(DirectAccount.self, from: table("directAccounts")),
                 enablement: try TableCodec.decode(Enablement.self, from: table("enablement")),
-                audit: try TableCodec.decode(AuditEntry.self, from: table("audit")))
+                audit: try TableCodec.decode(AuditEntry.self, from: table("audit")),
+                // The ledger tables came after the first files were written: absent means empty.
+                commissionStatus: try root.tables["commissionStatus"].map { table throws(SnapshotError) in try TableCodec.decodeCommissionStatus(from: table) } ?? [:],
+                clawbacks: try root.tables["clawbacks"].map { table throws(SnapshotError) in try TableCodec.decode(Clawback.self, from: table) } ?? [])
             return DecodedSnapshot(programme: programme, generation: root.generation, lastSeq: root.lastSeq,
                                    savedAt: root.savedAt)
         } catch let error as SnapshotError {

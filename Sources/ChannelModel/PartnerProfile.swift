@@ -1,0 +1,58 @@
+/// Everything about one partner, gathered once: the partner detail view and `channeldesk partner` both
+/// show this.
+public struct PartnerProfile: Sendable {
+    public var partner: Partner
+    public var standing: TierStanding?
+    /// The tier above the current one and how far the partner is from it; nil at the top.
+    public var nextTier: Tier?
+    public var trailingARR: Money
+    /// Sourced won ACV per quarter, the last 8 quarters, oldest first.
+    public var quarterlyARR: [(quarter: Period, arr: Money)]
+    /// Newest first.
+    public var registrations: [Registration]
+    /// Newest first.
+    public var deals: [Deal]
+    public var ledger: [LedgerLine]
+    /// Oldest first.
+    public var nps: [NPSResponse]
+    public var enablement: [EnablementItem: Day]
+    /// Decisions about this partner, its registrations or its deals' commissions, oldest first.
+    public var audit: [AuditEntry]
+
+    public var isFullyEnabled: Bool { EnablementCheck.isFullyEnabled(enablement) }
+
+    /// Commission totals by status (clawbacks counted under nil).
+    public var ledgerTotals: [CommissionStatus?: Money] {
+        ledger.reduce(into: [:]) { $0[$1.status, default: .zero] += $1.amount }
+    }
+
+    public static func build(_ programme: Programme, partnerID: String, asOf: Day) -> PartnerProfile? {
+        guard let partner = programme.partner(partnerID) else { return nil }
+        let policy = programme.policy
+        let rank = policy.rank(of: partner.tier)
+        let registrations = programme.registrations.filter { $0.partnerID == partnerID }
+        let deals = programme.deals.filter { $0.partnerID == partnerID }
+        let subjects = Set(registrations.map(\.id) + deals.map(\.id))
+        let current = Period.quarterToDate(asOf)
+        let quarterly: [(quarter: Period, arr: Money)] = (0..<8).reversed().map { back in
+            let quarter = current.shiftedQuarters(-back)
+            let arr = deals.reduce(Money.zero) { $0 + ($1.isSourcedWin && quarter.contains($1.closedOn) && $1.closedOn <= asOf ? $1.acv : .zero) }
+            return (quarter, arr)
+        }
+        let earliest = asOf.adding(days: -365)
+        return PartnerProfile(
+            partner: partner,
+            standing: TierEngine.standings(programme, asOf: asOf).first { $0.partnerId == partnerID },
+            nextTier: rank > 0 && rank <= policy.tiers.count - 1 ? policy.tiers[rank - 1] : nil,
+            trailingARR: deals.reduce(Money.zero) { $0 + ($1.isSourcedWin && earliest < $1.closedOn && $1.closedOn <= asOf ? $1.acv : .zero) },
+            quarterlyARR: quarterly,
+            registrations: registrations.sorted { ($0.submittedAt, $0.id) > ($1.submittedAt, $1.id) },
+            deals: deals.sorted { ($0.closedOn, $0.id) > ($1.closedOn, $1.id) },
+            ledger: Ledger.lines(programme).filter { $0.partnerId == partnerID },
+            nps: programme.npsResponses.filter { $0.partnerID == partnerID }.sorted { $0.respondedOn < $1.respondedOn },
+            enablement: EnablementCheck.completed(programme, asOf: asOf)[partnerID] ?? [:],
+            audit: programme.audit.filter { entry in
+                entry.subject == partnerID || entry.subject.split(separator: " ").contains { subjects.contains(String($0)) }
+            })
+    }
+}

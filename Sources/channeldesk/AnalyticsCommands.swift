@@ -1,0 +1,84 @@
+import ArgumentParser
+import ChannelModel
+import ChannelStore
+import Foundation
+
+/// The 8-quarter trend as a table: a row per KPI, a column per quarter.
+enum TrendText {
+    static func render(_ quarters: [MetricsReport]) -> String {
+        var table = TextTable([.init("Metric")] + quarters.map { .init($0.period.label, .right) } + [.init("Δ last", .right)])
+        func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
+        let rows: [(String, (MetricsReport) -> Double?, (Double) -> String)] = [
+            ("Sourced ARR", { $0.partnerSourcedARR.units }, { Money(cents: Int64(($0 * 100).rounded())).compact }),
+            ("Influenced ARR", { $0.partnerInfluencedARR.units }, { Money(cents: Int64(($0 * 100).rounded())).compact }),
+            ("Active partner rate", { $0.activePartnerRate }, percent),
+            ("Top-5 concentration", { $0.top5Concentration }, percent),
+            ("Investment", { $0.programmeInvestment.units }, { Money(cents: Int64(($0 * 100).rounded())).compact }),
+            ("Acquisition cost", { $0.partnerAcquisitionCost }, { String(format: "%.2f", $0) }),
+            ("Partner NPS", { $0.partnerNPS }, { String(format: "%.1f", $0) }),
+        ]
+        for (name, value, format) in rows {
+            let values = quarters.map(value)
+            var delta = ""
+            if let last = values.last ?? nil, values.count > 1, let previous = values[values.count - 2] {
+                let change = last - previous
+                delta = (change > 0 ? "▲ " : change < 0 ? "▼ " : "= ") + format(abs(change))
+            }
+            table.add([name] + values.map { $0.map(format) ?? "—" } + [delta])
+        }
+        return table.render()
+    }
+}
+
+/// `channeldesk concentration`: how much of partner revenue a few partners bring.
+struct ConcentrationCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "concentration",
+                                                    abstract: "Revenue concentration: ranking, top-5 share, HHI, Gini, the 80% count.")
+
+    @OptionGroup var file: FileOptions
+    @OptionGroup var asOf: AsOfOptions
+    @OptionGroup var period: PeriodOptions
+    @Option(help: "table or json.") var format: OutputFormat = .table
+
+    func run() throws {
+        let programme = try file.read()
+        let report = Concentration.analyse(programme, asOf: asOf.day, period: period.resolved(asOf: asOf.day))
+        switch format {
+        case .json: Console.write(try JSONEncoder.pretty.encode(report) + Data("\n".utf8))
+        case .table:
+            var table = TextTable([.init("#", .right), .init("Partner"), .init("Name"), .init("Sourced ARR", .right),
+                                   .init("Share", .right), .init("Cumulative", .right)])
+            for (index, rank) in report.ranking.enumerated() {
+                table.add(["\(index + 1)", rank.partnerId, rank.name, rank.sourcedARR.grouped,
+                           String(format: "%.1f%%", rank.share * 100), String(format: "%.1f%%", rank.cumulativeShare * 100)])
+            }
+            Console.print("""
+            Concentration \(Period(from: report.from, to: report.to).label): \(report.summary)
+            Top-5 share \(String(format: "%.1f%%", report.top5Share * 100)) · HHI \(String(format: "%.0f", report.hhi)) · \
+            Gini \(String(format: "%.3f", report.gini)) over \(report.population) partners · \
+            \(report.partnersFor80Percent) partner\(report.partnersFor80Percent == 1 ? "" : "s") make 80% of sourced ARR
+
+            \(table.render())
+            """)
+        }
+    }
+}
+
+/// `channeldesk commission advance DEAL-ID…`: moves commissions accrued → approved → paid.
+struct CommissionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "commission", abstract: "Move commissions on: accrued → approved → paid.",
+                                                    subcommands: [Advance.self])
+
+    struct Advance: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Advance each deal's commission one step (all or nothing).")
+        @OptionGroup var file: FileOptions
+        @OptionGroup var actor: ActorOptions
+        @Argument(help: "Deal ids, e.g. D-0000012.") var deals: [String]
+
+        func run() throws {
+            let store = try file.openStore()
+            defer { store.close() }
+            Console.print(try store.perform(.advanceCommissions(dealIDs: deals), actor: actor.name).message)
+        }
+    }
+}
