@@ -3,14 +3,19 @@ import Testing
 
 /// Compares decoded JSON the way the sample's README asks: money to the cent, ratios to 1e-9, lists in
 /// order unless a key makes them sets. Returns the differences as readable paths.
-func jsonDifferences(_ actual: Any, _ expected: Any, path: String = "$", unorderedBy key: String? = nil) -> [String] {
+/// With `allowingExtraKeys`, objects may carry keys the expectation does not name (the ledger's status).
+func jsonDifferences(_ actual: Any, _ expected: Any, path: String = "$", unorderedBy key: String? = nil,
+                     allowingExtraKeys: Bool = false) -> [String] {
     switch (actual, expected) {
     case let (actual as [String: Any], expected as [String: Any]):
         var differences: [String] = []
         for name in Set(actual.keys).union(expected.keys).sorted() {
             guard let a = actual[name] else { differences.append("\(path).\(name): missing"); continue }
-            guard let e = expected[name] else { differences.append("\(path).\(name): unexpected"); continue }
-            differences += jsonDifferences(a, e, path: "\(path).\(name)")
+            guard let e = expected[name] else {
+                if !allowingExtraKeys { differences.append("\(path).\(name): unexpected") }
+                continue
+            }
+            differences += jsonDifferences(a, e, path: "\(path).\(name)", allowingExtraKeys: allowingExtraKeys)
         }
         return differences
     case let (actual as [Any], expected as [Any]):
@@ -21,10 +26,12 @@ func jsonDifferences(_ actual: Any, _ expected: Any, path: String = "$", unorder
             }
             let a = index(actual), e = index(expected)
             return e.keys.sorted().flatMap { id in
-                a[id].map { jsonDifferences($0, e[id]!, path: "\(path)[\(id)]") } ?? ["\(path)[\(id)]: missing"]
+                a[id].map { jsonDifferences($0, e[id]!, path: "\(path)[\(id)]", allowingExtraKeys: allowingExtraKeys) } ?? ["\(path)[\(id)]: missing"]
             }
         }
-        return zip(actual, expected).enumerated().flatMap { jsonDifferences($1.0, $1.1, path: "\(path)[\($0)]") }
+        return zip(actual, expected).enumerated().flatMap {
+            jsonDifferences($1.0, $1.1, path: "\(path)[\($0)]", allowingExtraKeys: allowingExtraKeys)
+        }
     case let (actual as NSNumber, expected as NSNumber):
         let a = actual.doubleValue, e = expected.doubleValue
         return abs(a - e) <= 1e-9 * max(1, abs(e)) ? [] : ["\(path): \(a), expected \(e)"]
