@@ -11,6 +11,12 @@ public struct ConsoleData: Sendable {
     public let partners: [PartnerRow]
     public let standings: [TierStanding]
     public let metrics: MetricsReport
+    /// The 8 quarters ending with the period's quarter, oldest first: the Metrics pane's sparklines.
+    public let trend: [MetricsReport]
+    public let concentration: ConcentrationReport
+    public let enablement: EnablementStats
+    /// Enrolled partners on the tier ladder, grouped by tier: the Tiers pane's rows.
+    public let ladder: [LadderRow]
 
     public init(programme: Programme, asOf: Day, period: Period) {
         self.programme = programme
@@ -20,6 +26,10 @@ public struct ConsoleData: Sendable {
         standings = TierEngine.standings(programme, asOf: asOf)
         partners = PartnerRow.rows(programme, asOf: asOf, standings: standings)
         metrics = Metrics.report(programme, asOf: asOf, period: period)
+        trend = Trends.quarterly(programme, asOf: asOf, endingWith: period)
+        concentration = Concentration.analyse(programme, asOf: asOf, period: period)
+        enablement = EnablementCheck.stats(programme, asOf: asOf)
+        ladder = LadderRow.rows(programme, standings: standings, asOf: asOf)
     }
 
     /// The same programme seen over another period: only the period's figures are recomputed.
@@ -35,6 +45,10 @@ public struct ConsoleData: Sendable {
         partners = other.partners
         standings = other.standings
         metrics = Metrics.report(other.programme, asOf: other.asOf, period: period)
+        trend = Trends.quarterly(other.programme, asOf: other.asOf, endingWith: period)
+        concentration = Concentration.analyse(other.programme, asOf: other.asOf, period: period)
+        enablement = other.enablement
+        ladder = other.ladder
     }
 
     public func registration(at row: QueueRow) -> Registration { programme.registrations[row.position] }
@@ -83,6 +97,36 @@ public struct QueueRow: Sendable, Equatable {
     }
 }
 
+/// One partner on the tier ladder: where it stands and how far it is from the next rung.
+public struct LadderRow: Sendable, Equatable {
+    /// Index into `ConsoleData.standings`.
+    public var standing: Int
+    public var rank: Int
+    /// What the partner still needs for the tier above its current one; nil at the top.
+    public var arrGap: Money?
+    public var staffGap: Int?
+    /// For partners at risk, the day the grace period runs out.
+    public var graceEnds: Day?
+
+    static func rows(_ programme: Programme, standings: [TierStanding], asOf: Day) -> [LadderRow] {
+        let policy = programme.policy
+        let order: [TierProposal: Int] = [.upgrade: 0, .downgrade: 1, .atRisk: 2, .hold: 3]
+        return standings.indices.map { index in
+            let standing = standings[index]
+            let rank = policy.rank(of: standing.currentTier)
+            let next = rank > 0 && rank < policy.tiers.count ? policy.tiers[rank - 1] : nil
+            return LadderRow(standing: index, rank: rank,
+                             arrGap: next.map { max(.zero, $0.minTrailingSourcedARR - standing.trailingSourcedARR) },
+                             staffGap: next.map { max(0, $0.minCertifiedStaff - standing.certifiedStaff) },
+                             graceEnds: TierEngine.graceEnds(programme, standing: standing, asOf: asOf))
+        }.sorted {
+            let a = standings[$0.standing], b = standings[$1.standing]
+            return ($0.rank, order[a.proposal]!, -a.trailingSourcedARR.cents, a.partnerId)
+                < ($1.rank, order[b.proposal]!, -b.trailingSourcedARR.cents, b.partnerId)
+        }
+    }
+}
+
 /// One row of the Partners pane: the partner and the figures a manager sorts by.
 public struct PartnerRow: Sendable, Equatable {
     public var position: Int
@@ -91,6 +135,8 @@ public struct PartnerRow: Sendable, Equatable {
     public var lastActivity: Day?
     public var nps: Int?
     public var proposal: TierProposal?
+    /// Enablement items completed (of five).
+    public var enabled: Int
 
     static func rows(_ programme: Programme, asOf: Day, standings: [TierStanding]) -> [PartnerRow] {
         let arr = TierEngine.trailingSourcedARR(programme, asOf: asOf)
@@ -110,9 +156,11 @@ public struct PartnerRow: Sendable, Equatable {
             nps[response.partnerID] = response
         }
         let proposals = Dictionary(uniqueKeysWithValues: standings.map { ($0.partnerId, $0.proposal) })
+        let enablement = EnablementCheck.completed(programme, asOf: asOf)
         return programme.partners.enumerated().map { position, partner in
             PartnerRow(position: position, trailingARR: arr[partner.id] ?? .zero, openRegistrations: open[partner.id] ?? 0,
-                       lastActivity: last[partner.id], nps: nps[partner.id]?.score, proposal: proposals[partner.id])
+                       lastActivity: last[partner.id], nps: nps[partner.id]?.score, proposal: proposals[partner.id],
+                       enabled: enablement[partner.id]?.count ?? 0)
         }
     }
 }

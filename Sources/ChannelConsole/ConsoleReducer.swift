@@ -91,6 +91,13 @@ public enum ConsoleReducer {
         case .extend:
             return selectedRegistration(state, data).map { [.perform(.extend(registrationID: $0))] } ?? []
         case .toggleMark:
+            if case .partner(let id)? = state.details.last {
+                guard state.partnerView.section == .commissions, let rows = PartnerDetailRows(id, data, state.partnerView),
+                      let line = rows.ledger[safe: state.partnerView.selected[.commissions] ?? 0], line.status != nil else { break }
+                if state.partnerView.marked.remove(line.dealId) == nil { state.partnerView.marked.insert(line.dealId) }
+                move(.down, &state, data)
+                break
+            }
             guard state.details.isEmpty, let id = selectedRegistration(state, data) else { break }
             if state.marked.remove(id) == nil { state.marked.insert(id) }
             move(.down, &state, data)
@@ -108,6 +115,13 @@ public enum ConsoleReducer {
         case .undo:
             guard let last = state.undo.last else { state.status = StatusMessage("Nothing to undo", .error); break }
             return [.perform(last.inverse)]
+        case .sort where state.details.last.map { if case .partner = $0 { return true } else { return false } } ?? false:
+            let section = state.partnerView.section
+            guard !section.sortOrders.isEmpty else { break }
+            let order = ((state.partnerView.sort[section] ?? 0) + 1) % section.sortOrders.count
+            state.partnerView.sort[section] = order
+            state.partnerView.selected[section] = 0
+            state.status = StatusMessage("\(section.title): \(section.sortOrders[order]) first")
         case .sort:
             var list = state.list
             list.sortColumn = list.sortColumn.map { ($0 + 1) % PaneRows.partnerSortColumns.count } ?? 0
@@ -122,8 +136,38 @@ public enum ConsoleReducer {
             if let id = selectedRegistration(state, data), let registration = data.programme.registration(id) {
                 push(.partner(registration.partnerID), &state)
             }
-        case .previousPeriod: state.period = state.period.shiftedQuarters(-1)
-        case .nextPeriod: state.period = state.period.shiftedQuarters(1)
+        case .previousPeriod:
+            state.period = state.period.shiftedQuarters(-1)
+            state.detailOffset = 0
+        case .nextPeriod:
+            state.period = state.period.shiftedQuarters(1)
+            state.detailOffset = 0
+        case .nextSection, .previousSection:
+            let count = PartnerSection.allCases.count
+            let step = command == .nextSection ? 1 : count - 1
+            state.partnerView.section = PartnerSection(rawValue: (state.partnerView.section.rawValue + step) % count)!
+            state.detailOffset = 0
+        case .advanceCommission:
+            guard case .partner(let id)? = state.details.last, let rows = PartnerDetailRows(id, data, state.partnerView) else { break }
+            guard state.partnerView.section == .commissions else {
+                state.status = StatusMessage("Commissions are advanced from the Commissions section (Tab to it)", .error)
+                break
+            }
+            let chosen = state.partnerView.marked.isEmpty
+                ? rows.ledger[safe: state.partnerView.selected[.commissions] ?? 0].map { [$0.dealId] } ?? []
+                : rows.ledger.map(\.dealId).filter(state.partnerView.marked.contains)
+            let ids = rows.advanceable(chosen)
+            guard !ids.isEmpty else {
+                state.status = StatusMessage(chosen.isEmpty ? "No commission is selected" : "Already paid (or a clawback): nothing to advance", .error)
+                break
+            }
+            state.partnerView.marked = []
+            return [.perform(.advanceCommissions(dealIDs: ids))]
+        case .toggleEnabledFilter:
+            state.notEnabledOnly.toggle()
+            state.lists[.partners]?.selected = 0
+            state.lists[.partners]?.offset = 0
+            state.status = StatusMessage(state.notEnabledOnly ? "Showing partners not fully enabled — E shows all" : "Showing all partners")
         }
         return []
     }
@@ -131,19 +175,34 @@ public enum ConsoleReducer {
     // MARK: Selection
 
     static func move(_ command: Command, _ state: inout ConsoleState, _ data: ConsoleData) {
-        if !state.details.isEmpty {
-            let page = max(1, state.height - 6)
-            switch command {
-            case .up: state.detailOffset = max(0, state.detailOffset - 1)
-            case .down: state.detailOffset += 1
-            case .pageUp: state.detailOffset = max(0, state.detailOffset - page)
-            case .pageDown: state.detailOffset += page
-            case .top: state.detailOffset = 0
-            default: state.detailOffset = Int.max / 2
+        if let detail = state.details.last {
+            let page = max(1, state.height - 8)
+            func step(_ value: Int, count: Int?) -> Int {
+                var next = value
+                switch command {
+                case .up: next -= 1
+                case .down: next += 1
+                case .pageUp: next -= page
+                case .pageDown: next += page
+                case .top: next = 0
+                default: next = (count ?? Int.max / 2) - 1
+                }
+                return max(0, count.map { min(next, $0 - 1) } ?? next)
+            }
+            switch detail {
+            case .registration: state.detailOffset = step(state.detailOffset, count: nil)
+            case .concentration: state.detailOffset = step(state.detailOffset, count: data.concentration.ranking.count)
+            case .partner(let id):
+                let section = state.partnerView.section
+                if let rows = PartnerDetailRows(id, data, state.partnerView), rows.count(section) > 0 {
+                    state.partnerView.selected[section] = step(state.partnerView.selected[section] ?? 0, count: rows.count(section))
+                } else {
+                    state.detailOffset = step(state.detailOffset, count: nil)
+                }
             }
             return
         }
-        let count = PaneRows.visible(state.focus, state.list, data).count
+        let count = PaneRows.visible(state.focus, in: state, data).count
         let page = max(1, ConsoleView.visibleRows(state) - 1)
         var list = state.list
         switch command {
@@ -162,7 +221,7 @@ public enum ConsoleReducer {
     static func selectedRegistration(_ state: ConsoleState, _ data: ConsoleData) -> String? {
         if case .registration(let id)? = state.details.last { return id }
         guard state.details.isEmpty, state.focus == .queue else { return nil }
-        let rows = PaneRows.visible(.queue, state.list, data)
+        let rows = PaneRows.visible(.queue, in: state, data)
         guard rows.indices.contains(state.list.selected) else { return nil }
         return data.queue[rows[state.list.selected]].id
     }
@@ -178,31 +237,52 @@ public enum ConsoleReducer {
     }
 
     static func drill(_ state: inout ConsoleState, _ data: ConsoleData) {
-        if case .registration(let id)? = state.details.last, let registration = data.programme.registration(id) {
-            return push(.partner(registration.partnerID), &state)
+        switch state.details.last {
+        case .registration(let id)?:
+            if let registration = data.programme.registration(id) { push(.partner(registration.partnerID), &state) }
+            return
+        case .concentration?:
+            if let rank = data.concentration.ranking[safe: state.detailOffset] { push(.partner(rank.partnerId), &state) }
+            return
+        case .partner(let id)?:
+            guard state.partnerView.section == .registrations, let rows = PartnerDetailRows(id, data, state.partnerView),
+                  let registration = rows.registrations[safe: state.partnerView.selected[.registrations] ?? 0] else { return }
+            push(.registration(registration.id), &state)
+            return
+        case nil: break
         }
-        guard state.details.isEmpty else { return }
-        let rows = PaneRows.visible(state.focus, state.list, data)
+        let rows = PaneRows.visible(state.focus, in: state, data)
         guard rows.indices.contains(state.list.selected) else { return }
         let row = rows[state.list.selected]
         switch state.focus {
         case .queue: push(.registration(data.queue[row].id), &state)
         case .partners: push(.partner(data.programme.partners[data.partners[row].position].id), &state)
-        case .tiers: push(.partner(data.standings[row].partnerId), &state)
+        case .tiers: push(.partner(data.standings[data.ladder[row].standing].partnerId), &state)
         case .metrics:
-            if let top = data.metrics.topPartners.first { push(.partner(top.partnerId), &state) }
+            guard MetricsPane.drillsToConcentration(row) else {
+                state.status = StatusMessage("Enter on sourced ARR or concentration opens the concentration drill-down")
+                return
+            }
+            push(.concentration, &state)
         }
     }
 
     static func push(_ detail: Detail, _ state: inout ConsoleState) {
         state.details.append(detail)
         state.detailOffset = 0
+        // A partner view starts on its overview; a registration opened from it keeps the partner's
+        // sections as they were for the way back.
+        if case .partner = detail { state.partnerView = PartnerViewState() }
     }
 
     static func confirmTierChange(_ state: inout ConsoleState, _ data: ConsoleData) {
-        let rows = PaneRows.visible(.tiers, state.list, data)
+        let rows = PaneRows.visible(.tiers, in: state, data)
         guard rows.indices.contains(state.list.selected) else { return }
-        let standing = data.standings[rows[state.list.selected]]
+        let standing = data.standings[data.ladder[rows[state.list.selected]].standing]
+        guard standing.proposal != .hold else {
+            state.status = StatusMessage("\(standing.partnerId) holds the tier it qualifies for: nothing to apply", .error)
+            return
+        }
         guard standing.proposal == .upgrade || standing.proposal == .downgrade else {
             state.status = StatusMessage("\(standing.partnerId) is at risk but inside the \(data.programme.policy.tierGraceDays)-day grace period: nothing to apply yet", .error)
             return
@@ -223,7 +303,7 @@ extension ConsoleReducer {
     public static func normalize(_ state: inout ConsoleState, _ data: ConsoleData) {
         for pane in Pane.allCases {
             guard var list = state.lists[pane] else { continue }
-            let count = PaneRows.visible(pane, list, data).count
+            let count = PaneRows.visible(pane, in: state, data).count
             list.selected = max(0, min(list.selected, count - 1))
             if pane == state.focus {
                 list.offset = Table.scrollOffset(selected: list.selected, previousOffset: list.offset,
@@ -233,4 +313,8 @@ extension ConsoleReducer {
         }
         state.marked = state.marked.filter { id in data.queue.contains { $0.id == id } }
     }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

@@ -91,8 +91,12 @@ public struct ConsoleState: Sendable, Equatable {
     public var lists: [Pane: ListState] = [.queue: ListState(), .partners: ListState(), .tiers: ListState(), .metrics: ListState()]
     public var mode: Mode = .normal
     public var details: [Detail] = []
-    /// Scroll position inside the open detail view.
+    /// Scroll position inside the open detail view (or its selected row, in list-like details).
     public var detailOffset = 0
+    /// The open partner detail's sections and selections.
+    public var partnerView = PartnerViewState()
+    /// The Partners pane shows only partners that have not completed all five enablement items.
+    public var notEnabledOnly = false
     public var marked: Set<String> = []
     public var undo: [UndoEntry] = []
     public var status: StatusMessage?

@@ -16,6 +16,7 @@ public enum ConsoleView {
             switch detail {
             case .registration(let id): RegistrationDetailView.render(&screen, layout.content, id: id, state: state, data: data)
             case .partner(let id): PartnerDetailView.render(&screen, layout.content, id: id, state: state, data: data)
+            case .concentration: ConcentrationView.render(&screen, layout.content, state: state, data: data)
             }
         } else if layout.isGrid {
             for pane in Pane.allCases {
@@ -39,8 +40,8 @@ public enum ConsoleView {
         let focused = pane == state.focus
         switch pane {
         case .queue: QueuePane.render(&screen, area, list: list, focused: focused, state: state, data: data)
-        case .partners: PartnersPane.render(&screen, area, list: list, focused: focused, data: data)
-        case .tiers: TiersPane.render(&screen, area, list: list, focused: focused, data: data)
+        case .partners: PartnersPane.render(&screen, area, list: list, focused: focused, state: state, data: data)
+        case .tiers: TiersPane.render(&screen, area, list: list, focused: focused, state: state, data: data)
         case .metrics: MetricsPane.render(&screen, area, list: list, focused: focused, state: state, data: data)
         }
     }
@@ -69,6 +70,7 @@ public enum ConsoleView {
                 switch detail {
                 case .registration(let id): trail += " › registration \(id)"
                 case .partner(let id): trail += " › \(data.programme.partner(id)?.name ?? id)"
+                case .concentration: trail += " › concentration \(data.period.label)"
                 }
             }
             screen.put(" " + trail, x: area.x, y: area.y, style: Style.reverse.bolded(), maxWidth: area.width)

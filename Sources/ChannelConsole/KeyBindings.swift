@@ -9,6 +9,7 @@ public enum Command: Sendable, Hashable {
     case sort, reverseSort
     case applyTier, openPartner
     case previousPeriod, nextPeriod
+    case nextSection, previousSection, advanceCommission, toggleEnabledFilter
 }
 
 /// Where a binding applies. More specific scopes are looked up first.
@@ -18,6 +19,10 @@ public enum Scope: Sendable, Hashable, CaseIterable {
     case partners
     case tiers
     case metrics
+    /// The concentration drill-down.
+    case concentration
+    /// A partner's detail view.
+    case partnerDetail
     /// Any detail view.
     case detail
     /// Everything that shows a list or scrolls.
@@ -30,6 +35,8 @@ public enum Scope: Sendable, Hashable, CaseIterable {
         case .partners: return "Partners"
         case .tiers: return "Tiers"
         case .metrics: return "Metrics"
+        case .concentration: return "Concentration"
+        case .partnerDetail: return "Partner detail"
         case .detail: return "Detail views"
         case .navigation: return "Moving"
         case .global: return "Everywhere"
@@ -71,6 +78,14 @@ public enum KeyBindings {
         Binding([.char("p")], .queue, .openPartner, "Open the registration's partner"),
         Binding([.char("s")], .partners, .sort, hint: "sort", "Sort by the next column"),
         Binding([.char("S")], .partners, .reverseSort, "Reverse the sort"),
+        Binding([.char("E")], .partners, .toggleEnabledFilter, hint: "not enabled", "Show only partners not fully enabled (toggle)"),
+        Binding([.tab, .right], .partnerDetail, .nextSection, hint: "section", "Next section"),
+        Binding([.backTab, .left], .partnerDetail, .previousSection, "Previous section"),
+        Binding([.char("s")], .partnerDetail, .sort, hint: "sort", "Sort the section's table"),
+        Binding([.char("c")], .partnerDetail, .advanceCommission, hint: "advance", "Advance the selected (or marked) commissions: accrued → approved → paid"),
+        Binding([.char(" ")], .partnerDetail, .toggleMark, hint: "mark", "Mark or unmark a commission line"),
+        Binding([.char("[")], .concentration, .previousPeriod, hint: "prev quarter", "Show the previous quarter"),
+        Binding([.char("]")], .concentration, .nextPeriod, hint: "next quarter", "Show the next quarter"),
         Binding([.char("t")], .tiers, .applyTier, hint: "apply", "Apply the selected tier proposal (asks first)"),
         Binding([.char("[")], .metrics, .previousPeriod, hint: "prev quarter", "Show the previous quarter"),
         Binding([.char("]")], .metrics, .nextPeriod, hint: "next quarter", "Show the next quarter"),
@@ -80,7 +95,7 @@ public enum KeyBindings {
         Binding([.pageDown, .ctrl("f")], .navigation, .pageDown, "Page down"),
         Binding([.char("g"), .home], .navigation, .top, "First row"),
         Binding([.char("G"), .end], .navigation, .bottom, "Last row"),
-        Binding([.enter, .char("l")], .navigation, .drill, hint: "open", "Open the selected item"),
+        Binding([.enter, .char("l")], .navigation, .drill, hint: "open", "Open the selected item (on Metrics: the concentration drill-down)"),
         Binding([.escape, .char("h")], .detail, .back, hint: "back", "Go back"),
         Binding([.char("/")], .global, .filter, hint: "filter", "Filter the list as you type (Esc clears)"),
         Binding([.char(":")], .global, .commandLine, "Command line: approve ID…, reject ID REASON, period 2026-Q2, partner ID, q"),
@@ -100,7 +115,8 @@ public enum KeyBindings {
         var scopes: [Scope] = []
         switch state.details.last {
         case .registration?: scopes += [.queue, .detail]
-        case .partner?: scopes += [.detail]
+        case .partner?: scopes += [.partnerDetail, .detail]
+        case .concentration?: scopes += [.concentration, .detail]
         case nil:
             switch state.focus {
             case .queue: scopes.append(.queue)

@@ -1,47 +1,125 @@
 import ChannelModel
 import TerminalUI
 
-/// Pane 4: the KPIs of DESIGN.md §3 for the chosen period (`[`/`]` move it by a quarter).
+/// Pane 4: the KPIs of DESIGN.md §3 for the chosen period (`[`/`]` move it by a quarter), each with
+/// its last 8 quarters and the change against the previous one, so no figure is shown without context.
 enum MetricsPane {
-    static let figures = ["Partner-sourced ARR", "Partner-influenced ARR", "Active partner rate", "Top-5 concentration",
-                          "Programme investment", "Partner acquisition cost", "Partner NPS", "Pending registrations"]
+    /// One KPI: how to read it from a report, how to show it, and which way is good.
+    struct Figure: Sendable {
+        var name: String
+        var value: @Sendable (MetricsReport) -> Double?
+        var format: @Sendable (Double) -> String
+        /// Whether a rise is good news (acquisition cost, concentration and breaches are better lower).
+        var higherIsBetter: Bool
+        /// Whether the figure means anything for past quarters (the queue is only known now).
+        var hasTrend = true
+    }
 
-    static func values(_ report: MetricsReport, policy: Policy) -> [(value: String, note: String, style: Style)] {
-        let concentrationStyle = report.top5Concentration >= 0.6 ? Theme.error : report.top5Concentration >= 0.4 ? Theme.sla(.due) : Theme.success
+    static let figures: [Figure] = [
+        Figure(name: "Partner-sourced ARR", value: { $0.partnerSourcedARR.units }, format: money, higherIsBetter: true),
+        Figure(name: "Partner-influenced ARR", value: { $0.partnerInfluencedARR.units }, format: money, higherIsBetter: true),
+        Figure(name: "Active partner rate", value: { $0.activePartnerRate }, format: { Format.percent($0) }, higherIsBetter: true),
+        Figure(name: "Top-5 concentration", value: { $0.top5Concentration }, format: { Format.percent($0) }, higherIsBetter: false),
+        Figure(name: "Programme investment", value: { $0.programmeInvestment.units }, format: money, higherIsBetter: false),
+        Figure(name: "Partner acquisition cost", value: { $0.partnerAcquisitionCost }, format: { Format.decimal($0, places: 2) }, higherIsBetter: false),
+        Figure(name: "Partner NPS", value: { $0.partnerNPS }, format: { Format.decimal($0) }, higherIsBetter: true),
+        Figure(name: "Pending registrations", value: { Double($0.pendingRegistrations) }, format: { Format.decimal($0, places: 0) },
+               higherIsBetter: false, hasTrend: false),
+    ]
+
+    @Sendable static func money(_ units: Double) -> String { Money(cents: Int64((units * 100).rounded())).grouped }
+
+    /// Rows whose Enter opens the concentration drill-down.
+    static func drillsToConcentration(_ row: Int) -> Bool { row == 0 || row == 3 }
+
+    static func notes(_ report: MetricsReport, _ data: ConsoleData) -> [String] {
+        let policy = data.programme.policy
         return [
-            (report.partnerSourcedARR.grouped, "won, sourced, closed in the period", .bold),
-            (report.partnerInfluencedARR.grouped, "won with partner influence", .plain),
-            (Format.percent(report.activePartnerRate), "\(report.activePartners) of \(report.enrolledPartners) enrolled active in \(policy.activityWindowDays) days", .plain),
-            (Format.percent(report.top5Concentration), "HHI \(Format.decimal(report.hhi, places: 0))", concentrationStyle),
-            (report.programmeInvestment.grouped, "MDF, headcount, tooling, events", .plain),
-            (report.partnerAcquisitionCost.map { Format.decimal($0, places: 2) } ?? "—", "investment per unit of sourced ARR", .plain),
-            (report.partnerNPS.map { Format.decimal($0) } ?? "—", "\(report.npsResponses) partners responded",
-             report.partnerNPS.map { $0 >= 30 ? Theme.success : $0 < 0 ? Theme.error : .plain } ?? .plain),
-            ("\(report.pendingRegistrations)", "\(report.slaBreaches) past the \(policy.approvalSLAHours)h SLA",
-             report.slaBreaches > 0 ? Theme.sla(.breached) : .plain),
+            "won, sourced, closed in the period", "won with partner influence",
+            "\(report.activePartners) of \(report.enrolledPartners) enrolled active in \(policy.activityWindowDays)d",
+            "HHI \(Format.decimal(report.hhi, places: 0)) · Enter: drill down", "MDF, headcount, tooling, events",
+            "investment per unit of sourced ARR", "\(report.npsResponses) partners responded",
+            "\(report.slaBreaches) past the \(policy.approvalSLAHours)h SLA",
         ]
     }
 
     static func render(_ screen: inout Screen, _ area: Rect, list: ListState, focused: Bool, state: ConsoleState, data: ConsoleData) {
         guard area.height > 0 else { return }
         let report = data.metrics
-        screen.put(Line([Span("Period \(report.period.label)", style: .bold), Span("  \(report.from) → \(report.to) · as of \(report.asOf)", style: Theme.dim)]),
+        screen.put(Line([Span("Period \(report.period.label)", style: .bold),
+                         Span("  \(report.from) → \(report.to) · as of \(report.asOf) · [ ] move a quarter", style: Theme.dim)]),
                    x: area.x, y: area.y, maxWidth: area.width)
-        let values = self.values(report, policy: data.programme.policy)
-        let table = Table(columns: [.fixed("Metric", 24), .fixed("Value", 14, alignment: .right), .min("", 10)],
-                          rowCount: figures.count, selected: focused ? list.selected : nil, offset: 0) { index in
-            [Span(figures[index]), Span(values[index].value, style: values[index].style), Span(values[index].note, style: Theme.dim)]
+        let notes = self.notes(report, data)
+        let wide = area.width >= 100
+        var columns: [TableColumn] = [.fixed("Metric", 24), .fixed("Value", 14, alignment: .right), .fixed("8 qtrs", 8),
+                                      .fixed("vs prev", 10, alignment: .right)]
+        if wide { columns.append(.min("", 10)) }
+        let table = Table(columns: columns, rowCount: figures.count, selected: focused ? list.selected : nil, offset: 0) { index in
+            let figure = figures[index]
+            let value = figure.value(report)
+            var cells = [Span(figure.name), Span(value.map(figure.format) ?? "—", style: index == 0 ? .bold : .plain),
+                         sparkline(figure, data.trend), change(figure, data.trend)]
+            if wide { cells.append(Span(notes[index], style: Theme.dim)) }
+            return cells
         }
         let tableHeight = min(area.height - 1, figures.count + 1)
         screen.render(table, in: Rect(x: area.x, y: area.y + 1, width: area.width, height: tableHeight))
 
-        let chartTop = area.y + 1 + tableHeight + 1
-        guard chartTop + 1 < area.maxY, !report.topPartners.isEmpty else { return }
-        screen.put("Top partners by sourced ARR", x: area.x, y: chartTop, style: .bold, maxWidth: area.width)
+        var y = area.y + 1 + tableHeight
+        let stats = data.enablement
+        if y < area.maxY {
+            screen.put(Line([Span("Enablement ", style: .bold),
+                             Span("fully enabled partners \(Format.percent(stats.enabledActiveRate)) active (\(stats.enabledActive) of \(stats.enabledPartners))"),
+                             Span(" · others \(Format.percent(stats.otherActiveRate)) (\(stats.otherActive) of \(stats.otherPartners))", style: Theme.dim)]),
+                       x: area.x, y: y, maxWidth: area.width)
+            y += 1
+        }
+        if y < area.maxY {
+            let concentration = data.concentration
+            screen.put(Line([Span("Concentration ", style: .bold),
+                             Span(concentration.summary, style: risk(concentration.risk))]), x: area.x, y: y, maxWidth: area.width)
+            y += 2
+        }
+        guard y + 1 < area.maxY, !report.topPartners.isEmpty else { return }
+        screen.put("Top partners by sourced ARR", x: area.x, y: y, style: .bold, maxWidth: area.width)
         let bars = report.topPartners.map { share in
             BarChart.Bar(label: share.name, value: Double(share.sourcedARR.cents),
                          valueText: "\(share.sourcedARR.wholeUnits)  \(Format.percent(share.share))")
         }
-        screen.render(BarChart(bars: bars), in: Rect(x: area.x, y: chartTop + 1, width: min(area.width, 100), height: min(bars.count, area.maxY - chartTop - 1)))
+        screen.render(BarChart(bars: bars), in: Rect(x: area.x, y: y + 1, width: min(area.width, 100), height: min(bars.count, area.maxY - y - 1)))
+    }
+
+    static func risk(_ risk: ConcentrationReport.Risk) -> Style {
+        switch risk {
+        case .high: return Theme.error
+        case .moderate: return Theme.sla(.due)
+        case .low: return Theme.success
+        }
+    }
+
+    /// The figure over the 8 quarters, scaled between its own low and high so negative NPS works too.
+    static func sparkline(_ figure: Figure, _ trend: [MetricsReport]) -> Span {
+        guard figure.hasTrend else { return Span("") }
+        let values = trend.map(figure.value)
+        let known = values.compactMap { $0 }
+        guard let low = known.min(), let high = known.max() else { return Span("") }
+        let text = values.map { value -> String in
+            guard let value else { return " " }
+            let level = high == low ? 3 : Int(((value - low) / (high - low) * 7).rounded())
+            return Sparkline.levels[max(0, min(7, level))]
+        }.joined()
+        return Span(text, style: Style(foreground: .cyan))
+    }
+
+    /// "▲ 81,000.00" against the previous quarter, green when it is good news.
+    static func change(_ figure: Figure, _ trend: [MetricsReport]) -> Span {
+        guard figure.hasTrend, trend.count >= 2, let last = figure.value(trend[trend.count - 1]),
+              let previous = figure.value(trend[trend.count - 2]) else { return Span("") }
+        let delta = last - previous
+        guard delta != 0 else { return Span("=", style: Theme.dim) }
+        let good = (delta > 0) == figure.higherIsBetter
+        let magnitude = figure.format(abs(delta))
+        let compact = magnitude.count > 8 ? Money(cents: Int64((abs(delta) * 100).rounded())).compact : magnitude
+        return Span((delta > 0 ? "▲ " : "▼ ") + compact, style: good ? Theme.success : Theme.error)
     }
 }

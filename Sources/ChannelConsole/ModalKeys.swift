@@ -91,7 +91,7 @@ enum ModalKeys {
 
 /// The `:` command line: the same actions as the keys, by id, for when you know what you want.
 enum CommandLine {
-    static let help = "commands: approve ID…, reject ID REASON, info ID [QUESTION], extend ID, partner ID, registration ID, period 2026-Q2, undo, help, q"
+    static let help = "commands: approve ID…, reject ID REASON, info ID [QUESTION], extend ID, partner ID, registration ID, concentration, period 2026-Q2, undo, help, q"
 
     static func run(_ text: String, _ state: inout ConsoleState, _ data: ConsoleData) -> [Effect] {
         let words = text.split(separator: " ").map(String.init)
@@ -125,6 +125,10 @@ enum CommandLine {
                 return usage("registration R-0000012 (an existing registration id)", &state)
             }
             state.details.append(.registration(id))
+            state.detailOffset = 0
+        case "concentration", "conc":
+            state.focus = .metrics
+            state.details = [.concentration]
             state.detailOffset = 0
         case "period":
             guard let text = arguments.first, let period = parsePeriod(text) else {

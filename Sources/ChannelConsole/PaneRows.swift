@@ -7,7 +7,8 @@ public enum PaneRows {
     public static let partnerSortColumns = ["name", "type", "tier", "region", "status", "trailing ARR", "open regs",
                                             "last activity", "NPS"]
 
-    public static func visible(_ pane: Pane, _ list: ListState, _ data: ConsoleData) -> [Int] {
+    public static func visible(_ pane: Pane, in state: ConsoleState, _ data: ConsoleData) -> [Int] {
+        let list = state.lists[pane] ?? ListState()
         let needle = list.filter.lowercased()
         let programme = data.programme
         switch pane {
@@ -22,6 +23,7 @@ public enum PaneRows {
             }
         case .partners:
             var rows = Array(data.partners.indices)
+            if state.notEnabledOnly { rows = rows.filter { data.partners[$0].enabled < EnablementItem.allCases.count } }
             if !needle.isEmpty {
                 rows = rows.filter { index in
                     let partner = programme.partners[data.partners[index].position]
@@ -37,23 +39,15 @@ public enum PaneRows {
             }
             return rows
         case .tiers:
-            return proposals(data).filter { index in
-                guard !needle.isEmpty else { return true }
-                let standing = data.standings[index]
+            guard !needle.isEmpty else { return Array(data.ladder.indices) }
+            return data.ladder.indices.filter { index in
+                let standing = data.standings[data.ladder[index].standing]
                 return matches(needle, [standing.partnerId, programme.partner(standing.partnerId)?.name ?? "",
-                                        standing.proposal.rawValue, standing.currentTier, standing.qualifiedTier])
+                                        Format.label(standing.proposal.rawValue), standing.currentTier, standing.qualifiedTier])
             }
         case .metrics:
             return Array(MetricsPane.figures.indices)
         }
-    }
-
-    /// Standings that propose a change, upgrades first, then downgrades, then at risk.
-    static func proposals(_ data: ConsoleData) -> [Int] {
-        let order: [TierProposal: Int] = [.upgrade: 0, .downgrade: 1, .atRisk: 2]
-        return data.standings.indices
-            .filter { data.standings[$0].proposal != .hold }
-            .sorted { (order[data.standings[$0].proposal]!, $0) < (order[data.standings[$1].proposal]!, $1) }
     }
 
     static func matches(_ needle: String, _ fields: [String]) -> Bool {

@@ -1,52 +1,142 @@
 import ChannelModel
 import TerminalUI
 
-/// Enter on a partner: its profile, standing, registrations and deals, newest first.
+/// Enter on a partner: profile and tier progress, registrations, deals, the commission ledger, NPS and
+/// the audit trail, one section at a time (Tab / ← →).
 enum PartnerDetailView {
     static func render(_ screen: inout Screen, _ area: Rect, id: String, state: ConsoleState, data: ConsoleData) {
-        let programme = data.programme
-        guard let partner = programme.partner(id) else {
+        guard let rows = PartnerDetailRows(id, data, state.partnerView) else {
             screen.put("Partner \(id) no longer exists.", x: area.x + 1, y: area.y + 1, style: Theme.error)
             return
         }
-        let row = data.partners.first { programme.partners[$0.position].id == id }
-        let standing = data.standings.first { $0.partnerId == id }
-        var lines: [Line] = [Line([Span(partner.name, style: .bold), Span("  \(partner.id)", style: Theme.dim)]), ""]
-        lines.append(DetailText.field("Type · region", "\(Format.label(partner.type.rawValue)) · \(partner.region)"))
-        lines.append(DetailText.field("Status", "\(partner.status.rawValue) since \(partner.joinedOn) · owner \(partner.owner)"))
-        lines.append(DetailText.field("Tier", partner.tier, Theme.tier(partner.tier, policy: programme.policy)))
-        if let standing {
-            lines.append(DetailText.field("Qualifies for", "\(standing.qualifiedTier) — \(Format.label(standing.proposal.rawValue))",
-                                          Theme.proposal(standing.proposal)))
+        let profile = rows.profile, partner = profile.partner
+        let inner = area.inset(horizontal: 1, vertical: 0)
+        screen.put(Line([Span(partner.name, style: .bold), Span("  \(partner.id) · \(Format.label(partner.type.rawValue)) · \(partner.region) · "
+                                                                 + "\(partner.status.rawValue) since \(partner.joinedOn) · owner \(partner.owner)", style: Theme.dim)]),
+                   x: inner.x, y: inner.y, maxWidth: inner.width)
+        var tabs: [Span] = []
+        for section in PartnerSection.allCases {
+            let count = rows.count(section)
+            let title = " \(section.title)\(count > 0 ? " (\(count))" : "") "
+            tabs.append(Span(title, style: section == state.partnerView.section ? Style.reverse.bolded() : Theme.dim))
+            tabs.append(Span(" "))
         }
-        lines.append(DetailText.field("ARR (365 days)", (row?.trailingARR ?? .zero).grouped))
-        lines.append(DetailText.field("Certified staff", "\(partner.certifiedStaff)"))
-        lines.append(DetailText.field("Last activity", row?.lastActivity?.description ?? "never"))
-        lines.append(DetailText.field("NPS (latest)", row?.nps.map(String.init) ?? "no response"))
+        screen.put(Line(tabs), x: inner.x, y: inner.y + 1, maxWidth: inner.width)
+        let body = Rect(x: inner.x, y: inner.y + 3, width: inner.width, height: max(0, inner.height - 3))
+        let selected = state.partnerView.selected[state.partnerView.section] ?? 0
+        switch state.partnerView.section {
+        case .overview: overview(&screen, body, profile, data, offset: state.detailOffset)
+        case .registrations:
+            let table = Table(columns: [.fixed("ID", 9), .fixed("Submitted", 10), .fixed("Status", 14), .min("Prospect", 12),
+                                        .min("Domain", 12), .fixed("Est. ACV", 10, alignment: .right), .fixed("Protected", 10)],
+                              rowCount: rows.registrations.count, selected: selected, emptyText: "No registrations.") { index in
+                let registration = rows.registrations[index]
+                return [Span(registration.id), Span(registration.submittedAt.day.description, style: Theme.dim),
+                        Span(Format.label(registration.status.rawValue), style: Theme.status(registration.status)),
+                        Span(registration.prospectCompany), Span(registration.registrableDomain, style: Theme.dim),
+                        Span(registration.estimatedACV.wholeUnits), Span(registration.protectedUntil?.description ?? "", style: Theme.dim)]
+            }
+            screen.render(table, in: body)
+        case .deals:
+            let table = Table(columns: [.fixed("ID", 9), .fixed("Closed", 10), .fixed("Outcome", 7), .fixed("Attribution", 11),
+                                        .fixed("Reg", 9), .min("Account", 12), .fixed("ACV", 10, alignment: .right)],
+                              rowCount: rows.deals.count, selected: selected, emptyText: "No deals.") { index in
+                let deal = rows.deals[index]
+                return [Span(deal.id), Span(deal.closedOn.description, style: Theme.dim),
+                        Span(deal.outcome.rawValue, style: deal.outcome == .won ? Theme.success : Theme.dim),
+                        Span(deal.attribution.rawValue), Span(deal.registrationID ?? "", style: Theme.dim), Span(deal.account),
+                        Span(deal.acv.wholeUnits)]
+            }
+            screen.render(table, in: body)
+        case .commissions:
+            let totals = profile.ledgerTotals
+            let summary = [CommissionStatus.accrued, .approved, .paid].map { "\($0.rawValue) \((totals[$0] ?? .zero).grouped)" }
+                + (totals[nil].map { ["clawed back \($0.grouped)"] } ?? [])
+            screen.put(summary.joined(separator: " · ") + "   c advance · space mark", x: body.x, y: body.y, style: Theme.dim, maxWidth: body.width)
+            let table = Table(columns: [.fixed("Deal", 9), .fixed("Date", 10), .fixed("ACV", 10, alignment: .right),
+                                        .fixed("Rate", 5, alignment: .right), .fixed("Amount", 11, alignment: .right),
+                                        .fixed("Kind", 10), .min("Status", 10)],
+                              rowCount: rows.ledger.count, selected: selected,
+                              isMarked: { state.partnerView.marked.contains(rows.ledger[$0].dealId) }, markSymbol: "✔",
+                              markStyle: Theme.marked, emptyText: "No commissions: no protected win yet.") { index in
+                let line = rows.ledger[index]
+                return [Span(line.dealId), Span(line.date.description, style: Theme.dim), Span(line.acv.wholeUnits),
+                        Span(Format.percent(line.rate)), Span(line.amount.grouped, style: line.isClawback ? Theme.error : .plain),
+                        Span(line.kind.rawValue), status(line)]
+            }
+            screen.render(table, in: body.inset(top: 1, left: 0, bottom: 0, right: 0))
+        case .history: history(&screen, body, profile, offset: state.detailOffset)
+        }
+    }
 
-        let registrations = programme.registrations.filter { $0.partnerID == id }.sorted { $0.submittedAt > $1.submittedAt }
-        lines += ["", DetailText.heading("Registrations (\(registrations.count))")]
-        lines.append(DetailText.row([("ID", 9, .left, .bold), ("Submitted", 10, .left, .bold), ("Status", 14, .left, .bold),
-                                     ("Prospect", 28, .left, .bold), ("Est. ACV", 10, .right, .bold), ("Protected", 10, .left, .bold)]))
-        for registration in registrations {
-            lines.append(DetailText.row([
-                (registration.id, 9, .left, .plain), (registration.submittedAt.day.description, 10, .left, Theme.dim),
-                (Format.label(registration.status.rawValue), 14, .left, Theme.status(registration.status)),
-                (registration.prospectCompany, 28, .left, .plain), (registration.estimatedACV.wholeUnits, 10, .right, .plain),
-                (registration.protectedUntil?.description ?? "", 10, .left, Theme.dim),
-            ]))
+    static func status(_ line: LedgerLine) -> Span {
+        guard let status = line.status else { return Span("clawback: \(line.clawbackReason ?? "")", style: Theme.error) }
+        switch status {
+        case .accrued: return Span("accrued", style: Theme.sla(.due))
+        case .approved: return Span("approved", style: Style(foreground: .cyan))
+        case .paid: return Span("paid", style: Theme.success)
         }
-        let deals = programme.deals.filter { $0.partnerID == id }.sorted { $0.closedOn > $1.closedOn }
-        lines += ["", DetailText.heading("Deals (\(deals.count))")]
-        lines.append(DetailText.row([("ID", 9, .left, .bold), ("Closed", 10, .left, .bold), ("Outcome", 7, .left, .bold),
-                                     ("Attribution", 11, .left, .bold), ("Account", 28, .left, .bold), ("ACV", 10, .right, .bold)]))
-        for deal in deals {
-            lines.append(DetailText.row([
-                (deal.id, 9, .left, .plain), (deal.closedOn.description, 10, .left, Theme.dim),
-                (deal.outcome.rawValue, 7, .left, deal.outcome == .won ? Theme.success : Theme.dim),
-                (deal.attribution.rawValue, 11, .left, .plain), (deal.account, 28, .left, .plain), (deal.acv.wholeUnits, 10, .right, .plain),
-            ]))
+    }
+
+    static func overview(_ screen: inout Screen, _ area: Rect, _ profile: PartnerProfile, _ data: ConsoleData, offset: Int) {
+        let partner = profile.partner
+        let policy = data.programme.policy
+        var lines: [Line] = []
+        var tierText = partner.tier + (data.programme.tier(of: partner).priorityRegistration ? " ★ priority registration" : "")
+        if let standing = profile.standing, standing.proposal != .hold {
+            tierText += " — qualifies for \(standing.qualifiedTier): \(Format.label(standing.proposal.rawValue))"
         }
-        DetailText.render(lines, &screen, area.inset(horizontal: 1, vertical: 0), offset: state.detailOffset)
+        lines.append(DetailText.field("Tier", tierText, Theme.tier(partner.tier, policy: policy)))
+        lines.append(DetailText.field("ARR (365 days)", profile.trailingARR.grouped))
+        lines.append(DetailText.field("Certified staff", "\(partner.certifiedStaff)"))
+        let gaugeRow = lines.count
+        if profile.nextTier != nil { lines += ["", ""] }
+        let checklist = EnablementItem.allCases.map { item -> Span in
+            profile.enablement[item].map { Span("✔ \(item.rawValue) \($0)  ", style: Theme.success) } ?? Span("✘ \(item.rawValue)  ", style: Theme.error)
+        }
+        lines.append(Line([Span(pad("Enablement", toWidth: 16), style: Theme.dim)] + checklist))
+        let totals = profile.ledgerTotals
+        lines.append(DetailText.field("Commissions", [CommissionStatus.accrued, .approved, .paid]
+            .map { "\($0.rawValue) \((totals[$0] ?? .zero).grouped)" }.joined(separator: " · ")))
+        lines.append(DetailText.field("NPS (latest)", profile.nps.last.map { "\($0.score) on \($0.respondedOn)" } ?? "no response"))
+        let open = profile.registrations.filter { $0.isOpen(asOf: data.asOf) }.count
+        lines.append(DetailText.field("Pipeline", "\(profile.registrations.count) registrations (\(open) open) · \(profile.deals.count) deals"))
+        lines.append("")
+        lines.append(Line("Sourced ARR by quarter", style: .bold))
+        DetailText.render(lines, &screen, area, offset: 0)
+        if let next = profile.nextTier, area.height > gaugeRow + 2 {
+            let width = min(area.width - 16, 44)
+            let arrRatio = next.minTrailingSourcedARR.cents == 0 ? 1 : Double(profile.trailingARR.cents) / Double(next.minTrailingSourcedARR.cents)
+            let staffRatio = next.minCertifiedStaff == 0 ? 1 : Double(partner.certifiedStaff) / Double(next.minCertifiedStaff)
+            screen.put(pad("→ \(next.name) ARR", toWidth: 16), x: area.x, y: area.y + gaugeRow, style: Theme.dim)
+            screen.render(Gauge(ratio: min(1, arrRatio), label: "\(profile.trailingARR.compact) of \(next.minTrailingSourcedARR.compact)",
+                                filledStyle: Style(foreground: arrRatio >= 1 ? .green : .yellow)),
+                          in: Rect(x: area.x + 16, y: area.y + gaugeRow, width: width, height: 1))
+            screen.put(pad("→ \(next.name) staff", toWidth: 16), x: area.x, y: area.y + gaugeRow + 1, style: Theme.dim)
+            screen.render(Gauge(ratio: min(1, staffRatio), label: "\(partner.certifiedStaff) of \(next.minCertifiedStaff)",
+                                filledStyle: Style(foreground: staffRatio >= 1 ? .green : .yellow)),
+                          in: Rect(x: area.x + 16, y: area.y + gaugeRow + 1, width: width, height: 1))
+        }
+        let chartTop = area.y + lines.count
+        guard chartTop < area.maxY else { return }
+        let bars = profile.quarterlyARR.map { BarChart.Bar(label: $0.quarter.label, value: Double($0.arr.cents), valueText: $0.arr.wholeUnits) }
+        screen.render(BarChart(bars: bars), in: Rect(x: area.x, y: chartTop, width: min(area.width, 80), height: min(bars.count, area.maxY - chartTop)))
+    }
+
+    static func history(_ screen: inout Screen, _ area: Rect, _ profile: PartnerProfile, offset: Int) {
+        var lines: [Line] = [DetailText.heading("NPS responses (\(profile.nps.count))")]
+        if profile.nps.isEmpty { lines.append(Line("none", style: Theme.dim)) }
+        for response in profile.nps.reversed() {
+            let style = response.score >= 9 ? Theme.success : response.score <= 6 ? Theme.error : Style.plain
+            lines.append(Line([Span("  \(response.respondedOn)  ", style: Theme.dim), Span("\(response.score)", style: style)]))
+        }
+        lines += ["", DetailText.heading("Audit trail (\(profile.audit.count))")]
+        if profile.audit.isEmpty { lines.append(Line("no decisions recorded yet", style: Theme.dim)) }
+        for entry in profile.audit.reversed() {
+            lines.append(DetailText.row([("#\(entry.seq)", 6, .right, Theme.dim), (entry.at.description, 20, .left, Theme.dim),
+                                         (entry.actor, 14, .left, .plain), (entry.action, 12, .left, .bold),
+                                         (entry.subject, 12, .left, .plain), (entry.detail, max(10, area.width - 70), .left, .plain)]))
+        }
+        DetailText.render(lines, &screen, area, offset: offset)
     }
 }

@@ -5,7 +5,7 @@ import TerminalUI
 enum QueuePane {
     static func render(_ screen: inout Screen, _ area: Rect, list: ListState, focused: Bool, state: ConsoleState, data: ConsoleData) {
         guard area.height > 0 else { return }
-        let rows = PaneRows.visible(.queue, list, data)
+        let rows = PaneRows.visible(.queue, in: state, data)
         let breaches = data.queue.filter { $0.sla == .breached }.count
         let paused = data.queue.filter { $0.sla == .paused }.count
         var summary: [Span] = [Span("\(data.queue.count) waiting", style: .bold)]

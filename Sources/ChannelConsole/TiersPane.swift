@@ -1,9 +1,10 @@
 import ChannelModel
 import TerminalUI
 
-/// Pane 3: the tier ladder with counts, and the proposals with the numbers behind each.
+/// Pane 3: the tier ladder — every enrolled partner under its tier, how far it is from the next rung
+/// and from the end of its grace, with the proposals `t` applies.
 enum TiersPane {
-    static func render(_ screen: inout Screen, _ area: Rect, list: ListState, focused: Bool, data: ConsoleData) {
+    static func render(_ screen: inout Screen, _ area: Rect, list: ListState, focused: Bool, state: ConsoleState, data: ConsoleData) {
         guard area.height > 0 else { return }
         let policy = data.programme.policy
         var current: [String: Int] = [:], qualified: [String: Int] = [:]
@@ -11,41 +12,46 @@ enum TiersPane {
             current[standing.currentTier, default: 0] += 1
             qualified[standing.qualifiedTier, default: 0] += 1
         }
-        let ladderRows = policy.tiers.map { tier -> [Span] in
-            [Span(tier.name, style: Theme.tier(tier.name, policy: policy)),
-             Span(tier.minTrailingSourcedARR.wholeUnits), Span("\(tier.minCertifiedStaff)"),
-             Span(Format.percent(tier.referralCommission) + " / " + Format.percent(tier.resellerDiscount)),
-             Span("\(current[tier.name] ?? 0)"), Span("\(qualified[tier.name] ?? 0)")]
+        var ladder: [Span] = [Span("Ladder ", style: .bold)]
+        for tier in policy.tiers {
+            ladder.append(Span(tier.name, style: Theme.tier(tier.name, policy: policy)))
+            ladder.append(Span(" \(current[tier.name] ?? 0)→\(qualified[tier.name] ?? 0)  ", style: Theme.dim))
         }
-        let ladder = Table(columns: [.min("Tier", 10), .fixed("Min ARR", 10, alignment: .right), .fixed("Staff", 5, alignment: .right),
-                                     .fixed("Comm / disc", 11, alignment: .right), .fixed("Now", 4, alignment: .right),
-                                     .fixed("Qualify", 7, alignment: .right)],
-                           rows: ladderRows)
-        let ladderHeight = min(area.height, policy.tiers.count + 1)
-        screen.render(ladder, in: Rect(x: area.x, y: area.y, width: min(area.width, 60), height: ladderHeight))
-
-        let rows = PaneRows.visible(.tiers, list, data)
+        screen.put(Line(ladder), x: area.x, y: area.y, maxWidth: area.width)
         let counts = Dictionary(grouping: data.standings, by: \.proposal).mapValues(\.count)
-        let top = area.y + ladderHeight + 1
-        guard top < area.maxY else { return }
         let summary: [Span] = [
             Span("Proposals as of \(data.asOf): ", style: .bold),
             Span("\(counts[.upgrade] ?? 0) upgrade", style: Theme.proposal(.upgrade)), Span(" · "),
             Span("\(counts[.downgrade] ?? 0) downgrade", style: Theme.proposal(.downgrade)), Span(" · "),
             Span("\(counts[.atRisk] ?? 0) at risk", style: Theme.proposal(.atRisk)),
-            Span(" (inside the \(policy.tierGraceDays)-day grace)", style: Theme.dim),
+            Span(" (\(policy.tierGraceDays)-day grace)", style: Theme.dim),
         ]
-        screen.put(Line(summary), x: area.x, y: top, maxWidth: area.width)
-        let table = Table(columns: [.fixed("Proposal", 9), .fixed("ID", 7), .min("Partner", 14), .fixed("Now → qualifies", 21),
-                                    .fixed("ARR 365d", 10, alignment: .right), .fixed("Staff", 5, alignment: .right)],
-                          rowCount: rows.count, selected: focused ? list.selected : nil, offset: list.offset,
-                          emptyText: "No proposals: every partner holds the tier it qualifies for.") { index in
-            let standing = data.standings[rows[index]]
-            return [Span(Format.label(standing.proposal.rawValue), style: Theme.proposal(standing.proposal)),
-                    Span(standing.partnerId), Span(data.programme.partner(standing.partnerId)?.name ?? ""),
-                    Span("\(standing.currentTier) → \(standing.qualifiedTier)"),
-                    Span(standing.trailingSourcedARR.wholeUnits), Span("\(standing.certifiedStaff)")]
+        screen.put(Line(summary), x: area.x, y: area.y + 1, maxWidth: area.width)
+
+        let rows = PaneRows.visible(.tiers, in: state, data)
+        let wide = area.width >= 110
+        var columns: [TableColumn] = [.fixed("Tier", 10), .fixed("ID", 7), .min("Partner", 12),
+                                      .fixed("ARR 365d", 10, alignment: .right), .fixed("Staff", 5, alignment: .right),
+                                      .fixed("To next tier", wide ? 22 : 14), .fixed("Proposal", 18)]
+        if wide { columns.append(.fixed("Grace ends", 10)) }
+        let table = Table(columns: columns, rowCount: rows.count, selected: focused ? list.selected : nil, offset: list.offset,
+                          emptyText: "No partner matches \"\(list.filter)\".") { index in
+            let row = data.ladder[rows[index]]
+            let standing = data.standings[row.standing]
+            var gap = "top tier"
+            if let arr = row.arrGap, let staff = row.staffGap {
+                let parts: [String] = (arr.cents > 0 ? ["+\(wide ? arr.wholeUnits : arr.compact) ARR"] : []) + (staff > 0 ? ["+\(staff) staff"] : [])
+                gap = parts.isEmpty ? "qualifies" : parts.joined(separator: ", ")
+            }
+            let proposal = standing.proposal == .hold ? "hold" : "\(Format.label(standing.proposal.rawValue)) → \(standing.qualifiedTier)"
+            var cells = [Span(standing.currentTier, style: Theme.tier(standing.currentTier, policy: policy)),
+                         Span(standing.partnerId), Span(data.programme.partner(standing.partnerId)?.name ?? ""),
+                         Span(standing.trailingSourcedARR.wholeUnits), Span("\(standing.certifiedStaff)"),
+                         Span(gap, style: gap == "qualifies" ? Theme.success : Theme.dim),
+                         Span(proposal, style: Theme.proposal(standing.proposal))]
+            if wide { cells.append(Span(row.graceEnds?.description ?? "", style: Theme.proposal(.atRisk))) }
+            return cells
         }
-        screen.render(table, in: Rect(x: area.x, y: top + 1, width: area.width, height: area.maxY - top - 1))
+        screen.render(table, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2))
     }
 }

@@ -83,3 +83,21 @@ public enum TierEngine {
             ?? policy.tiers.count - 1
     }
 }
+
+extension TierEngine {
+    /// For a partner at risk: the day its grace runs out if it closes nothing more — the first day `X`
+    /// after `asOf` on which the tier qualified for at `X − grace` is below its current tier. nil when
+    /// the partner is not at risk.
+    public static func graceEnds(_ programme: Programme, standing: TierStanding, asOf: Day) -> Day? {
+        guard standing.proposal == .atRisk, let partner = programme.partner(standing.partnerId) else { return nil }
+        let policy = programme.policy
+        let current = policy.rank(of: partner.tier)
+        let wins = programme.deals.filter { $0.partnerID == partner.id && $0.isSourcedWin }
+        for step in 1...policy.tierGraceDays {
+            let day = asOf.adding(days: step - policy.tierGraceDays)
+            let arr = wins.reduce(Money.zero) { $0 + (day.adding(days: -365) < $1.closedOn && $1.closedOn <= day ? $1.acv : .zero) }
+            if qualifiedRank(policy, arr: arr, staff: partner.certifiedStaff) > current { return asOf.adding(days: step) }
+        }
+        return asOf.adding(days: policy.tierGraceDays)
+    }
+}
