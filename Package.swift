@@ -33,7 +33,7 @@ let package = Package(
         .testTarget(name: "ChannelModelTests", dependencies: ["ChannelModel", "ChannelStore"]),
         .testTarget(name: "ChannelStoreTests", dependencies: ["ChannelStore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "ChannelConsoleTests", dependencies: ["ChannelConsole"]),
+        .testTarget(name: "ChannelConsoleTests", dependencies: ["ChannelConsole"], exclude: ["__Snapshots__"]),
         .testTarget(name: "CLITests", dependencies: ["ChannelStore", "TerminalUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ChannelStore"]),
     ]

@@ -28,7 +28,10 @@ public enum ConsoleReducer {
             state.height = height
             return []
         case .click(let x, let y):
-            if y == 0, !state.isGrid, state.details.isEmpty, let pane = ConsoleView.tab(atColumn: x, state: state) {
+            guard state.details.isEmpty, case .normal = state.mode else { return [] }
+            if y == 0, !state.isGrid, let pane = ConsoleView.tab(atColumn: x, state: state) {
+                state.focus = pane
+            } else if state.isGrid, let pane = Pane.allCases.first(where: { ConsoleLayout(state).frame(of: $0).contains(x: x, y: y) }) {
                 state.focus = pane
             }
             return []
@@ -123,14 +126,18 @@ public enum ConsoleReducer {
             state.partnerView.selected[section] = 0
             state.status = StatusMessage("\(section.title): \(section.sortOrders[order]) first")
         case .sort:
+            let keep = selectedRow(state, data)
             var list = state.list
             list.sortColumn = list.sortColumn.map { ($0 + 1) % PaneRows.partnerSortColumns.count } ?? 0
             list.sortDescending = [5, 6, 7, 8].contains(list.sortColumn!)
             state.list = list
+            reselect(keep, &state, data)
             state.status = StatusMessage("Sorted by \(PaneRows.partnerSortColumns[list.sortColumn!])\(list.sortDescending ? ", largest first" : "")")
         case .reverseSort:
             guard state.list.sortColumn != nil else { break }
+            let keep = selectedRow(state, data)
             state.list.sortDescending.toggle()
+            reselect(keep, &state, data)
         case .applyTier: confirmTierChange(&state, data)
         case .openPartner:
             if let id = selectedRegistration(state, data), let registration = data.programme.registration(id) {
@@ -140,7 +147,13 @@ public enum ConsoleReducer {
             state.period = state.period.shiftedQuarters(-1)
             state.detailOffset = 0
         case .nextPeriod:
-            state.period = state.period.shiftedQuarters(1)
+            // Quarters after the as-of date hold nothing yet.
+            let next = state.period.shiftedQuarters(1)
+            guard next.from <= data.asOf else {
+                state.status = StatusMessage("\(state.period.label) is the latest quarter as of \(data.asOf)", .error)
+                break
+            }
+            state.period = next
             state.detailOffset = 0
         case .nextSection, .previousSection:
             let count = PartnerSection.allCases.count
@@ -215,6 +228,16 @@ public enum ConsoleReducer {
         }
         list.selected = max(0, min(list.selected, count - 1))
         state.list = list
+    }
+
+    /// The data row under the focused pane's cursor, to keep it selected when the order changes.
+    static func selectedRow(_ state: ConsoleState, _ data: ConsoleData) -> Int? {
+        PaneRows.visible(state.focus, in: state, data)[safe: state.list.selected]
+    }
+
+    static func reselect(_ row: Int?, _ state: inout ConsoleState, _ data: ConsoleData) {
+        guard let row, let index = PaneRows.visible(state.focus, in: state, data).firstIndex(of: row) else { return }
+        state.list.selected = index
     }
 
     /// The registration under the cursor: the open registration detail, or the Queue's selected row.
@@ -312,6 +335,21 @@ extension ConsoleReducer {
             state.lists[pane] = list
         }
         state.marked = state.marked.filter { id in data.queue.contains { $0.id == id } }
+        let content = ConsoleLayout(state).content
+        switch state.details.last {
+        case .registration(let id)?:
+            state.detailOffset = min(state.detailOffset, RegistrationDetailView.maxOffset(id: id, data: data, area: content))
+        case .partner(let id)? where state.partnerView.section == .history:
+            if let rows = PartnerDetailRows(id, data, state.partnerView) {
+                let body = PartnerDetailView.body(content)
+                let count = PartnerDetailView.historyLines(rows.profile, width: body.width).count
+                state.detailOffset = min(state.detailOffset, DetailText.maxOffset(lines: count, height: body.height))
+            }
+        case .partner?: state.detailOffset = 0
+        case .concentration?: state.detailOffset = min(state.detailOffset, max(0, data.concentration.ranking.count - 1))
+        case nil: break
+        }
+        if case .help(let offset) = state.mode { state.mode = .help(offset: min(offset, Overlays.helpMaxOffset(state))) }
     }
 }
 

@@ -63,7 +63,7 @@ public enum ConsoleView {
 
     static func header(_ screen: inout Screen, _ area: Rect, _ state: ConsoleState, _ data: ConsoleData) {
         screen.fill(area, style: .reverse)
-        let right = " ChannelDesk · as of \(data.asOf) · \(data.queue.count) waiting "
+        let waiting = "\(data.queue.count) waiting"
         if state.isGrid || !state.details.isEmpty {
             var trail = "ChannelDesk"
             for detail in state.details {
@@ -73,14 +73,16 @@ public enum ConsoleView {
                 case .concentration: trail += " › concentration \(data.period.label)"
                 }
             }
-            screen.put(" " + trail, x: area.x, y: area.y, style: Style.reverse.bolded(), maxWidth: area.width)
-            if state.details.isEmpty {
-                screen.put(right, x: area.maxX - displayWidth(right), y: area.y, style: .reverse)
-            }
+            let right = " as of \(data.asOf) · \(waiting) "
+            let width = screen.put(" " + trail, x: area.x, y: area.y, style: Style.reverse.bolded(), maxWidth: area.width)
+            if width + displayWidth(right) < area.width { screen.put(right, x: area.maxX - displayWidth(right), y: area.y, style: .reverse) }
         } else {
             screen.render(tabBar(state), in: area)
-            let width = displayWidth(right)
-            if width + 44 < area.width { screen.put(right, x: area.maxX - width, y: area.y, style: .reverse) }
+            let used = tabBar(state).tabFrames(in: area).last.map { $0.maxX - area.x } ?? 0
+            // The widest form that fits beside the tabs: the as-of date matters more than the name.
+            let variants = [" ChannelDesk · as of \(data.asOf) · \(waiting) ", " as of \(data.asOf) · \(waiting) ", " \(data.asOf) ", ""]
+            let right = variants.first { displayWidth($0) + used + 1 <= area.width } ?? ""
+            screen.put(right, x: area.maxX - displayWidth(right), y: area.y, style: .reverse)
         }
     }
 
@@ -107,8 +109,7 @@ public enum ConsoleView {
 
     static func footer(_ screen: inout Screen, _ area: Rect, _ state: ConsoleState) {
         screen.fill(area, style: .dim)
-        var spans: [Span] = []
-        let hints: [(key: String, label: String)]
+        var hints: [(key: String, label: String)]
         switch state.mode {
         case .filter: hints = [("Enter", "keep"), ("Esc", "clear")]
         case .command: hints = [("Enter", "run"), ("Esc", "cancel")]
@@ -118,11 +119,24 @@ public enum ConsoleView {
         case .help: hints = [("↑↓", "scroll"), ("any key", "close")]
         case .normal: hints = KeyBindings.hints(for: state)
         }
-        for (key, label) in hints {
-            spans.append(Span(key, style: Theme.key))
-            spans.append(Span(" \(label)  ", style: .plain))
+        // Help and quit always show, on the right; the rest fill what room is left, in table order.
+        let pinned = hints.filter { $0.label == "help" || $0.label == "quit" }
+        hints.removeAll { $0.label == "help" || $0.label == "quit" }
+        func spans(_ hints: [(key: String, label: String)]) -> [Span] {
+            hints.flatMap { [Span($0.key, style: Theme.key), Span(" \($0.label)  ")] }
         }
-        screen.put(Line(spans), x: area.x + 1, y: area.y, maxWidth: area.width - 1)
+        let right = Line(spans(pinned))
+        let rightX = area.maxX - right.displayWidth
+        var left: [Span] = []
+        var width = 1
+        for hint in hints {
+            let needed = displayWidth(hint.key) + displayWidth(hint.label) + 3
+            guard width + needed <= rightX - area.x else { break }
+            left += spans([hint])
+            width += needed
+        }
+        screen.put(Line(left), x: area.x + 1, y: area.y, maxWidth: max(0, rightX - area.x - 1))
+        screen.put(right, x: rightX, y: area.y, maxWidth: right.displayWidth)
     }
 
     static func tooSmall(_ screen: inout Screen, _ state: ConsoleState) {

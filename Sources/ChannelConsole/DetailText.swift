@@ -8,13 +8,21 @@ enum DetailText {
 
     static func heading(_ text: String) -> Line { Line([Span(text, style: Style.bold.underlined())]) }
 
-    /// Draws `lines` into `area` starting at line `offset` (clamped so the last page stays full).
+    /// Draws `lines` into `area` starting at line `offset` (clamped so the last page stays full), with
+    /// a "↓ more" mark when something is below the fold — otherwise nobody knows to scroll.
     static func render(_ lines: [Line], _ screen: inout Screen, _ area: Rect, offset: Int) {
         let first = max(0, min(offset, lines.count - area.height))
         for (row, line) in lines.dropFirst(first).prefix(area.height).enumerated() {
             screen.put(line, x: area.x, y: area.y + row, maxWidth: area.width)
         }
+        if first + area.height < lines.count, area.height > 0 {
+            let mark = " ↓ \(lines.count - first - area.height) more (j/PgDn) "
+            screen.put(mark, x: area.maxX - displayWidth(mark), y: area.maxY - 1, style: Style.reverse.dimmed())
+        }
     }
+
+    /// The largest useful scroll offset for `count` lines in `height` rows.
+    static func maxOffset(lines count: Int, height: Int) -> Int { max(0, count - height) }
 
     /// A fixed-width text row for tables inside detail views, so columns line up with CJK names too.
     static func row(_ cells: [(String, Int, Alignment, Style)]) -> Line {

@@ -14,8 +14,12 @@ public enum Command: Sendable, Hashable {
 
 /// Where a binding applies. More specific scopes are looked up first.
 public enum Scope: Sendable, Hashable, CaseIterable {
-    /// The Queue pane, and a registration's detail (decisions act on that registration).
+    /// Deciding a registration: the Queue pane's selected row, or the open registration detail.
+    case decide
+    /// The Queue pane's own keys (marking and bulk decisions).
     case queue
+    /// A registration's detail view.
+    case registration
     case partners
     case tiers
     case metrics
@@ -25,13 +29,18 @@ public enum Scope: Sendable, Hashable, CaseIterable {
     case partnerDetail
     /// Any detail view.
     case detail
+    /// The four panes (not the detail views).
+    case panes
     /// Everything that shows a list or scrolls.
     case navigation
     case global
 
     var title: String {
         switch self {
-        case .queue: return "Queue and registration detail"
+        case .decide: return "Deciding (Queue and registration detail)"
+        case .queue: return "Queue"
+        case .registration: return "Registration detail"
+        case .panes: return "Panes"
         case .partners: return "Partners"
         case .tiers: return "Tiers"
         case .metrics: return "Metrics"
@@ -68,14 +77,14 @@ public struct Binding: Sendable {
 /// The console's key bindings (lazygit-style: one table feeds handlers, footer and help).
 public enum KeyBindings {
     public static let all: [Binding] = [
-        Binding([.char("a")], .queue, .approve, hint: "approve", "Approve the selected registration"),
-        Binding([.char("r")], .queue, .reject, hint: "reject", "Reject the selected registration (pick or type a reason)"),
-        Binding([.char("i")], .queue, .requestInfo, hint: "info", "Ask the partner for more information (pauses the SLA)"),
-        Binding([.char("e")], .queue, .extend, hint: "extend", "Extend an approved registration's protection by 30 days"),
+        Binding([.char("a")], .decide, .approve, hint: "approve", "Approve the selected registration"),
+        Binding([.char("r")], .decide, .reject, hint: "reject", "Reject the selected registration (pick or type a reason)"),
+        Binding([.char("i")], .decide, .requestInfo, hint: "info", "Ask the partner for more information (pauses the SLA)"),
+        Binding([.char("p")], .decide, .openPartner, "Open the registration's partner"),
+        Binding([.char("e")], .registration, .extend, hint: "extend", "Extend an approved registration's protection by 30 days"),
         Binding([.char(" ")], .queue, .toggleMark, hint: "mark", "Mark or unmark the selected registration"),
         Binding([.char("A")], .queue, .approveMarked, hint: "approve marked", "Approve every marked registration"),
         Binding([.char("R")], .queue, .rejectMarked, "Reject every marked registration"),
-        Binding([.char("p")], .queue, .openPartner, "Open the registration's partner"),
         Binding([.char("s")], .partners, .sort, hint: "sort", "Sort by the next column"),
         Binding([.char("S")], .partners, .reverseSort, "Reverse the sort"),
         Binding([.char("E")], .partners, .toggleEnabledFilter, hint: "not enabled", "Show only partners not fully enabled (toggle)"),
@@ -97,7 +106,7 @@ public enum KeyBindings {
         Binding([.char("G"), .end], .navigation, .bottom, "Last row"),
         Binding([.enter, .char("l")], .navigation, .drill, hint: "open", "Open the selected item (on Metrics: the concentration drill-down)"),
         Binding([.escape, .char("h")], .detail, .back, hint: "back", "Go back"),
-        Binding([.char("/")], .global, .filter, hint: "filter", "Filter the list as you type (Esc clears)"),
+        Binding([.char("/")], .panes, .filter, hint: "filter", "Filter the list as you type (Esc clears)"),
         Binding([.char(":")], .global, .commandLine, "Command line: approve ID…, reject ID REASON, period 2026-Q2, partner ID, q"),
         Binding([.char("u")], .global, .undo, hint: "undo", "Undo the last change (a compensating change: history is kept)"),
         Binding([.tab], .global, .nextPane, "Next pane"),
@@ -114,16 +123,17 @@ public enum KeyBindings {
     static func scopes(for state: ConsoleState) -> [Scope] {
         var scopes: [Scope] = []
         switch state.details.last {
-        case .registration?: scopes += [.queue, .detail]
+        case .registration?: scopes += [.registration, .decide, .detail]
         case .partner?: scopes += [.partnerDetail, .detail]
         case .concentration?: scopes += [.concentration, .detail]
         case nil:
             switch state.focus {
-            case .queue: scopes.append(.queue)
+            case .queue: scopes += [.queue, .decide]
             case .partners: scopes.append(.partners)
             case .tiers: scopes.append(.tiers)
             case .metrics: scopes.append(.metrics)
             }
+            scopes.append(.panes)
         }
         return scopes + [.navigation, .global]
     }

@@ -84,7 +84,7 @@ enum MetricsPane {
         screen.put("Top partners by sourced ARR", x: area.x, y: y, style: .bold, maxWidth: area.width)
         let bars = report.topPartners.map { share in
             BarChart.Bar(label: share.name, value: Double(share.sourcedARR.cents),
-                         valueText: "\(share.sourcedARR.wholeUnits)  \(Format.percent(share.share))")
+                         valueText: pad(share.sourcedARR.wholeUnits, toWidth: 11, align: .right) + pad(Format.percent(share.share), toWidth: 7, align: .right))
         }
         screen.render(BarChart(bars: bars), in: Rect(x: area.x, y: y + 1, width: min(area.width, 100), height: min(bars.count, area.maxY - y - 1)))
     }

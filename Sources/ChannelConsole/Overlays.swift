@@ -9,10 +9,11 @@ enum Overlays {
         case .normal, .filter, .command: return
         case .help(let offset):
             let body = helpLines()
-            let visible = max(1, area.height - 4)
+            let visible = helpVisibleLines(state)
             let first = max(0, min(offset, body.count - visible))
+            let position = body.count > visible ? "lines \(first + 1)–\(min(body.count, first + visible)) of \(body.count) · ↑↓ scroll · " : ""
             screen.render(Modal(title: "Keys — \(KeyBindings.all.count) bindings", body: Array(body.dropFirst(first).prefix(visible)),
-                                footer: "↑↓ scroll · any other key closes", width: min(area.width - 4, 96)), in: area)
+                                footer: Line(position + "any other key closes"), width: min(area.width - 4, 96)), in: area)
         case .reject(let dialog):
             var body: [Line] = [Line("Reject \(dialog.ids.count == 1 ? dialog.ids[0] : "\(dialog.ids.count) registrations") — why?"), ""]
             for (index, reason) in RejectDialog.reasons.enumerated() {
@@ -36,6 +37,12 @@ enum Overlays {
             let body = confirmation.lines.map { Line($0) }
             screen.render(Modal(title: confirmation.title, body: body, footer: "y confirm · n cancel", width: min(area.width - 4, 80)), in: area)
         }
+    }
+
+    static func helpVisibleLines(_ state: ConsoleState) -> Int { max(1, state.height - 1 - 4) }
+
+    static func helpMaxOffset(_ state: ConsoleState) -> Int {
+        DetailText.maxOffset(lines: helpLines().count, height: helpVisibleLines(state))
     }
 
     /// Every binding, grouped by where it applies — generated from the binding table.

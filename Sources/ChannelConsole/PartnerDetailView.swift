@@ -11,6 +11,7 @@ enum PartnerDetailView {
         }
         let profile = rows.profile, partner = profile.partner
         let inner = area.inset(horizontal: 1, vertical: 0)
+        let body = self.body(area)
         screen.put(Line([Span(partner.name, style: .bold), Span("  \(partner.id) · \(Format.label(partner.type.rawValue)) · \(partner.region) · "
                                                                  + "\(partner.status.rawValue) since \(partner.joinedOn) · owner \(partner.owner)", style: Theme.dim)]),
                    x: inner.x, y: inner.y, maxWidth: inner.width)
@@ -22,30 +23,31 @@ enum PartnerDetailView {
             tabs.append(Span(" "))
         }
         screen.put(Line(tabs), x: inner.x, y: inner.y + 1, maxWidth: inner.width)
-        let body = Rect(x: inner.x, y: inner.y + 3, width: inner.width, height: max(0, inner.height - 3))
         let selected = state.partnerView.selected[state.partnerView.section] ?? 0
         switch state.partnerView.section {
         case .overview: overview(&screen, body, profile, data, offset: state.detailOffset)
         case .registrations:
-            let table = Table(columns: [.fixed("ID", 9), .fixed("Submitted", 10), .fixed("Status", 14), .min("Prospect", 12),
-                                        .min("Domain", 12), .fixed("Est. ACV", 10, alignment: .right), .fixed("Protected", 10)],
-                              rowCount: rows.registrations.count, selected: selected, emptyText: "No registrations.") { index in
+            let wide = body.width >= 100
+            var columns: [TableColumn] = [.fixed("ID", 9), .fixed("Submitted", 10), .fixed("Status", 14), .min("Prospect", 12)]
+            if wide { columns.append(.min("Domain", 12)) }
+            columns += [.fixed("Est. ACV", 10, alignment: .right), .fixed("Protected", 10)]
+            let table = Table(columns: columns, rowCount: rows.registrations.count, selected: selected, emptyText: "No registrations.") { index in
                 let registration = rows.registrations[index]
-                return [Span(registration.id), Span(registration.submittedAt.day.description, style: Theme.dim),
-                        Span(Format.label(registration.status.rawValue), style: Theme.status(registration.status)),
-                        Span(registration.prospectCompany), Span(registration.registrableDomain, style: Theme.dim),
-                        Span(registration.estimatedACV.wholeUnits), Span(registration.protectedUntil?.description ?? "", style: Theme.dim)]
+                var cells = [Span(registration.id), Span(registration.submittedAt.day.description, style: Theme.dim),
+                             Span(Format.label(registration.status.rawValue), style: Theme.status(registration.status)),
+                             Span(registration.prospectCompany)]
+                if wide { cells.append(Span(registration.registrableDomain, style: Theme.dim)) }
+                return cells + [Span(registration.estimatedACV.wholeUnits), Span(registration.protectedUntil?.description ?? "", style: Theme.dim)]
             }
             screen.render(table, in: body)
         case .deals:
-            let table = Table(columns: [.fixed("ID", 9), .fixed("Closed", 10), .fixed("Outcome", 7), .fixed("Attribution", 11),
-                                        .fixed("Reg", 9), .min("Account", 12), .fixed("ACV", 10, alignment: .right)],
+            let table = Table(columns: [.fixed("ID", 9), .fixed("Closed", 10), .fixed("Outcome", 7), .fixed("Attribution", 11)]
+                                  + (body.width >= 100 ? [.fixed("Reg", 9)] : []) + [.min("Account", 12), .fixed("ACV", 10, alignment: .right)],
                               rowCount: rows.deals.count, selected: selected, emptyText: "No deals.") { index in
                 let deal = rows.deals[index]
                 return [Span(deal.id), Span(deal.closedOn.description, style: Theme.dim),
-                        Span(deal.outcome.rawValue, style: deal.outcome == .won ? Theme.success : Theme.dim),
-                        Span(deal.attribution.rawValue), Span(deal.registrationID ?? "", style: Theme.dim), Span(deal.account),
-                        Span(deal.acv.wholeUnits)]
+                        Span(deal.outcome.rawValue, style: deal.outcome == .won ? Theme.success : Theme.dim), Span(deal.attribution.rawValue)]
+                    + (body.width >= 100 ? [Span(deal.registrationID ?? "", style: Theme.dim)] : []) + [Span(deal.account), Span(deal.acv.wholeUnits)]
             }
             screen.render(table, in: body)
         case .commissions:
@@ -124,6 +126,16 @@ enum PartnerDetailView {
     }
 
     static func history(_ screen: inout Screen, _ area: Rect, _ profile: PartnerProfile, offset: Int) {
+        DetailText.render(historyLines(profile, width: area.width), &screen, area, offset: offset)
+    }
+
+    /// The body area of a partner detail inside the console's content area.
+    static func body(_ content: Rect) -> Rect {
+        let inner = content.inset(horizontal: 1, vertical: 0)
+        return Rect(x: inner.x, y: inner.y + 3, width: inner.width, height: max(0, inner.height - 3))
+    }
+
+    static func historyLines(_ profile: PartnerProfile, width: Int) -> [Line] {
         var lines: [Line] = [DetailText.heading("NPS responses (\(profile.nps.count))")]
         if profile.nps.isEmpty { lines.append(Line("none", style: Theme.dim)) }
         for response in profile.nps.reversed() {
@@ -135,8 +147,8 @@ enum PartnerDetailView {
         for entry in profile.audit.reversed() {
             lines.append(DetailText.row([("#\(entry.seq)", 6, .right, Theme.dim), (entry.at.description, 20, .left, Theme.dim),
                                          (entry.actor, 14, .left, .plain), (entry.action, 12, .left, .bold),
-                                         (entry.subject, 12, .left, .plain), (entry.detail, max(10, area.width - 70), .left, .plain)]))
+                                         (entry.subject, 12, .left, .plain), (entry.detail, max(10, width - 70), .left, .plain)]))
         }
-        DetailText.render(lines, &screen, area, offset: offset)
+        return lines
     }
 }

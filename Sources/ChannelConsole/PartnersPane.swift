@@ -17,7 +17,7 @@ enum PartnersPane {
         screen.put(Line(summary), x: area.x, y: area.y, maxWidth: area.width)
 
         let wide = area.width >= 110
-        var columns: [TableColumn] = [.fixed("ID", 7), .min("Name", 14), .fixed("Type", wide ? 17 : 11), .fixed("Tier", 10)]
+        var columns: [TableColumn] = [.fixed("ID", 7), .min("Name", 14), .fixed("Type", wide ? 17 : 11), .fixed("Tier", 13)]
         if wide { columns += [.fixed("Region", 7), .fixed("Status", 10)] }
         columns += [.fixed("ARR 365d", 10, alignment: .right), .fixed("Open", 4, alignment: .right)]
         if wide { columns.append(.fixed("Last active", 11)) }

@@ -17,11 +17,14 @@ enum QueuePane {
         screen.put(Line(summary), x: area.x, y: area.y, maxWidth: area.width)
 
         let programme = data.programme
+        // Narrow terminals drop the domain (the detail shows it) before they squeeze the prospect.
+        let wide = area.width >= 100
+        var columns: [TableColumn] = [.fixed("Age", 4, alignment: .right), .fixed("Reg", 9), .min("Partner", 12), .fixed("Tier", 12),
+                                      .min("Prospect", 10)]
+        if wide { columns.append(.min("Domain", 12)) }
+        columns += [.fixed("Est. ACV", 9, alignment: .right), .fixed("Conflict", 17)]
         let table = Table(
-            columns: [
-                .fixed("Age", 4, alignment: .right), .fixed("Reg", 9), .min("Partner", 12), .fixed("Tier", 11),
-                .min("Prospect", 10), .min("Domain", 12), .fixed("Est. ACV", 9, alignment: .right), .fixed("Conflict", 15),
-            ],
+            columns: columns,
             rowCount: rows.count, selected: focused ? list.selected : nil, offset: list.offset,
             isMarked: { state.marked.contains(data.queue[rows[$0]].id) }, markSymbol: "✔", markStyle: Theme.marked,
             emptyText: list.filter.isEmpty ? "The queue is empty — every registration has a decision." : "No registration matches \"\(list.filter)\"."
@@ -30,16 +33,15 @@ enum QueuePane {
             let registration = data.registration(at: row)
             let partner = programme.partner(row.partnerID)
             let tier = partner?.tier ?? ""
-            return [
+            var cells = [
                 Span(row.sla == .paused ? "info" : Format.age(row.age), style: Theme.sla(row.sla)),
                 Span(row.id),
-                Span(partner?.name ?? row.partnerID),
+                Span(partner?.name ?? row.partnerID, style: partner?.status.isEnrolled == false ? Theme.dim : .plain),
                 Span((row.priority ? "★ " : "  ") + tier, style: Theme.tier(tier, policy: programme.policy)),
                 Span(registration.prospectCompany),
-                Span(registration.registrableDomain, style: Theme.dim),
-                Span(registration.estimatedACV.wholeUnits),
-                Format.conflicts(row.conflicts),
             ]
+            if wide { cells.append(Span(registration.registrableDomain, style: Theme.dim)) }
+            return cells + [Span(registration.estimatedACV.wholeUnits), Format.conflicts(row.conflicts)]
         }
         screen.render(table, in: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1))
     }

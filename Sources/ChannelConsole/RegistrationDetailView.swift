@@ -4,11 +4,34 @@ import TerminalUI
 /// Enter on a queued registration: everything about the claim, and its conflicts side by side.
 enum RegistrationDetailView {
     static func render(_ screen: inout Screen, _ area: Rect, id: String, state: ConsoleState, data: ConsoleData) {
-        let programme = data.programme
-        guard let registration = programme.registration(id) else {
+        guard let (left, right) = content(id: id, data: data) else {
             screen.put("Registration \(id) no longer exists.", x: area.x + 1, y: area.y + 1, style: Theme.error)
             return
         }
+        let inner = area.inset(horizontal: 1, vertical: 0)
+        if isWide(inner) {
+            let columns = split(inner, .horizontal, [.percent(50), .min(1)])
+            DetailText.render(left, &screen, columns[0], offset: state.detailOffset)
+            DetailText.render(right, &screen, columns[1].inset(top: 0, left: 2, bottom: 0, right: 0), offset: state.detailOffset)
+        } else {
+            DetailText.render(left + [""] + right, &screen, inner, offset: state.detailOffset)
+        }
+    }
+
+    static func isWide(_ area: Rect) -> Bool { area.width >= 100 }
+
+    /// How far the view can scroll in `area`.
+    static func maxOffset(id: String, data: ConsoleData, area: Rect) -> Int {
+        guard let (left, right) = content(id: id, data: data) else { return 0 }
+        let inner = area.inset(horizontal: 1, vertical: 0)
+        let count = isWide(inner) ? max(left.count, right.count) : left.count + 1 + right.count
+        return DetailText.maxOffset(lines: count, height: inner.height)
+    }
+
+    /// The registration's facts (left) and its conflicts (right).
+    static func content(id: String, data: ConsoleData) -> (left: [Line], right: [Line])? {
+        let programme = data.programme
+        guard let registration = programme.registration(id) else { return nil }
         let partner = programme.partner(registration.partnerID)
         let row = data.queue.first { $0.id == id }
         let policy = programme.policy
@@ -26,6 +49,8 @@ enum RegistrationDetailView {
             left.append(DetailText.field("Tier", partner.tier + (tier.priorityRegistration ? " ★ priority registration" : ""),
                                          Theme.tier(partner.tier, policy: policy)))
             left.append(DetailText.field("Type · region", "\(Format.label(partner.type.rawValue)) · \(partner.region) · owner \(partner.owner)"))
+            left.append(DetailText.field("Partner status", partner.status.rawValue + (partner.status.isEnrolled ? "" : " — not enrolled in the programme"),
+                                         partner.status == .active ? .plain : Theme.error))
         }
         left.append(DetailText.field("Prospect", registration.prospectCompany, .bold))
         left.append(DetailText.field("Domain", registration.prospectDomain + (registration.prospectDomain == registration.registrableDomain ? "" : "  (\(registration.registrableDomain))")))
@@ -63,13 +88,6 @@ enum RegistrationDetailView {
             }
             right.append("")
         }
-        let inner = area.inset(horizontal: 1, vertical: 0)
-        if inner.width >= 100 {
-            let columns = split(inner, .horizontal, [.percent(50), .min(1)])
-            DetailText.render(left, &screen, columns[0], offset: state.detailOffset)
-            DetailText.render(right, &screen, columns[1].inset(top: 0, left: 2, bottom: 0, right: 0), offset: state.detailOffset)
-        } else {
-            DetailText.render(left + [""] + right, &screen, inner, offset: state.detailOffset)
-        }
+        return (left, right)
     }
 }

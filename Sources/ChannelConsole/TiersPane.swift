@@ -24,7 +24,7 @@ enum TiersPane {
             Span("\(counts[.upgrade] ?? 0) upgrade", style: Theme.proposal(.upgrade)), Span(" · "),
             Span("\(counts[.downgrade] ?? 0) downgrade", style: Theme.proposal(.downgrade)), Span(" · "),
             Span("\(counts[.atRisk] ?? 0) at risk", style: Theme.proposal(.atRisk)),
-            Span(" (\(policy.tierGraceDays)-day grace)", style: Theme.dim),
+            Span(" (\(policy.tierGraceDays)d grace)", style: Theme.dim),
         ]
         screen.put(Line(summary), x: area.x, y: area.y + 1, maxWidth: area.width)
 

@@ -59,3 +59,16 @@ import Testing
         #expect(screen.styledLines() == ["{reverse} {/}{dim}search{/}"])
     }
 }
+
+/// Backspace at the end of the text removes one character and leaves the cursor after the rest.
+@Suite struct TextFieldBackspaceTests {
+    @Test func backspaceAtTheEnd() {
+        var field = TextField()
+        for key in [Key.char("a"), .char("b"), .char("c"), .backspace, .char("x")] { _ = field.handle(key) }
+        #expect(field.value == "abx")
+        #expect(field.cursor == 3)
+        var single = TextField()
+        for key in [Key.char("a"), .backspace, .char("b")] { _ = single.handle(key) }
+        #expect(single.value == "b")
+    }
+}

@@ -38,8 +38,10 @@ public struct TextField: Widget, Sendable, Hashable {
             cursor += 1
         case .backspace:
             guard cursor > 0 else { return true }
-            value.remove(at: index(cursor - 1))
+            // Move first: removing shortens `value`, and its didSet clamps the cursor, so moving
+            // afterwards would step back twice at the end of the text.
             cursor -= 1
+            value.remove(at: index(cursor))
         case .delete:
             guard cursor < value.count else { return true }
             value.remove(at: index(cursor))
