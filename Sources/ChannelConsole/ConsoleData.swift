@@ -1,28 +1,32 @@
 import ChannelModel
 import ChannelStore
 
-/// Everything the panes show, derived once from the programme (after each change, or when the period
-/// moves) so that rendering a frame and handling a key never rescan a million registrations.
-public struct ConsoleData: Sendable {
-    public let programme: Programme
+/// Everything the panes show, derived from the programme once and then kept up to date
+/// incrementally (a decision touches one queue row, not a million registrations), so rendering a frame
+/// and handling a key never rescan the programme.
+public struct ConsoleData: Sendable, Equatable {
+    public internal(set) var programme: Programme
     public let asOf: Day
-    public let period: Period
-    public let queue: [QueueRow]
-    public let partners: [PartnerRow]
-    public let standings: [TierStanding]
-    public let metrics: MetricsReport
+    public internal(set) var period: Period
+    public internal(set) var queue: [QueueRow]
+    public internal(set) var partners: [PartnerRow]
+    public internal(set) var standings: [TierStanding]
+    public internal(set) var metrics: MetricsReport
     /// The 8 quarters ending with the period's quarter, oldest first: the Metrics pane's sparklines.
-    public let trend: [MetricsReport]
-    public let concentration: ConcentrationReport
-    public let enablement: EnablementStats
+    public internal(set) var trend: [MetricsReport]
+    public internal(set) var concentration: ConcentrationReport
+    public internal(set) var enablement: EnablementStats
     /// Enrolled partners on the tier ladder, grouped by tier: the Tiers pane's rows.
-    public let ladder: [LadderRow]
+    public internal(set) var ladder: [LadderRow]
+    /// Open registrations by registrable domain (positions ascending): what conflicts are made of.
+    var openByDomain: [String: [Int]]
 
     public init(programme: Programme, asOf: Day, period: Period) {
         self.programme = programme
         self.asOf = asOf
         self.period = period
-        queue = QueueRow.rows(programme, asOf: asOf)
+        openByDomain = ConflictDetector.openByDomain(programme, asOf: asOf)
+        queue = QueueRow.rows(programme, asOf: asOf, openByDomain: openByDomain)
         standings = TierEngine.standings(programme, asOf: asOf)
         partners = PartnerRow.rows(programme, asOf: asOf, standings: standings)
         metrics = Metrics.report(programme, asOf: asOf, period: period)
@@ -34,24 +38,36 @@ public struct ConsoleData: Sendable {
 
     /// The same programme seen over another period: only the period's figures are recomputed.
     public func with(period: Period) -> ConsoleData {
-        ConsoleData(self, period: period)
-    }
-
-    private init(_ other: ConsoleData, period: Period) {
-        programme = other.programme
-        asOf = other.asOf
-        self.period = period
-        queue = other.queue
-        partners = other.partners
-        standings = other.standings
-        metrics = Metrics.report(other.programme, asOf: other.asOf, period: period)
-        trend = Trends.quarterly(other.programme, asOf: other.asOf, endingWith: period)
-        concentration = Concentration.analyse(other.programme, asOf: other.asOf, period: period)
-        enablement = other.enablement
-        ladder = other.ladder
+        var copy = self
+        copy.period = period
+        copy.metrics = Metrics.report(programme, asOf: asOf, period: period)
+        copy.trend = Trends.quarterly(programme, asOf: asOf, endingWith: period)
+        copy.concentration = Concentration.analyse(programme, asOf: asOf, period: period)
+        return copy
     }
 
     public func registration(at row: QueueRow) -> Registration { programme.registrations[row.position] }
+
+    /// Lets go of the programme while the store changes it, so the store's copy is the only one and
+    /// changes in place instead of copying a million registrations (copy-on-write).
+    public mutating func releaseProgramme() { programme = Programme(policy: programme.policy) }
+
+    /// The data after the store applied `action` and holds `programme`; `before` are the registrations
+    /// the action decided, as they were. Decisions update only what they touch; anything else rebuilds.
+    public func updated(after action: ProgrammeAction, before: [Registration], programme: Programme) -> ConsoleData {
+        if action.isLedgerOnly {
+            var copy = self
+            copy.programme = programme
+            return copy
+        }
+        guard let ids = action.decidedRegistrationIDs, ids.count == before.count else {
+            return ConsoleData(programme: programme, asOf: asOf, period: period)
+        }
+        var copy = self
+        copy.programme = programme
+        copy.applyDecisions(before: before)
+        return copy
+    }
 }
 
 /// How a queued registration stands against the approval SLA.
@@ -78,22 +94,38 @@ public struct QueueRow: Sendable, Equatable {
     public var age: Int64
     public var sla: SLAState
     public var priority: Bool
+    public var domain: String
+    public var submittedAt: Instant
 
-    static func rows(_ programme: Programme, asOf: Day) -> [QueueRow] {
+    static func rows(_ programme: Programme, asOf: Day, openByDomain: [String: [Int]]) -> [QueueRow] {
         let positions = ConflictDetector.queuedPositions(programme)
-        let conflicts = ConflictDetector.conflicts(programme, of: positions, asOf: asOf)
-        let now = asOf.endOfDay.seconds
-        let sla = Int64(programme.policy.approvalSLAHours) * 3600
+        let conflicts = ConflictDetector.conflicts(programme, of: positions, openByDomain: openByDomain)
+        var priority: [String: Bool] = [:]
         return positions.map { position in
             let registration = programme.registrations[position]
-            let age = max(0, now - registration.submittedAt.seconds)
-            let state: SLAState = registration.status == .infoRequested ? .paused
-                : age > sla ? .breached : age * 2 > sla ? .due : .fresh
-            let priority = programme.partner(registration.partnerID).map { programme.tier(of: $0).priorityRegistration } ?? false
-            return QueueRow(position: position, id: registration.id, partnerID: registration.partnerID,
-                            status: registration.status, conflicts: conflicts[position] ?? [], age: age, sla: state,
-                            priority: priority)
+            let isPriority = priority[registration.partnerID] ?? {
+                let value = ConflictDetector.hasPriority(registration.partnerID, in: programme)
+                priority[registration.partnerID] = value
+                return value
+            }()
+            return row(registration, at: position, programme: programme, asOf: asOf, priority: isPriority,
+                       conflicts: conflicts[position] ?? [])
         }
+    }
+
+    static func row(_ registration: Registration, at position: Int, programme: Programme, asOf: Day, priority: Bool,
+                    conflicts: [Conflict]) -> QueueRow {
+        let sla = Int64(programme.policy.approvalSLAHours) * 3600
+        let age = max(0, asOf.endOfDay.seconds - registration.submittedAt.seconds)
+        let state: SLAState = registration.status == .infoRequested ? .paused
+            : age > sla ? .breached : age * 2 > sla ? .due : .fresh
+        return QueueRow(position: position, id: registration.id, partnerID: registration.partnerID, status: registration.status,
+                        conflicts: conflicts, age: age, sla: state, priority: priority, domain: registration.registrableDomain,
+                        submittedAt: registration.submittedAt)
+    }
+
+    var key: ConflictDetector.QueueKey {
+        ConflictDetector.QueueKey(group: status == .infoRequested ? 2 : priority ? 0 : 1, submitted: submittedAt.seconds, id: id)
     }
 }
 
@@ -111,6 +143,9 @@ public struct LadderRow: Sendable, Equatable {
     static func rows(_ programme: Programme, standings: [TierStanding], asOf: Day) -> [LadderRow] {
         let policy = programme.policy
         let order: [TierProposal: Int] = [.upgrade: 0, .downgrade: 1, .atRisk: 2, .hold: 3]
+        let atRisk = Set(standings.filter { $0.proposal == .atRisk }.map(\.partnerId))
+        var wins: [String: [Deal]] = [:]
+        for deal in programme.deals where deal.isSourcedWin && atRisk.contains(deal.partnerID) { wins[deal.partnerID, default: []].append(deal) }
         return standings.indices.map { index in
             let standing = standings[index]
             let rank = policy.rank(of: standing.currentTier)
@@ -118,7 +153,7 @@ public struct LadderRow: Sendable, Equatable {
             return LadderRow(standing: index, rank: rank,
                              arrGap: next.map { max(.zero, $0.minTrailingSourcedARR - standing.trailingSourcedARR) },
                              staffGap: next.map { max(0, $0.minCertifiedStaff - standing.certifiedStaff) },
-                             graceEnds: TierEngine.graceEnds(programme, standing: standing, asOf: asOf))
+                             graceEnds: TierEngine.graceEnds(programme, standing: standing, asOf: asOf, wins: wins[standing.partnerId] ?? []))
         }.sorted {
             let a = standings[$0.standing], b = standings[$1.standing]
             return ($0.rank, order[a.proposal]!, -a.trailingSourcedARR.cents, a.partnerId)

@@ -48,13 +48,16 @@ public final class ConsoleRuntime {
         for effect in effects {
             switch effect {
             case .perform(let action):
+                let before = (action.decidedRegistrationIDs ?? []).compactMap { store.programme.registration($0) }
+                data.releaseProgramme()
                 do {
                     // Durable before the screen shows it: perform returns after the journal's fsync.
                     let outcome = try store.perform(action, actor: actor, at: clock())
                     log?.write("\(actor) \(action.name) \(Reducer.subject(of: action)): \(outcome.message)")
-                    data = ConsoleData(programme: store.programme, asOf: asOf, period: state.period)
+                    data = data.updated(after: action, before: before, programme: store.programme)
                     send(.performed(action, outcome))
                 } catch {
+                    data.programme = store.programme
                     log?.write("refused \(action.name) \(Reducer.subject(of: action)): \(error)")
                     send(.failed(action, "\(error)"))
                 }

@@ -48,36 +48,67 @@ public enum ConflictDetector {
 
     /// Positions (in `programme.registrations`) of queued registrations in queue order.
     public static func queuedPositions(_ programme: Programme) -> [Int] {
-        let registrations = programme.registrations
         var priorityByPartner: [String: Bool] = [:]
-        func group(_ registration: Registration) -> Int {
-            if registration.status == .infoRequested { return 2 }
+        var keyed: [(key: QueueKey, position: Int)] = []
+        for (position, registration) in programme.registrations.enumerated() where registration.status.isQueued {
             let priority = priorityByPartner[registration.partnerID] ?? {
-                let value = programme.partner(registration.partnerID).map { programme.tier(of: $0).priorityRegistration } ?? false
+                let value = hasPriority(registration.partnerID, in: programme)
                 priorityByPartner[registration.partnerID] = value
                 return value
             }()
-            return priority ? 0 : 1
+            keyed.append((QueueKey(registration, priority: priority), position))
         }
-        var keyed: [(group: Int, submitted: Int64, position: Int)] = []
-        for (position, registration) in registrations.enumerated() where registration.status.isQueued {
-            keyed.append((group(registration), registration.submittedAt.seconds, position))
-        }
-        keyed.sort { ($0.group, $0.submitted, registrations[$0.position].id) < ($1.group, $1.submitted, registrations[$1.position].id) }
+        keyed.sort { $0.key < $1.key }
         return keyed.map(\.position)
+    }
+
+    /// Where a queued registration sorts: priority tiers' pending first, then other pending, then info
+    /// requested; oldest first; by id on a tie.
+    public struct QueueKey: Comparable, Sendable {
+        var group: Int
+        var submitted: Int64
+        var id: String
+
+        public init(_ registration: Registration, priority: Bool) {
+            self.init(group: registration.status == .infoRequested ? 2 : priority ? 0 : 1,
+                      submitted: registration.submittedAt.seconds, id: registration.id)
+        }
+
+        public init(group: Int, submitted: Int64, id: String) {
+            self.group = group
+            self.submitted = submitted
+            self.id = id
+        }
+
+        public static func < (a: QueueKey, b: QueueKey) -> Bool { (a.group, a.submitted, a.id) < (b.group, b.submitted, b.id) }
+    }
+
+    /// Whether a partner's tier gives its registrations priority in the queue.
+    public static func hasPriority(_ partnerID: String, in programme: Programme) -> Bool {
+        programme.partner(partnerID).map { programme.tier(of: $0).priorityRegistration } ?? false
+    }
+
+    /// Open registrations (DESIGN.md §3) grouped by registrable domain, positions ascending; only the
+    /// given domains when `domains` is set.
+    public static func openByDomain(_ programme: Programme, asOf: Day, domains: Set<String>? = nil) -> [String: [Int]] {
+        var open: [String: [Int]] = [:]
+        for (position, registration) in programme.registrations.enumerated() where registration.isOpen(asOf: asOf) {
+            if let domains, !domains.contains(registration.registrableDomain) { continue }
+            open[registration.registrableDomain, default: []].append(position)
+        }
+        return open
     }
 
     /// Conflicts of the registrations at `positions`, keyed by position: direct first, then the other
     /// open registrations on the same registrable domain in programme order.
     public static func conflicts(_ programme: Programme, of positions: [Int], asOf: Day) -> [Int: [Conflict]] {
+        let wanted = Set(positions.map { programme.registrations[$0].registrableDomain })
+        return conflicts(programme, of: positions, openByDomain: openByDomain(programme, asOf: asOf, domains: wanted))
+    }
+
+    /// The same, given the open registrations by domain (kept up to date by the console).
+    public static func conflicts(_ programme: Programme, of positions: [Int], openByDomain: [String: [Int]]) -> [Int: [Conflict]] {
         let registrations = programme.registrations
-        var wanted = Set<String>()
-        for position in positions { wanted.insert(registrations[position].registrableDomain) }
-        var openByDomain: [String: [Int]] = [:]
-        for (position, registration) in registrations.enumerated()
-        where wanted.contains(registration.registrableDomain) && registration.isOpen(asOf: asOf) {
-            openByDomain[registration.registrableDomain, default: []].append(position)
-        }
         var result: [Int: [Conflict]] = [:]
         for position in positions {
             let registration = registrations[position]

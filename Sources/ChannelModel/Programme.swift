@@ -34,6 +34,7 @@ public struct Programme: Sendable, Equatable {
     public func registration(_ id: String) -> Registration? { registrationIndex[id].map { registrations[$0] } }
     public func deal(_ id: String) -> Deal? { dealIndex[id].map { deals[$0] } }
     public func registrationPosition(_ id: String) -> Int? { registrationIndex[id] }
+    public func partnerPosition(_ id: String) -> Int? { partnerIndex[id] }
     public func directAccount(domain: String) -> DirectAccount? {
         directIndex[Domain.registrable(domain)].map { directAccounts[$0] }
     }

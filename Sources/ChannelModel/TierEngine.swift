@@ -88,11 +88,14 @@ extension TierEngine {
     /// For a partner at risk: the day its grace runs out if it closes nothing more — the first day `X`
     /// after `asOf` on which the tier qualified for at `X − grace` is below its current tier. nil when
     /// the partner is not at risk.
-    public static func graceEnds(_ programme: Programme, standing: TierStanding, asOf: Day) -> Day? {
+    ///
+    /// - Parameter wins: the partner's sourced wins, when the caller already grouped them (a ladder of
+    ///   thousands of partners must not rescan every deal per partner).
+    public static func graceEnds(_ programme: Programme, standing: TierStanding, asOf: Day, wins: [Deal]? = nil) -> Day? {
         guard standing.proposal == .atRisk, let partner = programme.partner(standing.partnerId) else { return nil }
         let policy = programme.policy
         let current = policy.rank(of: partner.tier)
-        let wins = programme.deals.filter { $0.partnerID == partner.id && $0.isSourcedWin }
+        let wins = wins ?? programme.deals.filter { $0.partnerID == partner.id && $0.isSourcedWin }
         for step in 1...policy.tierGraceDays {
             let day = asOf.adding(days: step - policy.tierGraceDays)
             let arr = wins.reduce(Money.zero) { $0 + (day.adding(days: -365) < $1.closedOn && $1.closedOn <= day ? $1.acv : .zero) }

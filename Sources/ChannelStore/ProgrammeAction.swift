@@ -86,3 +86,31 @@ public struct ActionOutcome: Sendable, Equatable {
         self.inverse = inverse
     }
 }
+
+extension ProgrammeAction {
+    /// The registrations a decision touches, when the action does nothing else (approve, reject,
+    /// request info, extend, their undo, or a batch of those); nil for any other action. Views use it
+    /// to update incrementally instead of recomputing a million-row programme.
+    public var decidedRegistrationIDs: [String]? {
+        switch self {
+        case .approve(let id), .reject(let id, _), .requestInfo(let id, _), .extend(let id): return [id]
+        case .restoreRegistration(let registration, _): return [registration.id]
+        case .batch(let actions):
+            var ids: [String] = []
+            for action in actions {
+                guard let more = action.decidedRegistrationIDs else { return nil }
+                ids += more
+            }
+            return ids
+        default: return nil
+        }
+    }
+
+    /// Whether the action only moves commission statuses (nothing a pane shows changes).
+    public var isLedgerOnly: Bool {
+        switch self {
+        case .advanceCommissions, .restoreCommissionStatus: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import ChannelModel
+
+extension ConsoleData {
+    /// Brings the data up to date after registration decisions, touching only what a decision can
+    /// change: the decided rows of the queue, the conflicts on their domains, the open-registration
+    /// counts of their partners, and the queue figures of the metrics. `programme` is already the new
+    /// one; `before` holds the decided registrations as they were.
+    mutating func applyDecisions(before: [Registration]) {
+        let decided = Set(before.map(\.id))
+        var touchedDomains = Set<String>()
+        queue.removeAll { decided.contains($0.id) }
+        for old in before {
+            guard let position = programme.registrationPosition(old.id) else { continue }
+            let new = programme.registrations[position]
+            touchedDomains.insert(new.registrableDomain)
+            let wasOpen = old.isOpen(asOf: asOf), isOpen = new.isOpen(asOf: asOf)
+            if wasOpen != isOpen {
+                var list = openByDomain[new.registrableDomain] ?? []
+                if isOpen {
+                    list.insert(position, at: list.firstIndex { $0 > position } ?? list.count)
+                } else {
+                    list.removeAll { $0 == position }
+                }
+                openByDomain[new.registrableDomain] = list.isEmpty ? nil : list
+                if let partner = programme.partnerPosition(new.partnerID) { partners[partner].openRegistrations += isOpen ? 1 : -1 }
+            }
+            if new.status.isQueued {
+                let row = QueueRow.row(new, at: position, programme: programme, asOf: asOf,
+                                       priority: ConflictDetector.hasPriority(new.partnerID, in: programme), conflicts: [])
+                let key = row.key
+                queue.insert(row, at: insertionPoint(for: key))
+            }
+        }
+        // Every queued row on a touched domain sees its rivals change.
+        let stale = queue.indices.filter { touchedDomains.contains(queue[$0].domain) }
+        let conflicts = ConflictDetector.conflicts(programme, of: stale.map { queue[$0].position }, openByDomain: openByDomain)
+        for index in stale { queue[index].conflicts = conflicts[queue[index].position] ?? [] }
+        refreshQueueFigures()
+    }
+
+    /// Binary search: the queue is sorted by its key.
+    private func insertionPoint(for key: ConflictDetector.QueueKey) -> Int {
+        var low = 0, high = queue.count
+        while low < high {
+            let middle = (low + high) / 2
+            if queue[middle].key < key { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Pending registrations and SLA breaches, for the period and for each quarter of the trend (each
+    /// measured as of its own day), from the queue rows instead of a scan of every registration.
+    private mutating func refreshQueueFigures() {
+        let sla = Int64(programme.policy.approvalSLAHours) * 3600
+        func breaches(asOf day: Day) -> Int {
+            let cutoff = day.endOfDay.seconds
+            return queue.reduce(0) { $0 + ($1.status == .pending && $1.submittedAt.seconds + sla < cutoff ? 1 : 0) }
+        }
+        metrics.pendingRegistrations = queue.count
+        metrics.slaBreaches = breaches(asOf: metrics.asOf)
+        for index in trend.indices {
+            trend[index].pendingRegistrations = queue.count
+            trend[index].slaBreaches = breaches(asOf: trend[index].asOf)
+        }
+    }
+}
