@@ -20,12 +20,20 @@ public struct ConsoleData: Sendable, Equatable {
     public internal(set) var ladder: [LadderRow]
     /// Open registrations by registrable domain (positions ascending): what conflicts are made of.
     var openByDomain: [String: [Int]]
+    /// Each partner's registrations and deals (positions), for the partner detail.
+    var registrationsByPartner: [String: [Int]]
+    var dealsByPartner: [String: [Int]]
 
     public init(programme: Programme, asOf: Day, period: Period) {
         self.programme = programme
         self.asOf = asOf
         self.period = period
         openByDomain = ConflictDetector.openByDomain(programme, asOf: asOf)
+        var registrationsByPartner: [String: [Int]] = [:], dealsByPartner: [String: [Int]] = [:]
+        for (position, registration) in programme.registrations.enumerated() { registrationsByPartner[registration.partnerID, default: []].append(position) }
+        for (position, deal) in programme.deals.enumerated() { dealsByPartner[deal.partnerID, default: []].append(position) }
+        self.registrationsByPartner = registrationsByPartner
+        self.dealsByPartner = dealsByPartner
         queue = QueueRow.rows(programme, asOf: asOf, openByDomain: openByDomain)
         standings = TierEngine.standings(programme, asOf: asOf)
         partners = PartnerRow.rows(programme, asOf: asOf, standings: standings)
@@ -47,6 +55,12 @@ public struct ConsoleData: Sendable, Equatable {
     }
 
     public func registration(at row: QueueRow) -> Registration { programme.registrations[row.position] }
+
+    /// A partner's profile, from the indexes rather than a scan of the programme.
+    public func profile(of partnerID: String) -> PartnerProfile? {
+        PartnerProfile.build(programme, partnerID: partnerID, asOf: asOf, registrationPositions: registrationsByPartner[partnerID] ?? [],
+                             dealPositions: dealsByPartner[partnerID] ?? [])
+    }
 
     /// Lets go of the programme while the store changes it, so the store's copy is the only one and
     /// changes in place instead of copying a million registrations (copy-on-write).

@@ -154,3 +154,18 @@ public enum KeyBindings {
             .map { ($0.keys[0] == .char(" ") ? "space" : $0.keys[0].description, $0.hint!) }
     }
 }
+
+extension KeyBindings {
+    /// The binding table as Markdown, for the README (a test keeps the README in step with this).
+    public static func markdownTable() -> String {
+        var lines = ["| keys | where | what |", "|---|---|---|"]
+        for scope in Scope.allCases {
+            for binding in all where binding.scope == scope {
+                let keys = binding.keys.map { $0 == .char(" ") ? "space" : $0.description }
+                    .map { "`\($0 == "|" ? "\\|" : $0)`" }.joined(separator: " ")
+                lines.append("| \(keys) | \(scope.title) | \(binding.help) |")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

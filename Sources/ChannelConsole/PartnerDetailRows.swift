@@ -9,7 +9,7 @@ struct PartnerDetailRows {
     let ledger: [LedgerLine]
 
     init?(_ partnerID: String, _ data: ConsoleData, _ view: PartnerViewState) {
-        guard let profile = PartnerProfile.build(data.programme, partnerID: partnerID, asOf: data.asOf) else { return nil }
+        guard let profile = data.profile(of: partnerID) else { return nil }
         self.profile = profile
         let registrationOrder = view.sort[.registrations] ?? 0
         registrations = registrationOrder == 0 ? profile.registrations : profile.registrations.sorted {

@@ -53,16 +53,18 @@ public struct LedgerLine: Hashable, Sendable {
 
 /// The commission ledger: what the programme owes whom, and how far finance has got.
 public enum Ledger {
-    /// Every eligible line with its status, then every clawback; in deal order.
-    public static func lines(_ programme: Programme) -> [LedgerLine] {
+    /// Every eligible line with its status, then every clawback; in deal order. With `deals` (positions
+    /// in `programme.deals`) and `partnerID`, only that partner's lines — without a scan of every deal.
+    public static func lines(_ programme: Programme, deals positions: [Int]? = nil, partnerID: String? = nil) -> [LedgerLine] {
         var lines: [LedgerLine] = []
-        for deal in programme.deals {
+        let deals = positions.map { $0.map { programme.deals[$0] } } ?? programme.deals
+        for deal in deals {
             guard let line = Commissions.line(for: deal, in: programme) else { continue }
             lines.append(LedgerLine(dealId: line.dealId, partnerId: line.partnerId, registrationId: line.registrationId,
                                     date: deal.closedOn, acv: line.acv, rate: line.rate, amount: line.amount, kind: line.kind,
                                     status: programme.commissionStatus[line.dealId] ?? .accrued, clawbackReason: nil))
         }
-        for clawback in programme.clawbacks {
+        for clawback in programme.clawbacks where partnerID.map({ $0 == clawback.partnerId }) ?? true {
             lines.append(LedgerLine(dealId: clawback.dealId, partnerId: clawback.partnerId, registrationId: clawback.registrationId,
                                     date: clawback.recordedOn, acv: clawback.acv, rate: clawback.rate, amount: clawback.amount,
                                     kind: clawback.kind, status: nil, clawbackReason: clawback.reason))

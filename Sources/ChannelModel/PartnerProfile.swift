@@ -26,12 +26,19 @@ public struct PartnerProfile: Sendable {
         ledger.reduce(into: [:]) { $0[$1.status, default: .zero] += $1.amount }
     }
 
-    public static func build(_ programme: Programme, partnerID: String, asOf: Day) -> PartnerProfile? {
+    /// - Parameters:
+    ///   - registrationPositions, dealPositions: the partner's rows in `programme.registrations` and
+    ///     `programme.deals` when the caller keeps an index (the console does); otherwise they are found
+    ///     by a scan.
+    public static func build(_ programme: Programme, partnerID: String, asOf: Day,
+                             registrationPositions: [Int]? = nil, dealPositions: [Int]? = nil) -> PartnerProfile? {
         guard let partner = programme.partner(partnerID) else { return nil }
         let policy = programme.policy
         let rank = policy.rank(of: partner.tier)
-        let registrations = programme.registrations.filter { $0.partnerID == partnerID }
-        let deals = programme.deals.filter { $0.partnerID == partnerID }
+        let registrations = registrationPositions.map { $0.map { programme.registrations[$0] } }
+            ?? programme.registrations.filter { $0.partnerID == partnerID }
+        let dealPositions = dealPositions ?? programme.deals.indices.filter { programme.deals[$0].partnerID == partnerID }
+        let deals = dealPositions.map { programme.deals[$0] }
         let subjects = Set(registrations.map(\.id) + deals.map(\.id))
         let current = Period.quarterToDate(asOf)
         let quarterly: [(quarter: Period, arr: Money)] = (0..<8).reversed().map { back in
@@ -42,13 +49,13 @@ public struct PartnerProfile: Sendable {
         let earliest = asOf.adding(days: -365)
         return PartnerProfile(
             partner: partner,
-            standing: TierEngine.standings(programme, asOf: asOf).first { $0.partnerId == partnerID },
+            standing: TierEngine.standing(partner, in: programme, wins: deals.filter(\.isSourcedWin), asOf: asOf),
             nextTier: rank > 0 && rank <= policy.tiers.count - 1 ? policy.tiers[rank - 1] : nil,
             trailingARR: deals.reduce(Money.zero) { $0 + ($1.isSourcedWin && earliest < $1.closedOn && $1.closedOn <= asOf ? $1.acv : .zero) },
             quarterlyARR: quarterly,
             registrations: registrations.sorted { ($0.submittedAt, $0.id) > ($1.submittedAt, $1.id) },
             deals: deals.sorted { ($0.closedOn, $0.id) > ($1.closedOn, $1.id) },
-            ledger: Ledger.lines(programme).filter { $0.partnerId == partnerID },
+            ledger: Ledger.lines(programme, deals: dealPositions, partnerID: partnerID),
             nps: programme.npsResponses.filter { $0.partnerID == partnerID }.sorted { $0.respondedOn < $1.respondedOn },
             enablement: EnablementCheck.completed(programme, asOf: asOf)[partnerID] ?? [:],
             audit: programme.audit.filter { entry in

@@ -48,23 +48,36 @@ public enum TierEngine {
         let now = trailingSourcedARR(programme, asOf: asOf)
         let before = trailingSourcedARR(programme, asOf: graceStart)
         return programme.partners.filter { Metrics.isEnrolled($0, asOf: asOf) }.map { partner in
-            let arr = now[partner.id] ?? .zero
-            let qualified = qualifiedRank(policy, arr: arr, staff: partner.certifiedStaff)
-            let qualifiedBefore = qualifiedRank(policy, arr: before[partner.id] ?? .zero, staff: partner.certifiedStaff)
-            let current = policy.rank(of: partner.tier)
-            let proposal: TierProposal
-            if qualified < current {
-                proposal = .upgrade
-            } else if qualified > current {
-                proposal = qualifiedBefore > current ? .downgrade : .atRisk
-            } else {
-                proposal = .hold
-            }
-            return TierStanding(
-                partnerId: partner.id, currentTier: partner.tier, qualifiedTier: policy.tiers[qualified].name,
-                trailingSourcedARR: arr, certifiedStaff: partner.certifiedStaff, proposal: proposal,
-                qualifiedTierBeforeGrace: policy.tiers[qualifiedBefore].name)
+            standing(partner, policy: policy, arr: now[partner.id] ?? .zero, arrBeforeGrace: before[partner.id] ?? .zero)
         }
+    }
+
+    /// One partner's standing from its trailing ARR now and at the start of the grace window; nil when
+    /// the partner is not enrolled. `wins` are its sourced wins (the partner detail has them at hand).
+    public static func standing(_ partner: Partner, in programme: Programme, wins: [Deal], asOf: Day) -> TierStanding? {
+        guard Metrics.isEnrolled(partner, asOf: asOf) else { return nil }
+        func arr(_ day: Day) -> Money {
+            wins.reduce(Money.zero) { $0 + ($1.isSourcedWin && day.adding(days: -365) < $1.closedOn && $1.closedOn <= day ? $1.acv : .zero) }
+        }
+        return standing(partner, policy: programme.policy, arr: arr(asOf), arrBeforeGrace: arr(asOf.adding(days: -programme.policy.tierGraceDays)))
+    }
+
+    static func standing(_ partner: Partner, policy: Policy, arr: Money, arrBeforeGrace: Money) -> TierStanding {
+        let qualified = qualifiedRank(policy, arr: arr, staff: partner.certifiedStaff)
+        let qualifiedBefore = qualifiedRank(policy, arr: arrBeforeGrace, staff: partner.certifiedStaff)
+        let current = policy.rank(of: partner.tier)
+        let proposal: TierProposal
+        if qualified < current {
+            proposal = .upgrade
+        } else if qualified > current {
+            proposal = qualifiedBefore > current ? .downgrade : .atRisk
+        } else {
+            proposal = .hold
+        }
+        return TierStanding(
+            partnerId: partner.id, currentTier: partner.tier, qualifiedTier: policy.tiers[qualified].name,
+            trailingSourcedARR: arr, certifiedStaff: partner.certifiedStaff, proposal: proposal,
+            qualifiedTierBeforeGrace: policy.tiers[qualifiedBefore].name)
     }
 
     /// Sourced won ACV per partner with `asOf − 365 days < closed_on <= asOf`.

@@ -67,6 +67,12 @@ public final class CursesTerminal: Terminal {
     public func start() throws {
         guard !started else { return }
         guard isatty(0) != 0, isatty(1) != 0 else { throw TerminalError.notATerminal }
+        // A parent that blocked these (some launchers and test runners do) would leave resize and
+        // ctrl-c silently dead: the console relies on all three arriving.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for signal in [SIGWINCH, SIGINT, SIGTERM, SIGHUP] { sigaddset(&signals, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         setlocale(LC_ALL, "")
         // Wide characters need a UTF-8 locale; a bare "C" locale (cron, some containers) would garble them.
         if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setlocale(LC_CTYPE, "C.UTF-8") }
