@@ -128,7 +128,7 @@ public enum KeyBindings {
         case .concentration?: scopes += [.concentration, .detail]
         case nil:
             switch state.focus {
-            case .queue: scopes += [.queue, .decide]
+            case .queue: scopes += [.decide, .queue]
             case .partners: scopes.append(.partners)
             case .tiers: scopes.append(.tiers)
             case .metrics: scopes.append(.metrics)

@@ -158,11 +158,12 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
         return Period.quarter(year: index / 4, quarter: index % 4 + 1) ?? self
     }
 
-    /// `2026-Q3` when the period is exactly a calendar quarter, otherwise `from..to`.
+    /// `2026-Q3` for a whole calendar quarter, `2026-Q4 to date` for its start up to a day inside it
+    /// (the default period), otherwise `from..to`.
     public var label: String {
-        let (year, month, _) = from.components
-        if month % 3 == 1, let whole = Period.quarter(year: year, quarter: (month - 1) / 3 + 1), whole == self {
-            return "\(year)-Q\((month - 1) / 3 + 1)"
+        let (year, month, day) = from.components
+        if month % 3 == 1, day == 1, let whole = Period.quarter(year: year, quarter: (month - 1) / 3 + 1), to <= whole.to, to >= from {
+            return "\(year)-Q\((month - 1) / 3 + 1)" + (to == whole.to ? "" : " to date")
         }
         return "\(from)..\(to)"
     }

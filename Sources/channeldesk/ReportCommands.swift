@@ -74,7 +74,7 @@ enum MetricsText {
             top.add(["\(rank + 1)", share.partnerId, share.name, share.sourcedARR.grouped, percent(share.share)])
         }
         return """
-        Metrics as of \(report.asOf), period \(report.period.label)\(report.period.label.contains("..") ? "" : " (\(report.from)..\(report.to))")
+        Metrics as of \(report.asOf), period \(report.period.label)\(report.period.label.contains("..") ? "" : " (\(report.from) to \(report.to))")
 
         \(figures.render())
 

@@ -55,7 +55,9 @@ import Testing
         #expect(Period.quarterToDate(Day(parsing: "2026-08-15")!) == Period(from: Day(parsing: "2026-07-01")!, to: Day(parsing: "2026-08-15")!))
         #expect(Period(quarter: "2026-Q1")!.shiftedQuarters(-1).label == "2025-Q4")
         #expect(Period(quarter: "2026-Q4")!.shiftedQuarters(1).label == "2027-Q1")
-        #expect(Period(from: Day(parsing: "2026-07-01")!, to: Day(parsing: "2026-08-15")!).label == "2026-07-01..2026-08-15")
+        #expect(Period(from: Day(parsing: "2026-07-01")!, to: Day(parsing: "2026-08-15")!).label == "2026-Q3 to date")
+        #expect(Period(from: Day(parsing: "2026-07-02")!, to: Day(parsing: "2026-08-15")!).label == "2026-07-02..2026-08-15")
+        #expect(Period(from: Day(parsing: "2026-04-01")!, to: Day(parsing: "2026-08-15")!).label == "2026-04-01..2026-08-15")
     }
 
     @Test(arguments: [

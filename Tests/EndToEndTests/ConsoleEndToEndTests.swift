@@ -264,10 +264,9 @@ struct ConsoleEndToEndTests {
         let parts = day.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3 else { return nil }
         let index = parts[0] * 4 + (parts[1] - 1) / 3
-        let start = quarterStart(index)
         let ends = ["03-31", "06-30", "09-30", "12-31"]
         let isLastDay = day.hasSuffix(ends[index % 4])
-        return (isLastDay ? quarter(index) : "\(start)..\(day)", index)
+        return (isLastDay ? quarter(index) : "\(quarter(index)) to date", index)
     }
 
     // MARK: 4. One writer at a time
