@@ -104,11 +104,18 @@ import TerminalUI
         store.press(.escape) { $0.mode = .normal }
     }
 
-    @Test func eExtendsTheSelectedRegistration() {
-        var store = ConsoleStore()
-        store.press(.char("e"), effects: [.perform(.extend(registrationID: "R-0000010"))])
-        store = ConsoleStore { $0.details = [.registration("R-0000001")] }
+    @Test func eExtendsTheOpenRegistration() {
+        var store = ConsoleStore { $0.details = [.registration("R-0000001")] }
         store.press(.char("e"), effects: [.perform(.extend(registrationID: "R-0000001"))])
+    }
+
+    /// Queued registrations are not approved yet, so there is nothing to extend: e is not a Queue key
+    /// (and a key that means nothing leaves the status line alone).
+    @Test func eDoesNothingOnTheQueuePane() {
+        var store = ConsoleStore { $0.status = StatusMessage("kept") }
+        store.press(.char("e"))
+        store = ConsoleStore { $0.details = [.partner("P-00050")] }
+        store.press(.char("e"))
     }
 
     @Test func spaceMarksAndMovesDownAndUnmarks() {
@@ -131,9 +138,12 @@ import TerminalUI
         store.press(.char(" ")) { $0.marked = ["R-0000010", "R-0000862"] }
     }
 
-    @Test func spaceDoesNothingInADetail() {
-        var store = ConsoleStore { $0.details = [.registration("R-0000905")] }
+    /// Marking and bulk decisions belong to the Queue pane: not to a registration's detail.
+    @Test func spaceAndBulkKeysDoNothingInARegistrationDetail() {
+        var store = ConsoleStore { $0.details = [.registration("R-0000905")]; $0.marked = ["R-0000010"] }
         store.press(.char(" "))
+        store.press(.char("A"))
+        store.press(.char("R"))
     }
 
     @Test func shiftAAsksBeforeApprovingTheMarkedInQueueOrder() {

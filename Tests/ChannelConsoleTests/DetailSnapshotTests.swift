@@ -11,10 +11,10 @@ import TerminalUI
         Snapshot.assertText(Snapshot.screen(size, keys), named: "registration-R-0000905-\(size.name)")
     }
 
-    /// P-00038, the partner with the most sourced ARR in the quarter: Enter on the Metrics pane opens it.
-    @Test(arguments: Snapshot.sizes)
-    func partnerDetail(size: Snapshot.Size) {
-        Snapshot.assertText(Snapshot.screen(size, [.char("4"), .enter]), named: "partner-P-00038-\(size.name)")
+    /// P-00038 opened with `:partner` at 160×40 (the detail takes the whole screen, no grid); its
+    /// sections at 120×40 and 80×24 are in AnalyticsSnapshotTests.
+    @Test func partnerDetailAt160x40() {
+        Snapshot.assertText(Snapshot.screen(Snapshot.grid, Snapshot.typing(":partner P-00038\n")), named: "partner-P-00038-160x40")
     }
 
     /// The breadcrumb of two levels: the registration, then its partner.

@@ -2,50 +2,71 @@ import Testing
 import TerminalUI
 @testable import ChannelConsole
 
-/// Console bugs found while writing these tests, pinned with `withKnownIssue`: each test states the
-/// behaviour a manager should get, passes while the bug is there, and fails once it is fixed — then
-/// drop the `withKnownIssue` wrapper (and re-record the affected snapshots).
-@Suite struct KnownIssueTests {
+/// Console bugs the first round of these tests pinned with `withKnownIssue`, fixed in 67e845a: each
+/// test now asserts the fixed behaviour on the rendered screen, so a regression fails it.
+@Suite struct FixedIssueTests {
     func text(_ size: Snapshot.Size, _ keys: [Key]) -> [String] { Snapshot.screen(size, keys).textLines() }
 
-    /// `G` in a detail view sets `detailOffset` to Int.max / 2 and `j` past the end keeps counting; the
-    /// view clamps only when drawing, so afterwards `k`, ↑ and PgUp change nothing visible.
+    static let openR905: [Key] = Array(repeating: .char("j"), count: 5) + [.enter]
+
+    /// `G` in a detail view used to set an offset far past the content, so ↑ and PgUp seemed dead.
     @Test func upScrollsADetailViewBackAfterG() {
-        let bottom = text(Snapshot.small, [.char("4"), .enter, .char("G")])
-        let oneUp = text(Snapshot.small, [.char("4"), .enter, .char("G"), .char("k")])
-        let pageUp = text(Snapshot.small, [.char("4"), .enter, .char("G"), .pageUp])
-        withKnownIssue("detailOffset is not clamped to the content") {
-            #expect(oneUp != bottom, "k after G should scroll up one line")
-            #expect(pageUp != bottom, "PgUp after G should scroll up a page")
-        }
+        let top = text(Snapshot.small, Self.openR905)
+        let bottom = text(Snapshot.small, Self.openR905 + [.char("G")])
+        let oneUp = text(Snapshot.small, Self.openR905 + [.char("G"), .char("k")])
+        let pageUp = text(Snapshot.small, Self.openR905 + [.char("G"), .pageUp])
+        #expect(top[21].hasSuffix("↓ 6 more (j/PgDn)"), "\(top[21])")
+        #expect(!bottom.joined().contains("↓"), "at the bottom nothing more is below")
+        #expect(oneUp[21].hasSuffix("↓ 1 more (j/PgDn)"), "\(oneUp[21])")
+        #expect(pageUp == top, "PgUp from the bottom goes back to the top")
     }
 
-    /// The same for help: `j` past the end keeps raising the offset, so `k` seems dead afterwards.
+    /// The same for help: `j` past the end used to keep raising the offset.
     @Test func upScrollsHelpBackAfterScrollingPastTheEnd() {
         let past = [Key.char("?")] + Array(repeating: .char("j"), count: 60)
-        withKnownIssue("help offset is not clamped to the content") {
-            #expect(text(Snapshot.small, past + [.char("k")]) != text(Snapshot.small, past))
-        }
+        let atEnd = text(Snapshot.small, past), oneUp = text(Snapshot.small, past + [.char("k")])
+        #expect(oneUp != atEnd)
+        #expect(atEnd[21].contains("lines 45–63 of 63"), "\(atEnd[21])")
+        #expect(oneUp[21].contains("lines 44–62 of 63"), "\(oneUp[21])")
     }
 
-    /// Partners' Tier column is 10 wide: "registered ▲" (every upgrade in the sample) is cut to
-    /// "registere…", so the upgrade marker never shows; "silver ▼" and "silver !" do.
+    /// Partners' Tier column used to cut "registered ▲" to "registere…", hiding every upgrade marker.
     @Test func upgradeMarkerIsVisibleOnThePartnersPane() {
         for size in [Snapshot.wide, Snapshot.small] {
             let row = text(size, [.char("2")]).first { $0.hasPrefix("P-00003") } ?? ""
-            withKnownIssue("Tier column too narrow for \"registered ▲\"") {
-                #expect(row.contains("registered ▲"), "\(size.name): \(row)")
-            }
+            #expect(row.contains("registered ▲"), "\(size.name): \(row)")
         }
     }
 
-    /// The partner detail's registrations table is 87 columns wide; at 80×24 its last column is clipped
-    /// mid-word ("Pr", "20") instead of being dropped or truncated with "…".
+    /// The partner's registrations table used to overflow 80 columns; the Domain column now goes.
     @Test func partnerRegistrationsTableFitsAt80Columns() {
-        let lines = text(Snapshot.small, [.char("4"), .enter])
-        let header = lines.first { $0.hasPrefix(" ID        Submitted") } ?? ""
-        withKnownIssue("partner detail table overflows at 80 columns") {
-            #expect(header.hasSuffix("Protected") || header.hasSuffix("Est. ACV"), "\(header)")
+        let lines = text(Snapshot.small, Snapshot.typing(":partner P-00038\n") + [.tab])
+        #expect(lines[4] == " ID        Submitted  Status         Prospect               Est. ACV Protected")
+    }
+
+    /// The pane header keeps the as-of date at 80 columns.
+    @Test func paneHeaderKeepsTheAsOfDateAt80Columns() {
+        for key in ["1", "2", "3", "4"] {
+            #expect(text(Snapshot.small, [.char(Character(key))])[0].hasSuffix("as of 2026-09-30 · 12 waiting"))
         }
+    }
+
+    /// The footer keeps `? help  q quit` on the right even when the hints fill the line.
+    @Test func footerAlwaysEndsWithHelpAndQuit() {
+        for keys: [Key] in [[], [.char("2")], Self.openR905, [.char("4"), .enter, .enter]] {
+            #expect(text(Snapshot.small, keys)[23].hasSuffix("? help  q quit"))
+        }
+    }
+
+    /// Clicks in the 2×2 grid focus the pane under them.
+    @Test func gridClicksFocusThePane() {
+        var store = ConsoleStore(width: 160, height: 40)
+        store.send(.click(x: 100, y: 5)) { $0.focus = .partners }
+        store.send(.click(x: 10, y: 25)) { $0.focus = .tiers }
+        store.send(.click(x: 100, y: 25)) { $0.focus = .metrics }
+        store.send(.click(x: 10, y: 5)) { $0.focus = .queue }
+        // The header and footer are no pane.
+        store.send(.click(x: 100, y: 0))
+        store.send(.click(x: 100, y: 39))
     }
 }

@@ -39,24 +39,21 @@ import TerminalUI
                 $0.mode = .filter(filterField(text))
             }
         }
-        #expect(PaneRows.visible(.queue, store.state.list, store.data).map { store.data.queue[$0].id } == ["R-0000010", "R-0000649"])
+        #expect(PaneRows.visible(.queue, in: store.state, store.data).map { store.data.queue[$0].id } == ["R-0000010", "R-0000649"])
     }
 
-    /// Known bug (TerminalUI.TextField.handle(.backspace)): `value`'s didSet already pulls the cursor back,
-    /// then `cursor -= 1` moves it again, so the cursor lands one left of where it should — at -1 when the
-    /// field becomes empty, after which typing a character crashes (String index out of bounds).
+    /// Backspace deletes the last character and leaves the cursor at the end (fixed in 67e845a: the
+    /// cursor used to move twice, to -1 on an empty field, and the next character crashed).
     @Test func backspaceInTheFilterKeepsTheCursorAtTheEnd() {
         var store = ConsoleStore { $0.mode = .filter(TextField(value: "atlas", placeholder: "filter")) }
-        withKnownIssue("TextField backspace moves the cursor twice") {
-            store.press(.backspace) {
-                $0.lists[.queue]!.filter = "atla"
-                $0.mode = .filter(filterField("atla"))
-            }
+        store.press(.backspace) {
+            $0.lists[.queue]!.filter = "atla"
+            $0.mode = .filter(filterField("atla"))
         }
         store.state.mode = .command(TextField(value: "q", placeholder: Self.commandPlaceholder))
-        withKnownIssue("TextField backspace moves the cursor twice") {
-            store.press(.backspace) { $0.mode = .command(TextField(value: "", placeholder: Self.commandPlaceholder)) }
-        }
+        store.press(.backspace) { $0.mode = .command(TextField(value: "", placeholder: Self.commandPlaceholder)) }
+        // Typing into the emptied field works.
+        store.press(.char("u")) { $0.mode = .command(TextField(value: "u", placeholder: Self.commandPlaceholder)) }
     }
 
     @Test func typingResetsTheScrollOffsetToo() {
@@ -194,6 +191,22 @@ import TerminalUI
         store.press(.enter) {
             $0.mode = .normal
             $0.status = StatusMessage("usage: :registration R-0000012 (an existing registration id)", .error)
+        }
+    }
+
+    @Test func commandConcentrationOpensTheDrillDownOverTheMetrics() {
+        var store = commandLine("concentration") { $0.details = [.partner("P-00038")]; $0.detailOffset = 2 }
+        store.press(.enter) {
+            $0.mode = .normal
+            $0.focus = .metrics
+            $0.details = [.concentration]
+            $0.detailOffset = 0
+        }
+        store = commandLine("conc")
+        store.press(.enter) {
+            $0.mode = .normal
+            $0.focus = .metrics
+            $0.details = [.concentration]
         }
     }
 

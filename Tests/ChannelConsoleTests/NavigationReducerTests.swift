@@ -94,10 +94,17 @@ import TerminalUI
             $0.details = []
             $0.focus = .partners
         }
-        store.state.details = [.partner("P-00001")]
+        store.state.details = [.partner("P-00001"), .registration("R-0000010")]
         store.press(.tab) {
             $0.details = []
             $0.focus = .tiers
+        }
+        // In a partner's detail Tab moves between its sections instead (PartnerDetailReducerTests);
+        // the number keys still leave it.
+        store.state.details = [.partner("P-00001")]
+        store.press(.char("1")) {
+            $0.details = []
+            $0.focus = .queue
         }
     }
 
@@ -115,20 +122,28 @@ import TerminalUI
         store.press(.char("l")) { $0.details = [.registration("R-0000010")] }
     }
 
-    @Test func enterOnPartnersTiersAndMetricsOpensAPartner() {
+    @Test func enterOnPartnersAndTiersOpensAPartner() {
         var store = ConsoleStore { $0.focus = .partners }
         store.press(.char("j")) { $0.lists[.partners]!.selected = 1 }
         store.press(.enter) { $0.details = [.partner("P-00002")] }
 
-        // Tiers: the first proposal is P-00003's upgrade; the sixth P-00004's downgrade.
+        // Tiers: the ladder's first row is P-00045 (gold, downgrade); row 18 is P-00003 (registered, upgrade).
         store = ConsoleStore { $0.focus = .tiers }
+        store.press(.enter) { $0.details = [.partner("P-00045")] }
+        store = ConsoleStore { $0.focus = .tiers; $0.lists[.tiers]!.selected = 18 }
         store.press(.enter) { $0.details = [.partner("P-00003")] }
-        store = ConsoleStore { $0.focus = .tiers; $0.lists[.tiers]!.selected = 5 }
-        store.press(.enter) { $0.details = [.partner("P-00004")] }
+    }
 
-        // Metrics: the partner with the most sourced ARR in the period.
-        store = ConsoleStore { $0.focus = .metrics }
-        store.press(.enter) { $0.details = [.partner("P-00038")] }
+    @Test func enterOnSourcedARROrConcentrationOpensTheConcentrationDrillDown() {
+        for row in [0, 3] {
+            var store = ConsoleStore { $0.focus = .metrics; $0.lists[.metrics]!.selected = row }
+            store.press(.enter) { $0.details = [.concentration] }
+        }
+        // Other figures have nothing to drill into, and say where to press.
+        for row in [1, 2, 4, 5, 6, 7] {
+            var store = ConsoleStore { $0.focus = .metrics; $0.lists[.metrics]!.selected = row }
+            store.press(.enter) { $0.status = StatusMessage("Enter on sourced ARR or concentration opens the concentration drill-down") }
+        }
     }
 
     @Test func drillingRespectsTheFilteredRows() {
@@ -156,19 +171,52 @@ import TerminalUI
         store.press(.char("h"))
     }
 
-    @Test func movingInsideADetailViewScrollsIt() {
-        // 120×40: a detail page is height − 6 = 34 lines.
-        var store = ConsoleStore { $0.details = [.partner("P-00038")] }
+    /// A registration's detail scrolls by line and by page (height − 8); `normalize` (the runtime's step
+    /// after every key) clamps the offset to the content, so ↑ works straight after G or a long PgDn.
+    @Test func movingInsideARegistrationDetailScrollsItWithinItsContent() {
+        // 80×24: R-0000905's detail is 6 lines longer than the screen ("↓ 6 more"); a page is 16.
+        var store = ConsoleStore(width: 80, height: 24) { $0.details = [.registration("R-0000905")] }
         store.press(.char("j")) { $0.detailOffset = 1 }
         store.press(.down) { $0.detailOffset = 2 }
         store.press(.char("k")) { $0.detailOffset = 1 }
         store.press(.up) { $0.detailOffset = 0 }
         store.press(.up)
-        store.press(.pageDown) { $0.detailOffset = 34 }
+        store.press(.pageDown) { $0.detailOffset = 16 }
+        ConsoleReducer.normalize(&store.state, store.data)
+        #expect(store.state.detailOffset == 6)
+        store.press(.char("k")) { $0.detailOffset = 5 }
         store.press(.ctrl("b")) { $0.detailOffset = 0 }
-        store.press(.char("G")) { $0.detailOffset = Int.max / 2 }
+        store.press(.char("G")) { $0.detailOffset = Int.max / 2 - 1 }
+        ConsoleReducer.normalize(&store.state, store.data)
+        #expect(store.state.detailOffset == 6)
+        store.press(.up) { $0.detailOffset = 5 }
         store.press(.char("g")) { $0.detailOffset = 0 }
         #expect(store.state.lists == ConsoleFixture.state().lists, "the panes' selections stay put")
+    }
+
+    /// In a partner's list sections the keys move that section's selection, bounded by its rows.
+    @Test func movingInAPartnerSectionMovesItsSelection() {
+        // P-00038 has 33 registrations; at 120×40 a page is 32.
+        var store = ConsoleStore { $0.details = [.partner("P-00038")]; $0.partnerView.section = .registrations }
+        store.press(.char("j")) { $0.partnerView.selected[.registrations] = 1 }
+        store.press(.pageDown) { $0.partnerView.selected[.registrations] = 32 }
+        store.press(.down)
+        store.press(.char("g")) { $0.partnerView.selected[.registrations] = 0 }
+        store.press(.char("G")) { $0.partnerView.selected[.registrations] = 32 }
+        store.press(.tab) { $0.partnerView.section = .deals }
+        store.press(.char("G")) { $0.partnerView.selected[.deals] = 14 }
+        store.press(.backTab) { $0.partnerView.section = .registrations }
+        #expect(store.state.partnerView.selected == [.registrations: 32, .deals: 14], "each section keeps its selection")
+    }
+
+    /// The concentration drill-down selects a ranked partner: 19 partners sourced ARR in 2026-Q3.
+    @Test func movingInTheConcentrationRankingStopsAtBothEnds() {
+        var store = ConsoleStore { $0.details = [.concentration] }
+        store.press(.char("k"))
+        store.press(.char("j")) { $0.detailOffset = 1 }
+        store.press(.char("G")) { $0.detailOffset = 18 }
+        store.press(.char("j"))
+        store.press(.pageUp) { $0.detailOffset = 0 }
     }
 
     @Test func pOpensTheSelectedRegistrationsPartner() {
@@ -234,11 +282,13 @@ import TerminalUI
         for binding in KeyBindings.all {
             var state = ConsoleFixture.state()
             switch binding.scope {
-            case .queue, .navigation, .global: state.focus = .queue
+            case .decide, .queue, .panes, .navigation, .global: state.focus = .queue
             case .partners: state.focus = .partners
             case .tiers: state.focus = .tiers
             case .metrics: state.focus = .metrics
-            case .detail: state.details = [.partner("P-00038")]
+            case .registration: state.details = [.registration("R-0000905")]
+            case .partnerDetail, .detail: state.details = [.partner("P-00038")]
+            case .concentration: state.details = [.concentration]
             }
             for key in binding.keys {
                 #expect(KeyBindings.command(for: key, in: state) == binding.command,
@@ -262,6 +312,20 @@ import TerminalUI
         var store = ConsoleStore()
         for key in ["s", "S", "t", "[", "]"] { store.press(.char(Character(key))) }
         store = ConsoleStore { $0.focus = .partners }
-        for key in ["a", "r", "i", "e", " ", "A", "R", "t", "["] { store.press(.char(Character(key))) }
+        for key in ["a", "r", "i", "e", " ", "A", "R", "t", "[", "c"] { store.press(.char(Character(key))) }
+        // Partner-detail and concentration keys mean nothing on the panes; E only on Partners.
+        store = ConsoleStore { $0.focus = .tiers }
+        for key in ["c", "E", " ", "e"] { store.press(.char(Character(key))) }
+        store = ConsoleStore()
+        store.press(.char("E"))
+        store.press(.right)
+        store.press(.left)
+    }
+
+    @Test func slashDoesNothingInADetail() {
+        for detail: Detail in [.registration("R-0000905"), .partner("P-00038"), .concentration] {
+            var store = ConsoleStore { $0.details = [detail] }
+            store.press(.char("/"))
+        }
     }
 }

@@ -13,46 +13,85 @@ import TerminalUI
         }
     }
 
-    @Test func sCyclesThroughTheColumnsFiguresLargestFirst() {
+    /// Sorting keeps the selected partner selected: P-00001 (row 0 in the natural order) moves to where
+    /// each sort puts it.
+    @Test func sCyclesThroughTheColumnsFiguresLargestFirstKeepingTheSelectedPartner() {
         var store = ConsoleStore { $0.focus = .partners }
-        let expected: [(Int, Bool, String)] = [
-            (0, false, "Sorted by name"), (1, false, "Sorted by type"), (2, false, "Sorted by tier"),
-            (3, false, "Sorted by region"), (4, false, "Sorted by status"),
-            (5, true, "Sorted by trailing ARR, largest first"), (6, true, "Sorted by open regs, largest first"),
-            (7, true, "Sorted by last activity, largest first"), (8, true, "Sorted by NPS, largest first"),
-            (0, false, "Sorted by name"),
+        let expected: [(Int, Bool, Int, String)] = [
+            (0, false, 36, "Sorted by name"), (1, false, 53, "Sorted by type"), (2, false, 0, "Sorted by tier"),
+            (3, false, 53, "Sorted by region"), (4, false, 4, "Sorted by status"),
+            (5, true, 38, "Sorted by trailing ARR, largest first"), (6, true, 14, "Sorted by open regs, largest first"),
+            (7, true, 43, "Sorted by last activity, largest first"), (8, true, 31, "Sorted by NPS, largest first"),
+            (0, false, 36, "Sorted by name"),
         ]
-        for (column, descending, message) in expected {
+        for (column, descending, selected, message) in expected {
             store.press(.char("s")) {
                 sorted(column, descending: descending)(&$0)
+                $0.lists[.partners]!.selected = selected
                 $0.status = StatusMessage(message)
             }
+            #expect(selectedPartner(store) == "P-00001", "after \(message)")
         }
+    }
+
+    func selectedPartner(_ store: ConsoleStore) -> String? {
+        let rows = PaneRows.visible(.partners, in: store.state, store.data)
+        return rows.indices.contains(store.state.list.selected)
+            ? store.data.programme.partners[store.data.partners[rows[store.state.list.selected]].position].id : nil
     }
 
     @Test func shiftSReversesTheSortAndNeedsOne() {
         var store = ConsoleStore { $0.focus = .partners }
         store.press(.char("S"))
         store.reach(.char("s"))
+        // By name P-00001 Müller & Söhne is 37th of 60; reversed, 24th.
         store.press(.char("S")) {
             $0.lists[.partners]!.sortDescending = true
+            $0.lists[.partners]!.selected = 23
             $0.status = nil
         }
-        store.press(.char("S")) { $0.lists[.partners]!.sortDescending = false }
+        store.press(.char("S")) {
+            $0.lists[.partners]!.sortDescending = false
+            $0.lists[.partners]!.selected = 36
+        }
+        #expect(selectedPartner(store) == "P-00001")
+    }
+
+    @Test func shiftEShowsOnlyPartnersNotFullyEnabledAndBack() {
+        var store = ConsoleStore { $0.focus = .partners; $0.lists[.partners]!.selected = 7; $0.lists[.partners]!.offset = 2 }
+        store.press(.char("E")) {
+            $0.notEnabledOnly = true
+            $0.lists[.partners]!.selected = 0
+            $0.lists[.partners]!.offset = 0
+            $0.status = StatusMessage("Showing partners not fully enabled — E shows all")
+        }
+        let rows = PaneRows.visible(.partners, in: store.state, store.data)
+        let ids = rows.map { store.data.programme.partners[store.data.partners[$0].position].id }
+        #expect(Array(ids.prefix(10)) == ["P-00001", "P-00002", "P-00009", "P-00010", "P-00012", "P-00013", "P-00016",
+                                          "P-00018", "P-00020", "P-00021"])
+        #expect(rows.allSatisfy { store.data.partners[$0].enabled < 5 })
+        #expect(rows.count == 60 - store.data.partners.filter { $0.enabled == 5 }.count)
+        store.press(.char("E")) {
+            $0.notEnabledOnly = false
+            $0.status = StatusMessage("Showing all partners")
+        }
+        #expect(PaneRows.visible(.partners, in: store.state, store.data).count == 60)
     }
 
     @Test func sortingOrdersTheRows() {
         var store = ConsoleStore { $0.focus = .partners }
         store.reach(.char("s"), .char("s"), .char("s"), .char("s"), .char("s"), .char("s"))
         #expect(store.state.list.sortColumn == 5)
-        let rows = PaneRows.visible(.partners, store.state.list, store.data)
+        let rows = PaneRows.visible(.partners, in: store.state, store.data)
         let arr = rows.map { store.data.partners[$0].trailingARR }
         #expect(arr == arr.sorted(by: >))
         #expect(store.data.programme.partners[store.data.partners[rows[0]].position].id == "P-00041")
     }
 
+    // The ladder (Tiers pane) as of 2026-09-30: row 0 P-00045 gold downgrade, 2 P-00004 silver downgrade,
+    // 6 P-00019 at risk, 7 P-00005 hold, 18 P-00003 registered upgrade.
     @Test func tOnAnUpgradeAsksWithTheNumbersBehindIt() {
-        var store = ConsoleStore { $0.focus = .tiers }
+        var store = ConsoleStore { $0.focus = .tiers; $0.lists[.tiers]!.selected = 18 }
         let change = ProgrammeAction.changeTier(partnerID: "P-00003", to: "silver")
         store.press(.char("t")) {
             $0.mode = .confirm(Confirmation(
@@ -70,7 +109,7 @@ import TerminalUI
     }
 
     @Test func tOnADowngradeAsksToo() {
-        var store = ConsoleStore { $0.focus = .tiers; $0.lists[.tiers]!.selected = 5 }
+        var store = ConsoleStore { $0.focus = .tiers; $0.lists[.tiers]!.selected = 2 }
         store.press(.char("t")) {
             $0.mode = .confirm(Confirmation(
                 title: "Downgrade O'Brien, Walsh and Co?",
@@ -78,12 +117,28 @@ import TerminalUI
                         "Applies to commissions on registrations approved from now on."],
                 action: .changeTier(partnerID: "P-00004", to: "registered")))
         }
+        // The ladder's first row: a gold partner short of gold's staff.
+        store = ConsoleStore { $0.focus = .tiers }
+        store.press(.char("t")) {
+            $0.mode = .confirm(Confirmation(
+                title: "Downgrade Apexblue Group Pty Ltd?",
+                lines: ["gold → silver", "Trailing 365-day sourced ARR 272,396.93, 1 certified staff",
+                        "Applies to commissions on registrations approved from now on."],
+                action: .changeTier(partnerID: "P-00045", to: "silver")))
+        }
     }
 
     @Test func tOnAtRiskRefusesWithAReason() {
-        var store = ConsoleStore { $0.focus = .tiers; $0.lists[.tiers]!.selected = 10 }
+        var store = ConsoleStore { $0.focus = .tiers; $0.lists[.tiers]!.selected = 6 }
         store.press(.char("t")) {
             $0.status = StatusMessage("P-00019 is at risk but inside the 90-day grace period: nothing to apply yet", .error)
+        }
+    }
+
+    @Test func tOnAHoldRefusesWithAReason() {
+        var store = ConsoleStore { $0.focus = .tiers; $0.lists[.tiers]!.selected = 7 }
+        store.press(.char("t")) {
+            $0.status = StatusMessage("P-00005 holds the tier it qualifies for: nothing to apply", .error)
         }
     }
 
@@ -105,6 +160,8 @@ import TerminalUI
         store.press(.char("]")) { $0.period = Period(quarter: "2026-Q1")! }
         store.press(.char("]")) { $0.period = Period(quarter: "2026-Q2")! }
         store.press(.char("]")) { $0.period = Period(quarter: "2026-Q3")! }
+        // The as-of quarter is the last one with data: ] stops there and says why.
+        store.press(.char("]")) { $0.status = StatusMessage("2026-Q3 is the latest quarter as of 2026-09-30", .error) }
     }
 
     @Test func aCustomPeriodMovesToTheAdjacentWholeQuarter() {

@@ -98,7 +98,9 @@ enum TestedCommands {
         // DecisionReducerTests
         .approve, .reject, .requestInfo, .extend, .toggleMark, .approveMarked, .rejectMarked, .undo,
         // PaneCommandReducerTests
-        .sort, .reverseSort, .applyTier, .previousPeriod, .nextPeriod,
+        .sort, .reverseSort, .applyTier, .previousPeriod, .nextPeriod, .toggleEnabledFilter,
+        // PartnerDetailReducerTests
+        .nextSection, .previousSection, .advanceCommission,
     ]
 }
 
