@@ -36,5 +36,6 @@ let package = Package(
         .testTarget(name: "ChannelConsoleTests", dependencies: ["ChannelConsole"], exclude: ["__Snapshots__"]),
         .testTarget(name: "CLITests", dependencies: ["ChannelStore", "TerminalUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ChannelStore"]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["ChannelStore"]),
     ]
 )

@@ -1,5 +1,6 @@
 import ChannelModel
 import Foundation
+import Glibc
 
 /// The one writer of a programme file: it holds the lock, applies every action through the reducer,
 /// and makes it durable (journal append + fsync) before anyone is told it happened.
@@ -15,6 +16,8 @@ public final class ProgrammeStore {
     private var journal: JournalWriter?
     private var journalBytes: Int
     private let io: FileIO
+    /// Set when an fsync of the journal failed; every later change is refused with it.
+    private var unusable: JournalError?
 
     /// A checkpoint folds the journal into the snapshot once it grows past this many bytes, so
     /// opening never replays an unbounded journal.
@@ -59,15 +62,19 @@ public final class ProgrammeStore {
     /// Checks, journals durably, then applies `action`. When this returns, the change survives a crash.
     @discardableResult
     public func perform(_ action: ProgrammeAction, actor: String, at: Instant = .now) throws -> ActionOutcome {
-        guard let journal else { throw StoreError.closed }
+        let journal = try usableJournal()
         try Reducer.check(action, in: programme, at: at)
         let entry = JournalEntry(seq: lastSeq + 1, generation: generation, at: at, actor: actor, action: action)
         let payload = try JournalCodec.encode(entry)
-        try journal.append(payload)
+        try remembering { try journal.append(payload) }
         journalBytes += payload.count + 8
         lastSeq = entry.seq
-        let outcome = try Reducer.apply(entry, to: &programme)
-        if journalBytes > checkpointThreshold { try checkpoint() }
+        var outcome = try Reducer.apply(entry, to: &programme)
+        if journalBytes > checkpointThreshold {
+            // The action is already durable: a failed compaction must not report it as failed (the
+            // caller would retry or tell the user it was lost). The journal still holds it.
+            do { try checkpoint() } catch { outcome.message += " (saved; compacting the journal failed: \(error))" }
+        }
         return outcome
     }
 
@@ -75,12 +82,45 @@ public final class ProgrammeStore {
     /// then empties the journal. A crash between the two is harmless: replay skips records the
     /// snapshot already holds (by sequence number).
     public func checkpoint() throws {
-        guard let journal else { throw StoreError.closed }
+        let journal = try usableJournal()
         let data = try SnapshotCodec.encode(programme, generation: generation + 1, lastSeq: lastSeq, savedAt: Date())
-        try AtomicFile.write(data, to: location.url, io: io)
+        let before = snapshotIdentity()
+        do {
+            try AtomicFile.write(data, to: location.url, io: io)
+        } catch {
+            // A failure after the rename (fsyncing the directory) has still replaced the snapshot: follow
+            // it, or the next checkpoint would write the same generation again. The journal is untouched,
+            // so either snapshot replays to the same state.
+            if snapshotIdentity() != before { generation += 1 }
+            throw error
+        }
         generation += 1
-        try journal.truncate(toLength: 0)
+        try remembering { try journal.truncate(toLength: 0) }
         journalBytes = 0
+    }
+
+    /// The journal, unless it is closed or an fsync of it failed: after that nothing may be written —
+    /// not an action, not a snapshot — until the programme is reopened (fsync is never retried).
+    private func usableJournal() throws -> JournalWriter {
+        guard let journal else { throw StoreError.closed }
+        if let unusable { throw unusable }
+        return journal
+    }
+
+    private func remembering(_ write: () throws -> Void) throws {
+        do {
+            try write()
+        } catch let error as JournalError {
+            if case .unusable = error { unusable = error }
+            throw error
+        }
+    }
+
+    /// Which file is at the programme's path (inode and device), to tell whether a rename happened.
+    private func snapshotIdentity() -> [UInt64] {
+        var info = stat()
+        guard stat(location.url.path, &info) == 0 else { return [] }
+        return [UInt64(info.st_dev), UInt64(info.st_ino)]
     }
 
     /// Releases the journal and the lock; the store refuses further actions.
