@@ -8,12 +8,12 @@ enum ConcentrationView {
         let report = data.concentration
         let inner = area.inset(horizontal: 1, vertical: 0)
         screen.put(Line([Span("Concentration \(data.period.label)  ", style: .bold),
-                         Span(report.summary, style: MetricsPane.risk(report.risk))]), x: inner.x, y: inner.y, maxWidth: inner.width)
+                         Span(report.summary, style: MetricsPane.risk(report.risk))]).truncated(toWidth: inner.width), x: inner.x, y: inner.y)
         screen.put(Line([Span("Top-5 \(Format.percent(report.top5Share)) · HHI \(Format.decimal(report.hhi, places: 0)) · "
                               + "Gini \(Format.decimal(report.gini, places: 3)) over \(report.population) partners · "
                               + "\(report.partnersFor80Percent) partner\(report.partnersFor80Percent == 1 ? "" : "s") make 80% of sourced ARR",
                               style: .plain),
-                         Span("  [ ] quarter · Enter partner", style: Theme.dim)]), x: inner.x, y: inner.y + 1, maxWidth: inner.width)
+                         Span("  [ ] quarter · Enter partner", style: Theme.dim)]).truncated(toWidth: inner.width), x: inner.x, y: inner.y + 1)
         let body = Rect(x: inner.x, y: inner.y + 3, width: inner.width, height: max(0, inner.height - 3))
         let showsCharts = body.width >= 100 && body.height >= 14
         let columns = showsCharts ? split(body, .horizontal, [.percent(55), .min(1)]) : [body]

@@ -73,9 +73,12 @@ public enum ConsoleView {
                 case .concentration: trail += " › concentration \(data.period.label)"
                 }
             }
-            let right = " as of \(data.asOf) · \(waiting) "
-            let width = screen.put(" " + trail, x: area.x, y: area.y, style: Style.reverse.bolded(), maxWidth: area.width)
-            if width + displayWidth(right) < area.width { screen.put(right, x: area.maxX - displayWidth(right), y: area.y, style: .reverse) }
+            // The as-of date stays; the breadcrumb gives way (cut with …) when the line is short.
+            let variants = [" as of \(data.asOf) · \(waiting) ", " as of \(data.asOf) ", " \(data.asOf) "]
+            let trailWidth = displayWidth(" " + trail) + 1
+            let right = variants.first { displayWidth($0) + trailWidth <= area.width } ?? variants.last!
+            screen.put(truncate(" " + trail, toWidth: area.width - displayWidth(right) - 1), x: area.x, y: area.y, style: Style.reverse.bolded())
+            screen.put(right, x: area.maxX - displayWidth(right), y: area.y, style: .reverse)
         } else {
             screen.render(tabBar(state), in: area)
             let used = tabBar(state).tabFrames(in: area).last.map { $0.maxX - area.x } ?? 0
@@ -101,7 +104,7 @@ public enum ConsoleView {
         }
         if let status = state.status {
             let style: Style = status.kind == .error ? Theme.error : status.kind == .success ? Theme.success : .plain
-            screen.put(status.text, x: area.x, y: area.y, style: style, maxWidth: area.width)
+            screen.put(truncate(status.text, toWidth: area.width), x: area.x, y: area.y, style: style)
         } else if !state.list.filter.isEmpty, state.details.isEmpty {
             screen.put("filter: \(state.list.filter)  (/ to edit, Esc in the filter clears)", x: area.x, y: area.y, style: .dim, maxWidth: area.width)
         }

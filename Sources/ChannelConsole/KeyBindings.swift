@@ -61,13 +61,18 @@ public struct Binding: Sendable {
     /// Short footer label, e.g. "approve"; nil keeps it out of the footer.
     public var hint: String?
     public var help: String
+    /// When the binding applies within its scope (a partner detail's `c` only on its Commissions
+    /// section); a key that does not apply falls through, and the footer does not offer it.
+    public var applies: @Sendable (ConsoleState) -> Bool
 
-    init(_ keys: [Key], _ scope: Scope, _ command: Command, hint: String? = nil, _ help: String) {
+    init(_ keys: [Key], _ scope: Scope, _ command: Command, hint: String? = nil, _ help: String,
+         when applies: @escaping @Sendable (ConsoleState) -> Bool = { _ in true }) {
         self.keys = keys
         self.scope = scope
         self.command = command
         self.hint = hint
         self.help = help
+        self.applies = applies
     }
 
     /// "j/↓", as the footer and help show the keys.
@@ -90,9 +95,12 @@ public enum KeyBindings {
         Binding([.char("E")], .partners, .toggleEnabledFilter, hint: "not enabled", "Show only partners not fully enabled (toggle)"),
         Binding([.tab, .right], .partnerDetail, .nextSection, hint: "section", "Next section"),
         Binding([.backTab, .left], .partnerDetail, .previousSection, "Previous section"),
-        Binding([.char("s")], .partnerDetail, .sort, hint: "sort", "Sort the section's table"),
-        Binding([.char("c")], .partnerDetail, .advanceCommission, hint: "advance", "Advance the selected (or marked) commissions: accrued → approved → paid"),
-        Binding([.char(" ")], .partnerDetail, .toggleMark, hint: "mark", "Mark or unmark a commission line"),
+        Binding([.char("s")], .partnerDetail, .sort, hint: "sort", "Sort the section's table",
+                when: { !$0.partnerView.section.sortOrders.isEmpty }),
+        Binding([.char("c")], .partnerDetail, .advanceCommission, hint: "advance", "Advance the selected (or marked) commissions: accrued → approved → paid",
+                when: { $0.partnerView.section == .commissions }),
+        Binding([.char(" ")], .partnerDetail, .toggleMark, hint: "mark", "Mark or unmark a commission line",
+                when: { $0.partnerView.section == .commissions }),
         Binding([.char("[")], .concentration, .previousPeriod, hint: "prev quarter", "Show the previous quarter"),
         Binding([.char("]")], .concentration, .nextPeriod, hint: "next quarter", "Show the next quarter"),
         Binding([.char("t")], .tiers, .applyTier, hint: "apply", "Apply the selected tier proposal (asks first)"),
@@ -104,9 +112,15 @@ public enum KeyBindings {
         Binding([.pageDown, .ctrl("f")], .navigation, .pageDown, "Page down"),
         Binding([.char("g"), .home], .navigation, .top, "First row"),
         Binding([.char("G"), .end], .navigation, .bottom, "Last row"),
-        Binding([.enter, .char("l")], .navigation, .drill, hint: "open", "Open the selected item (on Metrics: the concentration drill-down)"),
+        Binding([.enter, .char("l")], .navigation, .drill, hint: "open", "Open the selected item (on Metrics: the concentration drill-down)",
+                when: { state in
+                    if case .partner? = state.details.last { return state.partnerView.section == .registrations }
+                    if case .registration? = state.details.last { return true }
+                    return true
+                }),
         Binding([.escape, .char("h")], .detail, .back, hint: "back", "Go back"),
-        Binding([.char("/")], .panes, .filter, hint: "filter", "Filter the list as you type (Esc clears)"),
+        Binding([.char("/")], .panes, .filter, hint: "filter", "Filter the list as you type (Esc clears)",
+                when: { $0.focus != .metrics }),
         Binding([.char(":")], .global, .commandLine, "Command line: approve ID…, reject ID REASON, period 2026-Q2, partner ID, q"),
         Binding([.char("u")], .global, .undo, hint: "undo", "Undo the last change (a compensating change: history is kept)"),
         Binding([.tab], .global, .nextPane, "Next pane"),
@@ -123,7 +137,7 @@ public enum KeyBindings {
     static func scopes(for state: ConsoleState) -> [Scope] {
         var scopes: [Scope] = []
         switch state.details.last {
-        case .registration?: scopes += [.registration, .decide, .detail]
+        case .registration?: scopes += [.decide, .registration, .detail]
         case .partner?: scopes += [.partnerDetail, .detail]
         case .concentration?: scopes += [.concentration, .detail]
         case nil:
@@ -141,7 +155,7 @@ public enum KeyBindings {
     /// The command `key` means in `state`, if any.
     public static func command(for key: Key, in state: ConsoleState) -> Command? {
         for scope in scopes(for: state) {
-            if let binding = all.first(where: { $0.scope == scope && $0.keys.contains(key) }) { return binding.command }
+            if let binding = all.first(where: { $0.scope == scope && $0.keys.contains(key) && $0.applies(state) }) { return binding.command }
         }
         return nil
     }
@@ -149,7 +163,7 @@ public enum KeyBindings {
     /// Footer hints for `state`: "a approve  r reject …".
     public static func hints(for state: ConsoleState) -> [(key: String, label: String)] {
         let active = scopes(for: state)
-        return all.filter { active.contains($0.scope) && $0.hint != nil }
+        return all.filter { active.contains($0.scope) && $0.hint != nil && $0.applies(state) }
             .sorted { active.firstIndex(of: $0.scope)! < active.firstIndex(of: $1.scope)! }
             .map { ($0.keys[0] == .char(" ") ? "space" : $0.keys[0].description, $0.hint!) }
     }

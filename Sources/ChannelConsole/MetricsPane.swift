@@ -13,13 +13,17 @@ enum MetricsPane {
         var higherIsBetter: Bool
         /// Whether the figure means anything for past quarters (the queue is only known now).
         var hasTrend = true
+        /// How a change is shown, when not like the value (ratios change in percentage points).
+        var deltaFormat: (@Sendable (Double) -> String)? = nil
     }
 
     static let figures: [Figure] = [
         Figure(name: "Partner-sourced ARR", value: { $0.partnerSourcedARR.units }, format: money, higherIsBetter: true),
         Figure(name: "Partner-influenced ARR", value: { $0.partnerInfluencedARR.units }, format: money, higherIsBetter: true),
-        Figure(name: "Active partner rate", value: { $0.activePartnerRate }, format: { Format.percent($0) }, higherIsBetter: true),
-        Figure(name: "Top-5 concentration", value: { $0.top5Concentration }, format: { Format.percent($0) }, higherIsBetter: false),
+        Figure(name: "Active partner rate", value: { $0.activePartnerRate }, format: { Format.percent($0) }, higherIsBetter: true,
+               deltaFormat: { Format.points($0) }),
+        Figure(name: "Top-5 concentration", value: { $0.top5Concentration }, format: { Format.percent($0) }, higherIsBetter: false,
+               deltaFormat: { Format.points($0) }),
         Figure(name: "Programme investment", value: { $0.programmeInvestment.units }, format: money, higherIsBetter: false),
         Figure(name: "Partner acquisition cost", value: { $0.partnerAcquisitionCost }, format: { Format.decimal($0, places: 2) }, higherIsBetter: false),
         Figure(name: "Partner NPS", value: { $0.partnerNPS }, format: { Format.decimal($0) }, higherIsBetter: true),
@@ -47,18 +51,18 @@ enum MetricsPane {
         guard area.height > 0 else { return }
         let report = data.metrics
         screen.put(Line([Span("Period \(report.period.label)", style: .bold),
-                         Span("  \(report.from) → \(report.to) · as of \(report.asOf) · [ ] move a quarter", style: Theme.dim)]),
-                   x: area.x, y: area.y, maxWidth: area.width)
+                         Span("  \(report.from) → \(report.to) · as of \(report.asOf) · [ ] move a quarter", style: Theme.dim)])
+                    .truncated(toWidth: area.width), x: area.x, y: area.y)
         let notes = self.notes(report, data)
         let wide = area.width >= 100
         var columns: [TableColumn] = [.fixed("Metric", 24), .fixed("Value", 14, alignment: .right), .fixed("8 qtrs", 8),
-                                      .fixed("vs prev", 10, alignment: .right)]
+                                      .fixed("vs prev", 11, alignment: .right), .fixed("", 1)]
         if wide { columns.append(.min("", 10)) }
         let table = Table(columns: columns, rowCount: figures.count, selected: focused ? list.selected : nil, offset: 0) { index in
             let figure = figures[index]
             let value = figure.value(report)
             var cells = [Span(figure.name), Span(value.map(figure.format) ?? "—", style: index == 0 ? .bold : .plain),
-                         sparkline(figure, data.trend), change(figure, data.trend)]
+                         sparkline(figure, data.trend), change(figure, data.trend), Span("")]
             if wide { cells.append(Span(notes[index], style: Theme.dim)) }
             return cells
         }
@@ -70,14 +74,14 @@ enum MetricsPane {
         if y < area.maxY {
             screen.put(Line([Span("Enablement ", style: .bold),
                              Span("fully enabled partners \(Format.percent(stats.enabledActiveRate)) active (\(stats.enabledActive) of \(stats.enabledPartners))"),
-                             Span(" · others \(Format.percent(stats.otherActiveRate)) (\(stats.otherActive) of \(stats.otherPartners))", style: Theme.dim)]),
-                       x: area.x, y: y, maxWidth: area.width)
+                             Span(" · others \(Format.percent(stats.otherActiveRate)) (\(stats.otherActive) of \(stats.otherPartners))", style: Theme.dim)])
+                        .truncated(toWidth: area.width), x: area.x, y: y)
             y += 1
         }
         if y < area.maxY {
             let concentration = data.concentration
             screen.put(Line([Span("Concentration ", style: .bold),
-                             Span(concentration.summary, style: risk(concentration.risk))]), x: area.x, y: y, maxWidth: area.width)
+                             Span(concentration.summary, style: risk(concentration.risk))]).truncated(toWidth: area.width), x: area.x, y: y)
             y += 2
         }
         guard y + 1 < area.maxY, !report.topPartners.isEmpty else { return }
@@ -118,7 +122,7 @@ enum MetricsPane {
         let delta = last - previous
         guard delta != 0 else { return Span("=", style: Theme.dim) }
         let good = (delta > 0) == figure.higherIsBetter
-        let magnitude = figure.format(abs(delta))
+        let magnitude = (figure.deltaFormat ?? figure.format)(abs(delta))
         let compact = magnitude.count > 8 ? Money(cents: Int64((abs(delta) * 100).rounded())).compact : magnitude
         return Span((delta > 0 ? "▲ " : "▼ ") + compact, style: good ? Theme.success : Theme.error)
     }

@@ -118,14 +118,12 @@ enum CommandLine {
             guard let id = arguments.first?.uppercased(), data.programme.partner(id) != nil else {
                 return usage("partner P-00012 (an existing partner id)", &state)
             }
-            state.details.append(.partner(id))
-            state.detailOffset = 0
+            ConsoleReducer.push(.partner(id), &state)
         case "registration", "reg":
             guard let id = arguments.first?.uppercased(), data.programme.registration(id) != nil else {
                 return usage("registration R-0000012 (an existing registration id)", &state)
             }
-            state.details.append(.registration(id))
-            state.detailOffset = 0
+            ConsoleReducer.push(.registration(id), &state)
         case "concentration", "conc":
             state.focus = .metrics
             state.details = [.concentration]

@@ -13,8 +13,8 @@ enum PartnerDetailView {
         let inner = area.inset(horizontal: 1, vertical: 0)
         let body = self.body(area)
         screen.put(Line([Span(partner.name, style: .bold), Span("  \(partner.id) · \(Format.label(partner.type.rawValue)) · \(partner.region) · "
-                                                                 + "\(partner.status.rawValue) since \(partner.joinedOn) · owner \(partner.owner)", style: Theme.dim)]),
-                   x: inner.x, y: inner.y, maxWidth: inner.width)
+                                                                 + "\(partner.status.rawValue) since \(partner.joinedOn) · owner \(partner.owner)", style: Theme.dim)])
+                    .truncated(toWidth: inner.width), x: inner.x, y: inner.y)
         var tabs: [Span] = []
         for section in PartnerSection.allCases {
             let count = rows.count(section)
@@ -94,7 +94,8 @@ enum PartnerDetailView {
         let gaugeRow = lines.count
         if profile.nextTier != nil { lines += ["", ""] }
         let checklist = EnablementItem.allCases.map { item -> Span in
-            profile.enablement[item].map { Span("✔ \(item.rawValue) \($0)  ", style: Theme.success) } ?? Span("✘ \(item.rawValue)  ", style: Theme.error)
+            profile.enablement[item].map { Span("✔ \(Format.label(item.rawValue)) \($0)  ", style: Theme.success) }
+                ?? Span("✘ \(Format.label(item.rawValue))  ", style: Theme.error)
         }
         lines.append(Line([Span(pad("Enablement", toWidth: 16), style: Theme.dim)] + checklist))
         let totals = profile.ledgerTotals
@@ -111,18 +112,27 @@ enum PartnerDetailView {
             let arrRatio = next.minTrailingSourcedARR.cents == 0 ? 1 : Double(profile.trailingARR.cents) / Double(next.minTrailingSourcedARR.cents)
             let staffRatio = next.minCertifiedStaff == 0 ? 1 : Double(partner.certifiedStaff) / Double(next.minCertifiedStaff)
             screen.put(pad("→ \(next.name) ARR", toWidth: 16), x: area.x, y: area.y + gaugeRow, style: Theme.dim)
-            screen.render(Gauge(ratio: min(1, arrRatio), label: "\(profile.trailingARR.compact) of \(next.minTrailingSourcedARR.compact)",
+            // Labels padded to one width so both bars have the same length.
+            let arrLabel = "\(profile.trailingARR.compact) of \(next.minTrailingSourcedARR.compact)"
+            let staffLabel = "\(partner.certifiedStaff) of \(next.minCertifiedStaff)"
+            let labelWidth = max(arrLabel.count, staffLabel.count)
+            screen.render(Gauge(ratio: min(1, arrRatio), label: pad(arrLabel, toWidth: labelWidth),
                                 filledStyle: Style(foreground: arrRatio >= 1 ? .green : .yellow)),
                           in: Rect(x: area.x + 16, y: area.y + gaugeRow, width: width, height: 1))
             screen.put(pad("→ \(next.name) staff", toWidth: 16), x: area.x, y: area.y + gaugeRow + 1, style: Theme.dim)
-            screen.render(Gauge(ratio: min(1, staffRatio), label: "\(partner.certifiedStaff) of \(next.minCertifiedStaff)",
+            screen.render(Gauge(ratio: min(1, staffRatio), label: pad(staffLabel, toWidth: labelWidth),
                                 filledStyle: Style(foreground: staffRatio >= 1 ? .green : .yellow)),
                           in: Rect(x: area.x + 16, y: area.y + gaugeRow + 1, width: width, height: 1))
         }
         let chartTop = area.y + lines.count
         guard chartTop < area.maxY else { return }
-        let bars = profile.quarterlyARR.map { BarChart.Bar(label: $0.quarter.label, value: Double($0.arr.cents), valueText: $0.arr.wholeUnits) }
-        screen.render(BarChart(bars: bars), in: Rect(x: area.x, y: chartTop, width: min(area.width, 80), height: min(bars.count, area.maxY - chartTop)))
+        // When the chart does not fit, the newest quarters matter most.
+        let rowsLeft = area.maxY - chartTop
+        let bars = profile.quarterlyARR.suffix(rowsLeft).map {
+            BarChart.Bar(label: $0.quarter.label, value: Double($0.arr.cents), valueText: $0.arr.wholeUnits)
+        }
+        let peak = profile.quarterlyARR.map { Double($0.arr.cents) }.max()
+        screen.render(BarChart(bars: Array(bars), maximum: peak), in: Rect(x: area.x, y: chartTop, width: min(area.width, 80), height: bars.count))
     }
 
     static func history(_ screen: inout Screen, _ area: Rect, _ profile: PartnerProfile, offset: Int) {

@@ -65,17 +65,20 @@ enum Format {
 
     static func label(_ raw: String) -> String { raw.replacingOccurrences(of: "_", with: " ") }
 
-    static func percent(_ ratio: Double) -> String {
-        let value = (ratio * 1000).rounded() / 10
-        return (value == value.rounded() ? String(Int(value)) : String(value)) + "%"
-    }
+    /// Always one decimal, so a column of shares lines up ("5.0%" beside "11.6%").
+    static func percent(_ ratio: Double) -> String { decimal(ratio * 100, places: 1) + "%" }
+
+    /// A change of a ratio, in percentage points.
+    static func points(_ ratio: Double) -> String { decimal(ratio * 100, places: 1) + " pts" }
 
     static func decimal(_ value: Double, places: Int = 1) -> String {
         let scale = Double([1, 10, 100, 1000][min(places, 3)])
-        let rounded = (value * scale).rounded() / scale
-        var text = String(rounded)
-        if places == 0, text.hasSuffix(".0") { text.removeLast(2) }
-        return text
+        let scaled = Int64((abs(value) * scale).rounded())
+        let sign = value < 0 && scaled != 0 ? "-" : ""
+        guard places > 0 else { return sign + String(scaled) }
+        let unit = Int64(scale)
+        let fraction = String(scaled % unit)
+        return sign + "\(scaled / unit)." + String(repeating: "0", count: places - fraction.count) + fraction
     }
 
     /// A compact conflict marker: "partner", "direct+partner", "dup".

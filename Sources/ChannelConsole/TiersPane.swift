@@ -26,30 +26,35 @@ enum TiersPane {
             Span("\(counts[.atRisk] ?? 0) at risk", style: Theme.proposal(.atRisk)),
             Span(" (\(policy.tierGraceDays)d grace)", style: Theme.dim),
         ]
-        screen.put(Line(summary), x: area.x, y: area.y + 1, maxWidth: area.width)
+        screen.put(Line(summary).truncated(toWidth: area.width), x: area.x, y: area.y + 1)
 
         let rows = PaneRows.visible(.tiers, in: state, data)
         let wide = area.width >= 110
         var columns: [TableColumn] = [.fixed("Tier", 10), .fixed("ID", 7), .min("Partner", 12),
                                       .fixed("ARR 365d", 10, alignment: .right), .fixed("Staff", 5, alignment: .right),
-                                      .fixed("To next tier", wide ? 22 : 14), .fixed("Proposal", 18)]
-        if wide { columns.append(.fixed("Grace ends", 10)) }
+                                      .fixed("To next tier", wide ? 22 : 16), .fixed("Proposal", wide ? 22 : 12)]
+        columns.append(wide ? .fixed("Grace ends", 10) : .fixed("Grace", 5))
         let table = Table(columns: columns, rowCount: rows.count, selected: focused ? list.selected : nil, offset: list.offset,
                           emptyText: "No partner matches \"\(list.filter)\".") { index in
             let row = data.ladder[rows[index]]
             let standing = data.standings[row.standing]
             var gap = "top tier"
             if let arr = row.arrGap, let staff = row.staffGap {
-                let parts: [String] = (arr.cents > 0 ? ["+\(wide ? arr.wholeUnits : arr.compact) ARR"] : []) + (staff > 0 ? ["+\(staff) staff"] : [])
+                let parts: [String] = (arr.cents > 0 ? ["+\(wide ? arr.wholeUnits : arr.compact)\(wide ? " ARR" : "")"] : [])
+                    + (staff > 0 ? ["+\(staff) staff"] : [])
                 gap = parts.isEmpty ? "qualifies" : parts.joined(separator: ", ")
             }
-            let proposal = standing.proposal == .hold ? "hold" : "\(Format.label(standing.proposal.rawValue)) → \(standing.qualifiedTier)"
+            // Narrow: the arrow says which way, the tier where to ("▼ registered").
+            let arrow = [TierProposal.upgrade: "▲", .downgrade: "▼", .atRisk: "!"][standing.proposal] ?? ""
+            let proposal = standing.proposal == .hold ? "hold"
+                : wide ? "\(Format.label(standing.proposal.rawValue)) → \(standing.qualifiedTier)" : "\(arrow) \(standing.qualifiedTier)"
             var cells = [Span(standing.currentTier, style: Theme.tier(standing.currentTier, policy: policy)),
                          Span(standing.partnerId), Span(data.programme.partner(standing.partnerId)?.name ?? ""),
                          Span(standing.trailingSourcedARR.wholeUnits), Span("\(standing.certifiedStaff)"),
                          Span(gap, style: gap == "qualifies" ? Theme.success : Theme.dim),
                          Span(proposal, style: Theme.proposal(standing.proposal))]
-            if wide { cells.append(Span(row.graceEnds?.description ?? "", style: Theme.proposal(.atRisk))) }
+            let grace = row.graceEnds.map { wide ? $0.description : String($0.description.dropFirst(5)) } ?? ""
+            cells.append(Span(grace, style: Theme.proposal(.atRisk)))
             return cells
         }
         screen.render(table, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2))

@@ -287,7 +287,10 @@ import TerminalUI
             case .tiers: state.focus = .tiers
             case .metrics: state.focus = .metrics
             case .registration: state.details = [.registration("R-0000905")]
-            case .partnerDetail, .detail: state.details = [.partner("P-00038")]
+            case .partnerDetail, .detail:
+                // Section keys apply where they act: the Commissions section has sort, advance and mark.
+                state.details = [.partner("P-00038")]
+                state.partnerView.section = .commissions
             case .concentration: state.details = [.concentration]
             }
             for key in binding.keys {

@@ -101,12 +101,12 @@ import TerminalUI
         #expect(store.state.marked.isEmpty, "the queue's marks are separate")
     }
 
-    @Test func cOutsideTheCommissionsSectionRefuses() {
+    @Test func cOutsideTheCommissionsSectionDoesNothing() {
+        // The binding applies to the Commissions section only, so elsewhere the key is not bound at all.
         for section in [PartnerSection.overview, .registrations, .deals, .history] {
             var store = inSection(section)
-            store.press(.char("c")) {
-                $0.status = StatusMessage("Commissions are advanced from the Commissions section (Tab to it)", .error)
-            }
+            store.press(.char("c")) { _ in }
+            #expect(KeyBindings.command(for: .char("c"), in: store.state) == nil)
         }
     }
 
@@ -182,12 +182,16 @@ import TerminalUI
 
     @Test func registrationDetailOffersDecidingButNotMarkingOrFilter() {
         #expect(hints { $0.details = [.registration("R-0000905")] }
-            == ["e extend", "a approve", "r reject", "i info", "Esc back", "Enter open", "u undo", "? help", "q quit"])
+            == ["a approve", "r reject", "i info", "e extend", "Esc back", "Enter open", "u undo", "? help", "q quit"])
     }
 
     @Test func partnerDetailOffersSectionsSortAndTheLedger() {
-        #expect(hints { $0.details = [.partner("P-00038")] }
-            == ["Tab section", "s sort", "c advance", "space mark", "Esc back", "Enter open", "u undo", "? help", "q quit"])
+        // The footer offers only what the section can do.
+        #expect(hints { $0.details = [.partner("P-00038")] } == ["Tab section", "Esc back", "u undo", "? help", "q quit"])
+        #expect(hints { $0.details = [.partner("P-00038")]; $0.partnerView.section = .registrations }
+            == ["Tab section", "s sort", "Esc back", "Enter open", "u undo", "? help", "q quit"])
+        #expect(hints { $0.details = [.partner("P-00038")]; $0.partnerView.section = .commissions }
+            == ["Tab section", "s sort", "c advance", "space mark", "Esc back", "u undo", "? help", "q quit"])
     }
 
     @Test func concentrationOffersTheQuarterKeys() {
