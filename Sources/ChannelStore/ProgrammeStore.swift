@@ -31,6 +31,7 @@ public final class ProgrammeStore {
         self.io = io
         if create { try ProgrammeStore.makeDirectory(for: location) }
         let lock = try FileLock.acquire(for: location.url)
+        ProgrammeStore.removeAbandonedSnapshots(of: location)
         do {
             if !location.exists {
                 guard create else { throw StoreError.missing(location) }
@@ -185,5 +186,15 @@ extension ProgrammeStore {
     static func makeDirectory(for location: ProgrammeLocation) throws {
         try FileManager.default.createDirectory(at: location.url.deletingLastPathComponent(), withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
+    }
+
+    /// A writer killed while writing a snapshot leaves its temporary file behind; with the lock held,
+    /// no other writer can own one, so they are removed on open instead of piling up.
+    static func removeAbandonedSnapshots(of location: ProgrammeLocation) {
+        let directory = location.url.deletingLastPathComponent()
+        let prefix = ".\(location.name).tmp-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] where name.hasPrefix(prefix) {
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+        }
     }
 }
