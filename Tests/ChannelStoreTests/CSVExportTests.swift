@@ -51,7 +51,8 @@ struct CSVExportTests {
             #expect(header(ExportKind(rawValue: kind.rawValue)!) == kind.columns.joined(separator: ","))
         }
         #expect(header(.registrations) == "registration_id,partner_id,prospect_company,prospect_domain,estimated_acv,submitted_at,status,decided_at,protected_until,tier_at_approval,extensions,note")
-        #expect(header(.commissions) == "deal_id,partner_id,registration_id,acv,rate,amount,kind")
+        // The ledger: the expected-commissions columns, plus each line's date, status and note (clawback reason).
+        #expect(header(.commissions) == "deal_id,partner_id,registration_id,date,acv,rate,amount,kind,status,note")
         #expect(header(.audit) == "seq,at,actor,action,subject,detail")
     }
 

@@ -22,7 +22,8 @@ struct CSVJSONExportTests {
         let ours = try Self.objects(.commissions, programme)
         let expected = try #require(try JSONSerialization.jsonObject(with: CSVFixtures.sample("expected-commissions.json")) as? [[String: Any]])
         #expect(ours.count == expected.count)
-        #expect(Set(ours.flatMap(\.keys)) == ["dealId", "partnerId", "registrationId", "acv", "rate", "amount", "kind"])
+        // The keys of the expected file, plus the ledger's date, status and note.
+        #expect(Set(ours.flatMap(\.keys)) == ["dealId", "partnerId", "registrationId", "acv", "rate", "amount", "kind", "date", "status", "note"])
         /// One comparable line per commission: money to the cent, the rate exactly.
         func line(_ object: [String: Any]) -> String {
             func string(_ key: String) -> String { object[key] as? String ?? "?" }

@@ -30,7 +30,8 @@ import Testing
         #expect(root["generation"] as? Int == 3)
         #expect(root["lastSeq"] as? Int == 9)
         #expect((root["savedAt"] as? Date)?.timeIntervalSince1970 == 1_790_000_000)
-        #expect(Set(tables.keys) == ["partners", "registrations", "deals", "investments", "nps", "directAccounts", "enablement", "audit"])
+        #expect(Set(tables.keys) == ["partners", "registrations", "deals", "investments", "nps", "directAccounts", "enablement", "audit",
+                                     "commissionStatus", "clawbacks"])
         let policy = try #require(root["policy"] as? [String: Any])
         #expect(policy["protectionDays"] as? Int == 90)
     }

@@ -193,7 +193,11 @@ struct ConsoleEndToEndTests {
         try withDemo { workspace in
             let console = try openConsole(workspace, width: 160, height: 40)
             defer { console.kill() }
-            var screen = try console.waitFor("4 Metrics")
+            // A frame is painted in one go, but capture-pane can still catch it half drawn: wait for all of it.
+            var screen = try console.waitUntil("the whole grid") { screen in
+                ["1 Queue", "2 Partners", "3 Tiers", "4 Metrics", "waiting ·", "partners ·", "Proposals as of", "Period ", "a approve"]
+                    .allSatisfy(screen.contains)
+            }
             for title in ["1 Queue", "2 Partners", "3 Tiers", "4 Metrics"] {
                 #expect(screen.contains(title), "\(title) missing from the grid:\n\(screen)")
             }
