@@ -243,6 +243,9 @@ public enum ConsoleReducer {
     /// The registration under the cursor: the open registration detail, or the Queue's selected row.
     static func selectedRegistration(_ state: ConsoleState, _ data: ConsoleData) -> String? {
         if case .registration(let id)? = state.details.last { return id }
+        if case .partner(let id)? = state.details.last, state.partnerView.section == .registrations {
+            return PartnerDetailRows(id, data, state.partnerView)?.registrations[safe: state.partnerView.selected[.registrations] ?? 0]?.id
+        }
         guard state.details.isEmpty, state.focus == .queue else { return nil }
         let rows = PaneRows.visible(.queue, in: state, data)
         guard rows.indices.contains(state.list.selected) else { return nil }

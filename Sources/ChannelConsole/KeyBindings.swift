@@ -97,6 +97,8 @@ public enum KeyBindings {
         Binding([.backTab, .left], .partnerDetail, .previousSection, "Previous section"),
         Binding([.char("s")], .partnerDetail, .sort, hint: "sort", "Sort the section's table",
                 when: { !$0.partnerView.section.sortOrders.isEmpty }),
+        Binding([.char("e")], .partnerDetail, .extend, hint: "extend", "Extend the selected approved registration's protection",
+                when: { $0.partnerView.section == .registrations }),
         Binding([.char("c")], .partnerDetail, .advanceCommission, hint: "advance", "Advance the selected (or marked) commissions: accrued → approved → paid",
                 when: { $0.partnerView.section == .commissions }),
         Binding([.char(" ")], .partnerDetail, .toggleMark, hint: "mark", "Mark or unmark a commission line",

@@ -288,9 +288,14 @@ import TerminalUI
             case .metrics: state.focus = .metrics
             case .registration: state.details = [.registration("R-0000905")]
             case .partnerDetail, .detail:
-                // Section keys apply where they act: the Commissions section has sort, advance and mark.
+                // Section keys apply where they act (c on Commissions, e on Registrations…): test each in one.
                 state.details = [.partner("P-00038")]
-                state.partnerView.section = .commissions
+                let probe = state
+                state.partnerView.section = PartnerSection.allCases.first { section in
+                    var candidate = probe
+                    candidate.partnerView.section = section
+                    return binding.applies(candidate)
+                } ?? .overview
             case .concentration: state.details = [.concentration]
             }
             for key in binding.keys {

@@ -189,7 +189,7 @@ import TerminalUI
         // The footer offers only what the section can do.
         #expect(hints { $0.details = [.partner("P-00038")] } == ["Tab section", "Esc back", "u undo", "? help", "q quit"])
         #expect(hints { $0.details = [.partner("P-00038")]; $0.partnerView.section = .registrations }
-            == ["Tab section", "s sort", "Esc back", "Enter open", "u undo", "? help", "q quit"])
+            == ["Tab section", "s sort", "e extend", "Esc back", "Enter open", "u undo", "? help", "q quit"])
         #expect(hints { $0.details = [.partner("P-00038")]; $0.partnerView.section = .commissions }
             == ["Tab section", "s sort", "c advance", "space mark", "Esc back", "u undo", "? help", "q quit"])
     }
@@ -202,5 +202,23 @@ import TerminalUI
     @Test func partnersPaneOffersSortAndTheEnablementFilter() {
         #expect(hints { $0.focus = .partners }
             == ["s sort", "E not enabled", "/ filter", "Enter open", "u undo", "? help", "q quit"])
+    }
+}
+
+/// `e` extends from a partner's Registrations section, on the selected row.
+@Suite struct PartnerDetailExtendTests {
+    @Test func eOnAPartnersRegistrationExtendsIt() {
+        var store = ConsoleStore { $0.details = [.partner("P-00038")]; $0.partnerView.section = .registrations }
+        let first = PartnerDetailRowsProbe.firstRegistration("P-00038", store.state, store.data)
+        store.press(.char("e"), { _ in }, effects: [.perform(.extend(registrationID: first))])
+        var overview = ConsoleStore { $0.details = [.partner("P-00038")] }
+        overview.press(.char("e")) { _ in }
+    }
+}
+
+/// What the partner detail's Registrations section lists first (newest first).
+enum PartnerDetailRowsProbe {
+    static func firstRegistration(_ partnerID: String, _ state: ConsoleState, _ data: ConsoleData) -> String {
+        data.programme.registrations.filter { $0.partnerID == partnerID }.max { ($0.submittedAt, $0.id) < ($1.submittedAt, $1.id) }!.id
     }
 }
