@@ -109,7 +109,13 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
 extension Money: Codable {
     /// Encoded as a number in currency units, as the JSON outputs and the policy file show money.
     public init(from decoder: Decoder) throws {
-        let value = try decoder.singleValueContainer().decode(Double.self)
+        let container = try decoder.singleValueContainer()
+        let value = try container.decode(Double.self)
+        // The import's bound (15 whole digits). NaN or a huge number trapped converting to Int64 cents,
+        // crashing on a damaged programme file, journal or policy file (found by Fuzz/).
+        guard abs(value) < 1e15 else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(value) is not an amount of money (at most 15 digits before the point)")
+        }
         self.cents = Int64((value * 100).rounded())
     }
 

@@ -46,6 +46,13 @@ public enum CSVImporter {
             return nil
         }
         let columns = reader.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        // A spreadsheet set to another list separator writes the whole header as one "column": say so,
+        // rather than report every required column missing.
+        if columns.count == 1, let name = [(";", "semicolons"), ("\t", "tabs"), ("|", "bars (|)")]
+            .first(where: { columns[0].contains($0.0) })?.1 {
+            log.add(line: line, column: "-", "the file is separated by \(name), not commas; save it as comma-separated CSV (\(expected))")
+            return nil
+        }
         var seen = Set<String>()
         for column in columns where kind.knownColumns.contains(column) && !seen.insert(column).inserted {
             log.add(line: line, column: column, "column appears twice in the header")

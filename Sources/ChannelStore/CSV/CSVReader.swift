@@ -73,8 +73,15 @@ struct CSVReader {
         var error: CSVSyntaxError?
         while true {
             let field = fields.count
+            let fieldLine = line
             let value = bytes[position] == Self.quote ? readQuoted(field: field, error: &error) : readUnquoted()
-            if let value { fields.append(value) } else {
+            if let value, value.utf8.count > Self.maxFieldBytes {
+                if error == nil {
+                    error = CSVSyntaxError(line: fieldLine, field: field,
+                                           reason: "the field is \(value.utf8.count) bytes long; a field may hold at most \(Self.maxFieldBytes) bytes (64 KiB)")
+                }
+                fields.append("")
+            } else if let value { fields.append(value) } else {
                 if error == nil { error = invalidUTF8(field: field) }
                 fields.append("")
             }
@@ -94,6 +101,10 @@ struct CSVReader {
     }
 
     // MARK: Fields
+
+    /// The longest field accepted, in UTF-8 bytes. No value of the import format comes near it; a longer
+    /// one is a broken file (a quote that closes thousands of rows later) or an attack on memory.
+    static let maxFieldBytes = 65_536
 
     private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"),
                        cr = UInt8(ascii: "\r")

@@ -66,8 +66,10 @@ public struct Column: Codable, Equatable, Sendable {
         guard computed == crc32 else {
             throw SnapshotError(.checksumMismatch(table: table, column: column, stored: crc32, computed: computed))
         }
-        if let nulls, nulls.count != (rows + 7) / 8 {
-            throw malformed("the null bitmap has \(nulls.count) bytes, expected \((rows + 7) / 8) for \(rows) rows")
+        // Not (rows + 7) / 8: a stored row count near Int.max overflowed that and trapped.
+        let bitmapBytes = rows / 8 + (rows % 8 == 0 ? 0 : 1)
+        if let nulls, nulls.count != bitmapBytes {
+            throw malformed("the null bitmap has \(nulls.count) bytes, expected \(bitmapBytes) for \(rows) rows")
         }
         if let width = kind.width {
             guard let values else { throw malformed("a \(kind) column has no values") }

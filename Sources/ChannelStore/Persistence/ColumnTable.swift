@@ -108,7 +108,7 @@ public struct TableReader {
     public func optionalDateSeconds(_ column: String) throws(SnapshotError) -> [Double?] {
         let stored = try self.column(column, .date)
         let seconds = stored.fixedWidth(Double.self, rows: rows)
-        if let bad = seconds.firstIndex(where: { !$0.isFinite || abs($0) > 1e15 }), !stored.isNull(bad) {
+        if let bad = seconds.firstIndex(where: { !Self.dateSeconds.contains($0) }), !stored.isNull(bad) {
             throw malformed(column, "row \(bad) holds \(seconds[bad]), not a date")
         }
         return optional(seconds, stored)
@@ -135,6 +135,10 @@ public struct TableReader {
     public func optionalInstants(_ column: String) throws(SnapshotError) -> [Instant?] {
         try optionalDateSeconds(column).map { $0.map(Self.instant) }
     }
+
+    /// Seconds since 1970 of 0001-01-01T00:00:00Z through 9999-12-31T23:59:59Z, the years a `Day` holds.
+    /// Wider values (the bound was once ±1e15 s) overflow `Day`'s Int32 ordinal and crashed the reader.
+    public static let dateSeconds: ClosedRange<Double> = -62_135_596_800 ... 253_402_300_799
 
     private static func day(_ seconds: Double) -> Day { Day(ordinal: Int32((seconds / 86_400).rounded(.down))) }
     private static func instant(_ seconds: Double) -> Instant { Instant(seconds: Int64(seconds.rounded(.down))) }

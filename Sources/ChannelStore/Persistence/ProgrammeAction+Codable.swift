@@ -129,6 +129,10 @@ extension JournalEntry: Codable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let at = try c.decode(Date.self, forKey: .at)
+        // A NaN or far-off date would trap converting to Instant's Int64 seconds (found by Fuzz/).
+        guard TableReader.dateSeconds.contains(at.timeIntervalSince1970) else {
+            throw DecodingError.dataCorruptedError(forKey: .at, in: c, debugDescription: "\(at.timeIntervalSince1970) is not a time between the years 1 and 9999")
+        }
         self.init(seq: try c.decode(Int64.self, forKey: .seq), generation: try c.decode(Int64.self, forKey: .generation),
                   at: Instant(seconds: Int64(at.timeIntervalSince1970.rounded())),
                   actor: try c.decode(String.self, forKey: .actor), action: try c.decode(ProgrammeAction.self, forKey: .action))
