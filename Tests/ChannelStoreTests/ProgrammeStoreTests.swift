@@ -20,3 +20,15 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: unrelated.path))
     }
 }
+
+/// A snapshot whose stored policy is broken is reported as damaged, not loaded into a crash later.
+@Suite struct SnapshotPolicyTests {
+    @Test func aBrokenStoredPolicyIsDamage() throws {
+        var policy = try Policy.bundledDefault()
+        policy.tiers = []
+        let data = try SnapshotCodec.encode(Programme(policy: policy), generation: 1, lastSeq: 0, savedAt: Date(timeIntervalSince1970: 0))
+        #expect(throws: SnapshotError(.damaged(detail: "its policy is not valid: the policy has no tiers"))) {
+            try SnapshotCodec.decode(data)
+        }
+    }
+}

@@ -57,6 +57,12 @@ public enum SnapshotCodec {
             guard let table = root.tables[name] else { throw SnapshotError(.missingTable(name)) }
             return table
         }
+        // Everything downstream assumes a valid ladder (at least one tier, ordered); a file that
+        // carries a broken one is damaged, however it came to be.
+        let policyProblems = root.policy.problems()
+        guard policyProblems.isEmpty else {
+            throw SnapshotError(.damaged(detail: "its policy is not valid: " + policyProblems.joined(separator: "; ")))
+        }
         do {
             let programme = try Programme.loaded(
                 policy: root.policy,
