@@ -30,6 +30,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "channeldesk-bench",
+            dependencies: ["ChannelConsole", "ChannelStore", "ChannelModel", "TerminalUI"],
+            path: "Benchmarks/channeldesk-bench"
+        ),
         .testTarget(name: "ChannelModelTests", dependencies: ["ChannelModel", "ChannelStore"]),
         .testTarget(name: "ChannelStoreTests", dependencies: ["ChannelStore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
