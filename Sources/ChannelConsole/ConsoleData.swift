@@ -1,5 +1,6 @@
 import ChannelModel
 import ChannelStore
+import Foundation
 
 /// Everything the panes show, derived from the programme once and then kept up to date
 /// incrementally (a decision touches one queue row, not a million registrations), so rendering a frame
@@ -23,6 +24,9 @@ public struct ConsoleData: Sendable, Equatable {
     /// Each partner's registrations and deals (positions), for the partner detail.
     var registrationsByPartner: [String: [Int]]
     var dealsByPartner: [String: [Int]]
+    /// The panes' filtered and sorted rows, remembered for this value of the data: a keystroke that
+    /// only moves the cursor must not filter or sort ten thousand rows again.
+    var rowCache = RowCache()
 
     public init(programme: Programme, asOf: Day, period: Period) {
         self.programme = programme
@@ -47,6 +51,7 @@ public struct ConsoleData: Sendable, Equatable {
     /// The same programme seen over another period: only the period's figures are recomputed.
     public func with(period: Period) -> ConsoleData {
         var copy = self
+        copy.rowCache = RowCache()
         copy.period = period
         copy.metrics = Metrics.report(programme, asOf: asOf, period: period)
         copy.trend = Trends.quarterly(programme, asOf: asOf, endingWith: period)
@@ -78,6 +83,7 @@ public struct ConsoleData: Sendable, Equatable {
             return ConsoleData(programme: programme, asOf: asOf, period: period)
         }
         var copy = self
+        copy.rowCache = RowCache()
         copy.programme = programme
         copy.applyDecisions(before: before)
         return copy
@@ -110,6 +116,8 @@ public struct QueueRow: Sendable, Equatable {
     public var priority: Bool
     public var domain: String
     public var submittedAt: Instant
+    /// What `/` searches, lower-cased once: id, partner, prospect and domain.
+    var search: String
 
     static func rows(_ programme: Programme, asOf: Day, openByDomain: [String: [Int]]) -> [QueueRow] {
         let positions = ConflictDetector.queuedPositions(programme)
@@ -135,7 +143,9 @@ public struct QueueRow: Sendable, Equatable {
             : age > sla ? .breached : age * 2 > sla ? .due : .fresh
         return QueueRow(position: position, id: registration.id, partnerID: registration.partnerID, status: registration.status,
                         conflicts: conflicts, age: age, sla: state, priority: priority, domain: registration.registrableDomain,
-                        submittedAt: registration.submittedAt)
+                        submittedAt: registration.submittedAt,
+                        search: [registration.id, registration.partnerID, programme.partner(registration.partnerID)?.name ?? "",
+                                 registration.prospectCompany, registration.prospectDomain].joined(separator: "\u{1F}").lowercased())
     }
 
     var key: ConflictDetector.QueueKey {
@@ -186,6 +196,9 @@ public struct PartnerRow: Sendable, Equatable {
     public var proposal: TierProposal?
     /// Enablement items completed (of five).
     public var enabled: Int
+    /// The name as sorted (lower-cased once) and what `/` searches.
+    var sortName: String
+    var search: String
 
     static func rows(_ programme: Programme, asOf: Day, standings: [TierStanding]) -> [PartnerRow] {
         let arr = TierEngine.trailingSourcedARR(programme, asOf: asOf)
@@ -209,7 +222,40 @@ public struct PartnerRow: Sendable, Equatable {
         return programme.partners.enumerated().map { position, partner in
             PartnerRow(position: position, trailingARR: arr[partner.id] ?? .zero, openRegistrations: open[partner.id] ?? 0,
                        lastActivity: last[partner.id], nps: nps[partner.id]?.score, proposal: proposals[partner.id],
-                       enabled: enablement[partner.id]?.count ?? 0)
+                       enabled: enablement[partner.id]?.count ?? 0, sortName: partner.name.lowercased(),
+                       search: [partner.id, partner.name, partner.type.rawValue, partner.tier, partner.region,
+                                partner.status.rawValue, partner.owner].joined(separator: "\u{1F}").lowercased())
         }
     }
+}
+
+/// Remembered pane rows for one value of `ConsoleData` (a new value starts empty). A reference, so
+/// the pure view and reducer can share what the other already computed; it takes no part in equality.
+final class RowCache: @unchecked Sendable, Equatable {
+    struct Key: Hashable {
+        var pane: Pane
+        var filter: String
+        var sortColumn: Int?
+        var sortDescending: Bool
+        var notEnabledOnly: Bool
+    }
+
+    private var rows: [Key: [Int]] = [:]
+    private let lock = NSLock()
+
+    func rows(for key: Key, compute: () -> [Int]) -> [Int] {
+        lock.lock()
+        if let cached = rows[key] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        let computed = compute()
+        lock.lock()
+        rows[key] = computed
+        lock.unlock()
+        return computed
+    }
+
+    static func == (_: RowCache, _: RowCache) -> Bool { true }
 }

@@ -327,17 +327,18 @@ extension ConsoleReducer {
     /// Keeps selections inside their lists after the data changed under them (an approved row leaves
     /// the queue; the selection then rests on the next one, which is what triage wants).
     public static func normalize(_ state: inout ConsoleState, _ data: ConsoleData) {
-        for pane in Pane.allCases {
-            guard var list = state.lists[pane] else { continue }
-            let count = PaneRows.visible(pane, in: state, data).count
-            list.selected = max(0, min(list.selected, count - 1))
-            if pane == state.focus {
-                list.offset = Table.scrollOffset(selected: list.selected, previousOffset: list.offset,
-                                                 visibleRows: ConsoleView.visibleRows(state), count: count)
-            }
-            state.lists[pane] = list
+        // The focused pane only: the others are clamped when they get the focus (and the table widget
+        // keeps an out-of-range selection visible meanwhile), so a key costs one pane's rows, not four.
+        var list = state.list
+        let count = PaneRows.visible(state.focus, in: state, data).count
+        list.selected = max(0, min(list.selected, count - 1))
+        list.offset = Table.scrollOffset(selected: list.selected, previousOffset: list.offset,
+                                         visibleRows: ConsoleView.visibleRows(state), count: count)
+        state.list = list
+        if !state.marked.isEmpty {
+            let queued = Set(data.queue.map(\.id))
+            state.marked = state.marked.filter(queued.contains)
         }
-        state.marked = state.marked.filter { id in data.queue.contains { $0.id == id } }
         let content = ConsoleLayout(state).content
         switch state.details.last {
         case .registration(let id)?:

@@ -9,32 +9,28 @@ public enum PaneRows {
 
     public static func visible(_ pane: Pane, in state: ConsoleState, _ data: ConsoleData) -> [Int] {
         let list = state.lists[pane] ?? ListState()
-        let needle = list.filter.lowercased()
+        let key = RowCache.Key(pane: pane, filter: list.filter.lowercased(), sortColumn: pane == .partners ? list.sortColumn : nil,
+                               sortDescending: pane == .partners && list.sortDescending,
+                               notEnabledOnly: pane == .partners && state.notEnabledOnly)
+        return data.rowCache.rows(for: key) { compute(key, data) }
+    }
+
+    static func compute(_ key: RowCache.Key, _ data: ConsoleData) -> [Int] {
+        let needle = key.filter
         let programme = data.programme
-        switch pane {
+        switch key.pane {
         case .queue:
             let rows = data.queue.indices
             guard !needle.isEmpty else { return Array(rows) }
-            return rows.filter { index in
-                let row = data.queue[index]
-                let registration = data.registration(at: row)
-                return matches(needle, [row.id, row.partnerID, programme.partner(row.partnerID)?.name ?? "",
-                                        registration.prospectCompany, registration.prospectDomain])
-            }
+            return rows.filter { data.queue[$0].search.contains(needle) }
         case .partners:
             var rows = Array(data.partners.indices)
-            if state.notEnabledOnly { rows = rows.filter { data.partners[$0].enabled < EnablementItem.allCases.count } }
-            if !needle.isEmpty {
-                rows = rows.filter { index in
-                    let partner = programme.partners[data.partners[index].position]
-                    return matches(needle, [partner.id, partner.name, partner.type.rawValue, partner.tier, partner.region,
-                                            partner.status.rawValue, partner.owner])
-                }
-            }
-            if let column = list.sortColumn {
+            if key.notEnabledOnly { rows = rows.filter { data.partners[$0].enabled < EnablementItem.allCases.count } }
+            if !needle.isEmpty { rows = rows.filter { data.partners[$0].search.contains(needle) } }
+            if let column = key.sortColumn {
                 rows.sort { a, b in
                     let order = comparePartners(data.partners[a], data.partners[b], column: column, programme)
-                    return order == 0 ? a < b : (list.sortDescending ? order > 0 : order < 0)
+                    return order == 0 ? a < b : (key.sortDescending ? order > 0 : order < 0)
                 }
             }
             return rows
@@ -54,16 +50,18 @@ public enum PaneRows {
         fields.contains { $0.lowercased().contains(needle) }
     }
 
+    static let statusOrder = Dictionary(uniqueKeysWithValues: PartnerStatus.allCases.enumerated().map { ($1, $0) })
+
     /// -1, 0 or 1; ascending means A→Z, smallest first, oldest first.
     static func comparePartners(_ a: PartnerRow, _ b: PartnerRow, column: Int, _ programme: Programme) -> Int {
         func order<T: Comparable>(_ x: T, _ y: T) -> Int { x < y ? -1 : x > y ? 1 : 0 }
         let p = programme.partners[a.position], q = programme.partners[b.position]
         switch column {
-        case 0: return order(p.name.lowercased(), q.name.lowercased())
+        case 0: return order(a.sortName, b.sortName)
         case 1: return order(p.type.rawValue, q.type.rawValue)
         case 2: return order(programme.policy.rank(of: q.tier), programme.policy.rank(of: p.tier))
         case 3: return order(p.region, q.region)
-        case 4: return order(p.status.code, q.status.code)
+        case 4: return order(statusOrder[p.status]!, statusOrder[q.status]!)
         case 5: return order(a.trailingARR, b.trailingARR)
         case 6: return order(a.openRegistrations, b.openRegistrations)
         case 7: return order(a.lastActivity?.ordinal ?? Int32.min, b.lastActivity?.ordinal ?? Int32.min)
