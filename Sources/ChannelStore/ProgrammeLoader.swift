@@ -18,16 +18,33 @@ public enum ProgrammeLoader {
 
     /// Loads `location`. A reader racing a checkpoint could pair an old snapshot with an already
     /// truncated journal; it detects that (the snapshot file changed underneath) and reads again.
+    ///
+    /// The proof of a consistent pair is in the journal: every record carries the generation of the
+    /// snapshot it was appended to, so a newer record on top of an older snapshot means a checkpoint
+    /// happened between the two reads. (File identity alone is not enough: inodes are reused, and a
+    /// programme whose decisions only change statuses keeps its size.)
     public static func load(_ location: ProgrammeLocation) throws -> Loaded {
-        for _ in 0..<5 {
+        let deadline = Date().addingTimeInterval(30)
+        var attempt = 0
+        while true {
             let before = identity(of: location.url)
-            let loaded = try loadOnce(location)
-            if identity(of: location.url) == before { return loaded }
+            do {
+                let loaded = try loadOnce(location, requireMatchingGeneration: true)
+                if identity(of: location.url) == before { return loaded }
+            } catch is StaleSnapshot {
+                // A checkpoint raced this read; read again, backing off a little each time. Never
+                // settle for a mismatched pair: an inconsistent answer is worse than none.
+                guard Date() < deadline else { throw StoreError.busy(location) }
+                attempt += 1
+                usleep(useconds_t(1_000 * min(attempt, 50)))
+            }
         }
-        return try loadOnce(location)
     }
 
-    static func loadOnce(_ location: ProgrammeLocation) throws -> Loaded {
+    /// The snapshot read is older than the journal read after it.
+    struct StaleSnapshot: Error {}
+
+    static func loadOnce(_ location: ProgrammeLocation, requireMatchingGeneration: Bool = false) throws -> Loaded {
         guard location.exists else { throw StoreError.missing(location) }
         let snapshot: DecodedSnapshot
         do {
@@ -55,6 +72,7 @@ public enum ProgrammeLoader {
                 throw StoreError.journalCorrupt(location, "record \(index + 1) cannot be decoded: \(error)")
             }
             guard entry.seq > lastSeq else { continue }
+            if requireMatchingGeneration && entry.generation != snapshot.generation { throw StaleSnapshot() }
             do {
                 try Reducer.apply(entry, to: &programme)
             } catch {

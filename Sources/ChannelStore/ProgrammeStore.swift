@@ -140,6 +140,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case closed
     case unreadable(ProgrammeLocation, String)
     case journalCorrupt(ProgrammeLocation, String)
+    case busy(ProgrammeLocation)
 
     public var description: String {
         switch self {
@@ -151,6 +152,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             return "the programme is closed"
         case .unreadable(let location, let why):
             return "\(location.url.path) cannot be read: \(why). The file was not changed; run `channeldesk check` for details"
+        case .busy(let location):
+            return "\(location.url.path) kept being rewritten while it was read (a checkpoint every moment?); try again"
         case .journalCorrupt(let location, let why):
             return "\(location.journalURL.path) is damaged: \(why). Nothing was changed; run `channeldesk check --repair`"
         }
