@@ -243,6 +243,13 @@ final class RowCache: @unchecked Sendable, Equatable {
     private var rows: [Key: [Int]] = [:]
     private let lock = NSLock()
 
+    /// What is remembered for `key`, without computing it.
+    func cached(_ key: Key) -> [Int]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return rows[key]
+    }
+
     func rows(for key: Key, compute: () -> [Int]) -> [Int] {
         lock.lock()
         if let cached = rows[key] {

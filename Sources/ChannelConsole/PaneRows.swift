@@ -12,18 +12,26 @@ public enum PaneRows {
         let key = RowCache.Key(pane: pane, filter: list.filter.lowercased(), sortColumn: pane == .partners ? list.sortColumn : nil,
                                sortDescending: pane == .partners && list.sortDescending,
                                notEnabledOnly: pane == .partners && state.notEnabledOnly)
-        return data.rowCache.rows(for: key) { compute(key, data) }
+        return data.rowCache.rows(for: key) {
+            // Typing extends the filter a character at a time: the rows matching "nov" are among those
+            // matching "no", so narrow the remembered answer instead of searching everything again.
+            var shorter = key
+            shorter.filter = String(key.filter.dropLast())
+            let candidates = key.filter.isEmpty ? nil : data.rowCache.cached(shorter)
+            return compute(key, data, among: candidates)
+        }
     }
 
-    static func compute(_ key: RowCache.Key, _ data: ConsoleData) -> [Int] {
+    static func compute(_ key: RowCache.Key, _ data: ConsoleData, among candidates: [Int]? = nil) -> [Int] {
         let needle = key.filter
         let programme = data.programme
         switch key.pane {
         case .queue:
-            let rows = data.queue.indices
-            guard !needle.isEmpty else { return Array(rows) }
+            let rows = candidates ?? Array(data.queue.indices)
+            guard !needle.isEmpty else { return rows }
             return rows.filter { data.queue[$0].search.contains(needle) }
         case .partners:
+            if let candidates { return candidates.filter { data.partners[$0].search.contains(needle) } }
             var rows = Array(data.partners.indices)
             if key.notEnabledOnly { rows = rows.filter { data.partners[$0].enabled < EnablementItem.allCases.count } }
             if !needle.isEmpty { rows = rows.filter { data.partners[$0].search.contains(needle) } }

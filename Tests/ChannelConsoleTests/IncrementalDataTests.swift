@@ -74,3 +74,20 @@ import Testing
         #expect(updated.queue.first { $0.id == "R-0000904" }?.conflicts == [Conflict(kind: .partner, registrationId: "R-0000010")])
     }
 }
+
+/// Narrowing a remembered filter gives the same rows as filtering from scratch.
+@Suite struct FilterNarrowingTests {
+    @Test func typingNarrowsToTheSameRowsAsAFreshSearch() {
+        var state = ConsoleFixture.state()
+        let data = ConsoleFixture.data
+        for pane in [Pane.queue, .partners] {
+            state.focus = pane
+            for text in ["", "o", "or", "orb", "orbi", "x"] {
+                state.list.filter = text
+                let narrowed = PaneRows.visible(pane, in: state, data)
+                let fresh = PaneRows.visible(pane, in: state, ConsoleData(programme: data.programme, asOf: data.asOf, period: data.period))
+                #expect(narrowed == fresh, "\(pane) \"\(text)\"")
+            }
+        }
+    }
+}
