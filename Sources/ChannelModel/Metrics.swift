@@ -65,17 +65,20 @@ public struct MetricsReport: Hashable, Sendable, Codable {
 /// The exact metric definitions of DESIGN.md §3, as pure functions of a programme.
 public enum Metrics {
     /// Every KPI as of `asOf` over `period` (default: the quarter to date).
-    public static func report(_ programme: Programme, asOf: Day, period: Period? = nil) -> MetricsReport {
+    ///
+    /// - Parameter index: the programme's activity and queue, indexed once, when many reports are made
+    ///   of one programme (the 8-quarter trend); the figures are the same either way.
+    public static func report(_ programme: Programme, asOf: Day, period: Period? = nil, index: ActivityIndex? = nil) -> MetricsReport {
         let period = period ?? .quarterToDate(asOf)
         var sourced = Money.zero, influenced = Money.zero
         for deal in programme.deals where deal.outcome == .won && period.contains(deal.closedOn) {
             if deal.attribution == .sourced { sourced += deal.acv } else { influenced += deal.acv }
         }
         let ranking = sourcedRanking(programme, period: period)
-        let (enrolled, active) = activity(programme, asOf: asOf)
+        let (enrolled, active) = index.map { $0.activity(programme, asOf: asOf) } ?? activity(programme, asOf: asOf)
         let investment = programme.investments.reduce(Money.zero) { period.contains($1.date) ? $0 + $1.amount : $0 }
         let nps = netPromoterScore(programme, period: period)
-        let queue = queueCounts(programme, asOf: asOf)
+        let queue = index.map { $0.queueCounts(asOf: asOf) } ?? queueCounts(programme, asOf: asOf)
         let total = Double(sourced.cents)
         return MetricsReport(
             asOf: asOf, from: period.from, to: period.to,

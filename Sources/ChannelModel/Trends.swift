@@ -5,11 +5,12 @@ public enum Trends {
     /// what `metrics --period` says for that quarter.
     public static func quarterly(_ programme: Programme, asOf: Day, endingWith period: Period, count: Int = 8) -> [MetricsReport] {
         let last = Period.quarter(year: period.from.year, quarter: period.from.quarter) ?? period
+        let index = ActivityIndex(programme)
         return (0..<count).reversed().map { back in
             let quarter = last.shiftedQuarters(-back)
             let end = min(quarter.to, asOf)
             let measured = quarter.from <= end ? Period(from: quarter.from, to: end) : quarter
-            return Metrics.report(programme, asOf: min(quarter.to, asOf), period: measured)
+            return Metrics.report(programme, asOf: min(quarter.to, asOf), period: measured, index: index)
         }
     }
 }

@@ -1,0 +1,64 @@
+/// The programme's activity and queue indexed once, so that many reports of one programme (the
+/// 8-quarter trend) answer "was this partner active in the window?" and "how many are past the SLA on
+/// that day?" by binary search instead of a scan of every registration per report.
+public struct ActivityIndex: Sendable {
+    /// Each partner's registration submissions and deal closes, sorted.
+    let days: [String: [Day]]
+    /// Submission times of pending registrations, sorted.
+    let pendingSubmissions: [Int64]
+    let queued: Int
+    let slaSeconds: Int64
+    let window: Int
+
+    public init(_ programme: Programme) {
+        var days: [String: [Day]] = [:]
+        var pending: [Int64] = []
+        var queued = 0
+        for registration in programme.registrations {
+            days[registration.partnerID, default: []].append(registration.submittedAt.day)
+            if registration.status.isQueued {
+                queued += 1
+                if registration.status == .pending { pending.append(registration.submittedAt.seconds) }
+            }
+        }
+        for deal in programme.deals { days[deal.partnerID, default: []].append(deal.closedOn) }
+        self.days = days.mapValues { $0.sorted() }
+        pendingSubmissions = pending.sorted()
+        self.queued = queued
+        slaSeconds = Int64(programme.policy.approvalSLAHours) * 3600
+        window = programme.policy.activityWindowDays
+    }
+
+    /// Enrolled partners as of `asOf` and those with activity in the window (as `Metrics.activity`).
+    func activity(_ programme: Programme, asOf: Day) -> (enrolled: Int, active: Int) {
+        let earliest = asOf.adding(days: -window)
+        var enrolled = 0, active = 0
+        for partner in programme.partners where Metrics.isEnrolled(partner, asOf: asOf) {
+            enrolled += 1
+            // The first day after `earliest`; active when it exists and is no later than `asOf`.
+            if let list = days[partner.id], let first = Self.firstIndex(in: list, after: earliest), list[first] <= asOf { active += 1 }
+        }
+        return (enrolled, active)
+    }
+
+    /// Queued registrations, and pending ones past the SLA at the end of `asOf` (as `Metrics.queueCounts`).
+    func queueCounts(asOf: Day) -> (pending: Int, breaches: Int) {
+        let cutoff = asOf.endOfDay.seconds - slaSeconds
+        // Breached when submitted + SLA < end of day, i.e. submitted < cutoff.
+        var low = 0, high = pendingSubmissions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if pendingSubmissions[middle] < cutoff { low = middle + 1 } else { high = middle }
+        }
+        return (queued, low)
+    }
+
+    static func firstIndex(in sorted: [Day], after day: Day) -> Int? {
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] <= day { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count ? low : nil
+    }
+}
