@@ -50,17 +50,11 @@ extension ConsoleData {
 
     /// Pending registrations and SLA breaches, for the period and for each quarter of the trend (each
     /// measured as of its own day), from the queue rows instead of a scan of every registration.
-    private mutating func refreshQueueFigures() {
-        let sla = Int64(programme.policy.approvalSLAHours) * 3600
-        func breaches(asOf day: Day) -> Int {
-            let cutoff = day.endOfDay.seconds
-            return queue.reduce(0) { $0 + ($1.status == .pending && $1.submittedAt.seconds + sla < cutoff ? 1 : 0) }
-        }
-        metrics.pendingRegistrations = queue.count
-        metrics.slaBreaches = breaches(asOf: metrics.asOf)
+    mutating func refreshQueueFigures() {
+        activity.setQueue(queued: queue.count, pendingSubmissions: queue.filter { $0.status == .pending }.map(\.submittedAt.seconds))
+        (metrics.pendingRegistrations, metrics.slaBreaches) = activity.queueCounts(asOf: metrics.asOf)
         for index in trend.indices {
-            trend[index].pendingRegistrations = queue.count
-            trend[index].slaBreaches = breaches(asOf: trend[index].asOf)
+            (trend[index].pendingRegistrations, trend[index].slaBreaches) = activity.queueCounts(asOf: trend[index].asOf)
         }
     }
 }

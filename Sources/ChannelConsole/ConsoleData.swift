@@ -24,6 +24,9 @@ public struct ConsoleData: Sendable, Equatable {
     /// Each partner's registrations and deals (positions), for the partner detail.
     var registrationsByPartner: [String: [Int]]
     var dealsByPartner: [String: [Int]]
+    /// Who registered or closed what when; valid for the data it was built with (decisions change
+    /// neither submission dates nor deals, and keep the queue figures up to date themselves).
+    var activity: ActivityIndex
     /// The panes' filtered and sorted rows, remembered for this value of the data: a keystroke that
     /// only moves the cursor must not filter or sort ten thousand rows again.
     var rowCache = RowCache()
@@ -39,12 +42,16 @@ public struct ConsoleData: Sendable, Equatable {
         self.registrationsByPartner = registrationsByPartner
         self.dealsByPartner = dealsByPartner
         queue = QueueRow.rows(programme, asOf: asOf, openByDomain: openByDomain)
+        // One index of who did what when serves the partners' last activity, the metrics, the trend and
+        // the enablement split, instead of each scanning every registration again.
+        let index = ActivityIndex(programme)
+        activity = index
         standings = TierEngine.standings(programme, asOf: asOf)
-        partners = PartnerRow.rows(programme, asOf: asOf, standings: standings)
-        metrics = Metrics.report(programme, asOf: asOf, period: period)
-        trend = Trends.quarterly(programme, asOf: asOf, endingWith: period)
+        partners = PartnerRow.rows(programme, asOf: asOf, standings: standings, index: index)
+        metrics = Metrics.report(programme, asOf: asOf, period: period, index: index)
+        trend = Trends.quarterly(programme, asOf: asOf, endingWith: period, index: index)
         concentration = Concentration.analyse(programme, asOf: asOf, period: period)
-        enablement = EnablementCheck.stats(programme, asOf: asOf)
+        enablement = EnablementCheck.stats(programme, asOf: asOf, index: index)
         ladder = LadderRow.rows(programme, standings: standings, asOf: asOf)
     }
 
@@ -53,8 +60,8 @@ public struct ConsoleData: Sendable, Equatable {
         var copy = self
         copy.rowCache = RowCache()
         copy.period = period
-        copy.metrics = Metrics.report(programme, asOf: asOf, period: period)
-        copy.trend = Trends.quarterly(programme, asOf: asOf, endingWith: period)
+        copy.metrics = Metrics.report(programme, asOf: asOf, period: period, index: activity)
+        copy.trend = Trends.quarterly(programme, asOf: asOf, endingWith: period, index: activity)
         copy.concentration = Concentration.analyse(programme, asOf: asOf, period: period)
         return copy
     }
@@ -200,18 +207,12 @@ public struct PartnerRow: Sendable, Equatable {
     var sortName: String
     var search: String
 
-    static func rows(_ programme: Programme, asOf: Day, standings: [TierStanding]) -> [PartnerRow] {
+    static func rows(_ programme: Programme, asOf: Day, standings: [TierStanding], index: ActivityIndex) -> [PartnerRow] {
         let arr = TierEngine.trailingSourcedARR(programme, asOf: asOf)
         var open: [String: Int] = [:]
-        var last: [String: Day] = [:]
-        func touch(_ id: String, _ day: Day) {
-            if day <= asOf, last[id].map({ $0 < day }) ?? true { last[id] = day }
+        for registration in programme.registrations where registration.isOpen(asOf: asOf) {
+            open[registration.partnerID, default: 0] += 1
         }
-        for registration in programme.registrations {
-            if registration.isOpen(asOf: asOf) { open[registration.partnerID, default: 0] += 1 }
-            touch(registration.partnerID, registration.submittedAt.day)
-        }
-        for deal in programme.deals { touch(deal.partnerID, deal.closedOn) }
         var nps: [String: NPSResponse] = [:]
         for response in programme.npsResponses where response.respondedOn <= asOf {
             if let current = nps[response.partnerID], current.respondedOn > response.respondedOn { continue }
@@ -221,7 +222,7 @@ public struct PartnerRow: Sendable, Equatable {
         let enablement = EnablementCheck.completed(programme, asOf: asOf)
         return programme.partners.enumerated().map { position, partner in
             PartnerRow(position: position, trailingARR: arr[partner.id] ?? .zero, openRegistrations: open[partner.id] ?? 0,
-                       lastActivity: last[partner.id], nps: nps[partner.id]?.score, proposal: proposals[partner.id],
+                       lastActivity: index.lastActivity(partner.id, onOrBefore: asOf), nps: nps[partner.id]?.score, proposal: proposals[partner.id],
                        enabled: enablement[partner.id]?.count ?? 0, sortName: partner.name.lowercased(),
                        search: [partner.id, partner.name, partner.type.rawValue, partner.tier, partner.region,
                                 partner.status.rawValue, partner.owner].joined(separator: "\u{1F}").lowercased())

@@ -1,12 +1,12 @@
 /// The programme's activity and queue indexed once, so that many reports of one programme (the
 /// 8-quarter trend) answer "was this partner active in the window?" and "how many are past the SLA on
 /// that day?" by binary search instead of a scan of every registration per report.
-public struct ActivityIndex: Sendable {
+public struct ActivityIndex: Sendable, Equatable {
     /// Each partner's registration submissions and deal closes, sorted.
     let days: [String: [Day]]
     /// Submission times of pending registrations, sorted.
-    let pendingSubmissions: [Int64]
-    let queued: Int
+    private(set) var pendingSubmissions: [Int64]
+    private(set) var queued: Int
     let slaSeconds: Int64
     let window: Int
 
@@ -29,20 +29,37 @@ public struct ActivityIndex: Sendable {
         window = programme.policy.activityWindowDays
     }
 
+    /// Whether the partner registered or closed something in the activity window ending `asOf`.
+    public func isActive(_ partnerID: String, asOf: Day) -> Bool {
+        guard let list = days[partnerID], let first = Self.firstIndex(in: list, after: asOf.adding(days: -window)) else { return false }
+        return list[first] <= asOf
+    }
+
+    /// The partner's last registration or deal on or before `day`.
+    public func lastActivity(_ partnerID: String, onOrBefore day: Day) -> Day? {
+        guard let list = days[partnerID] else { return nil }
+        let after = Self.firstIndex(in: list, after: day) ?? list.count
+        return after > 0 ? list[after - 1] : nil
+    }
+
     /// Enrolled partners as of `asOf` and those with activity in the window (as `Metrics.activity`).
     func activity(_ programme: Programme, asOf: Day) -> (enrolled: Int, active: Int) {
-        let earliest = asOf.adding(days: -window)
         var enrolled = 0, active = 0
         for partner in programme.partners where Metrics.isEnrolled(partner, asOf: asOf) {
             enrolled += 1
-            // The first day after `earliest`; active when it exists and is no later than `asOf`.
-            if let list = days[partner.id], let first = Self.firstIndex(in: list, after: earliest), list[first] <= asOf { active += 1 }
+            if isActive(partner.id, asOf: asOf) { active += 1 }
         }
         return (enrolled, active)
     }
 
+    /// Replaces the queue part after decisions changed it (submission dates and deals do not change).
+    public mutating func setQueue(queued: Int, pendingSubmissions: [Int64]) {
+        self.queued = queued
+        self.pendingSubmissions = pendingSubmissions.sorted()
+    }
+
     /// Queued registrations, and pending ones past the SLA at the end of `asOf` (as `Metrics.queueCounts`).
-    func queueCounts(asOf: Day) -> (pending: Int, breaches: Int) {
+    public func queueCounts(asOf: Day) -> (pending: Int, breaches: Int) {
         let cutoff = asOf.endOfDay.seconds - slaSeconds
         // Breached when submitted + SLA < end of day, i.e. submitted < cutoff.
         var low = 0, high = pendingSubmissions.count

@@ -25,12 +25,12 @@ public enum EnablementCheck {
     }
 
     /// Active partner rate (DESIGN.md §3 activity) of enrolled partners that are fully enabled, and of the rest.
-    public static func stats(_ programme: Programme, asOf: Day) -> EnablementStats {
+    public static func stats(_ programme: Programme, asOf: Day, index: ActivityIndex? = nil) -> EnablementStats {
         let done = completed(programme, asOf: asOf)
-        let active = Metrics.activePartnerIDs(programme, asOf: asOf)
+        let active = index == nil ? Metrics.activePartnerIDs(programme, asOf: asOf) : []
         var stats = EnablementStats(enabledPartners: 0, enabledActive: 0, otherPartners: 0, otherActive: 0)
         for partner in programme.partners where Metrics.isEnrolled(partner, asOf: asOf) {
-            let isActive = active.contains(partner.id)
+            let isActive = index?.isActive(partner.id, asOf: asOf) ?? active.contains(partner.id)
             if isFullyEnabled(done[partner.id]) {
                 stats.enabledPartners += 1
                 if isActive { stats.enabledActive += 1 }

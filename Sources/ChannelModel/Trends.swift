@@ -3,9 +3,10 @@ public enum Trends {
     /// The `count` quarters ending with the quarter of `period.from`, oldest first. Each quarter is
     /// measured as of its own last day (or `asOf`, for the quarter in progress), so every point equals
     /// what `metrics --period` says for that quarter.
-    public static func quarterly(_ programme: Programme, asOf: Day, endingWith period: Period, count: Int = 8) -> [MetricsReport] {
+    public static func quarterly(_ programme: Programme, asOf: Day, endingWith period: Period, count: Int = 8,
+                                 index: ActivityIndex? = nil) -> [MetricsReport] {
         let last = Period.quarter(year: period.from.year, quarter: period.from.quarter) ?? period
-        let index = ActivityIndex(programme)
+        let index = index ?? ActivityIndex(programme)
         return (0..<count).reversed().map { back in
             let quarter = last.shiftedQuarters(-back)
             let end = min(quarter.to, asOf)
