@@ -6,13 +6,14 @@ extension ConsoleData {
     /// counts of their partners, and the queue figures of the metrics. `programme` is already the new
     /// one; `before` holds the decided registrations as they were.
     mutating func applyDecisions(before: [Registration]) {
-        let decided = Set(before.map(\.id))
-        var touchedDomains = Set<String>()
-        queue.removeAll { decided.contains($0.id) }
+        // Positions, not ids: comparing integers over a 15k-row queue is what keeps a decision cheap.
+        let decided = Set(before.compactMap { programme.registrationPosition($0.id) })
+        var touchedDomains: [String] = []
+        queue.removeAll { decided.contains($0.position) }
         for old in before {
             guard let position = programme.registrationPosition(old.id) else { continue }
             let new = programme.registrations[position]
-            touchedDomains.insert(new.registrableDomain)
+            if !touchedDomains.contains(new.registrableDomain) { touchedDomains.append(new.registrableDomain) }
             let wasOpen = old.isOpen(asOf: asOf), isOpen = new.isOpen(asOf: asOf)
             if wasOpen != isOpen {
                 var list = openByDomain[new.registrableDomain] ?? []
@@ -31,8 +32,9 @@ extension ConsoleData {
                 queue.insert(row, at: insertionPoint(for: key))
             }
         }
-        // Every queued row on a touched domain sees its rivals change.
-        let stale = queue.indices.filter { touchedDomains.contains(queue[$0].domain) }
+        // Every queued row on a touched domain sees its rivals change (a handful of domains: plain
+        // comparisons beat hashing every row's domain).
+        let stale = queue.indices.filter { index in touchedDomains.contains { $0 == queue[index].domain } }
         let conflicts = ConflictDetector.conflicts(programme, of: stale.map { queue[$0].position }, openByDomain: openByDomain)
         for index in stale { queue[index].conflicts = conflicts[queue[index].position] ?? [] }
         refreshQueueFigures()

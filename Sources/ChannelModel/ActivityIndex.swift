@@ -52,6 +52,9 @@ public struct ActivityIndex: Sendable, Equatable {
         return (enrolled, active)
     }
 
+    /// Pending registrations (the queue without those waiting on the partner).
+    public var pendingCount: Int { pendingSubmissions.count }
+
     /// Replaces the queue part after decisions changed it (submission dates and deals do not change).
     public mutating func setQueue(queued: Int, pendingSubmissions: [Int64]) {
         self.queued = queued
