@@ -29,12 +29,12 @@ public enum PaneRows {
         case .queue:
             let rows = candidates ?? Array(data.queue.indices)
             guard !needle.isEmpty else { return rows }
-            return rows.filter { data.queue[$0].search.contains(needle) }
+            return rows.filter { contains(data.queue[$0].search, needle) }
         case .partners:
-            if let candidates { return candidates.filter { data.partners[$0].search.contains(needle) } }
+            if let candidates { return candidates.filter { contains(data.partners[$0].search, needle) } }
             var rows = Array(data.partners.indices)
             if key.notEnabledOnly { rows = rows.filter { data.partners[$0].enabled < EnablementItem.allCases.count } }
-            if !needle.isEmpty { rows = rows.filter { data.partners[$0].search.contains(needle) } }
+            if !needle.isEmpty { rows = rows.filter { contains(data.partners[$0].search, needle) } }
             if let column = key.sortColumn {
                 rows.sort { a, b in
                     let order = comparePartners(data.partners[a], data.partners[b], column: column, programme)
@@ -60,20 +60,44 @@ public enum PaneRows {
 
     static let statusOrder = Dictionary(uniqueKeysWithValues: PartnerStatus.allCases.enumerated().map { ($1, $0) })
 
-    /// -1, 0 or 1; ascending means A→Z, smallest first, oldest first.
+    /// -1, 0 or 1; ascending means A→Z, smallest first, oldest first. Partners are looked up only for
+    /// the columns that need them: a sort makes ~150k comparisons, and each lookup copies a partner.
     static func comparePartners(_ a: PartnerRow, _ b: PartnerRow, column: Int, _ programme: Programme) -> Int {
         func order<T: Comparable>(_ x: T, _ y: T) -> Int { x < y ? -1 : x > y ? 1 : 0 }
-        let p = programme.partners[a.position], q = programme.partners[b.position]
+        func partners() -> (Partner, Partner) { (programme.partners[a.position], programme.partners[b.position]) }
         switch column {
         case 0: return order(a.sortName, b.sortName)
-        case 1: return order(p.type.rawValue, q.type.rawValue)
-        case 2: return order(programme.policy.rank(of: q.tier), programme.policy.rank(of: p.tier))
-        case 3: return order(p.region, q.region)
-        case 4: return order(statusOrder[p.status]!, statusOrder[q.status]!)
+        case 1: let (p, q) = partners(); return order(p.type.rawValue, q.type.rawValue)
+        case 2: let (p, q) = partners(); return order(programme.policy.rank(of: q.tier), programme.policy.rank(of: p.tier))
+        case 3: let (p, q) = partners(); return order(p.region, q.region)
+        case 4: let (p, q) = partners(); return order(statusOrder[p.status]!, statusOrder[q.status]!)
         case 5: return order(a.trailingARR, b.trailingARR)
         case 6: return order(a.openRegistrations, b.openRegistrations)
         case 7: return order(a.lastActivity?.ordinal ?? Int32.min, b.lastActivity?.ordinal ?? Int32.min)
         default: return order(a.nps ?? -1, b.nps ?? -1)
+        }
+    }
+
+    /// Substring search on UTF-8 bytes: the search texts are lower-cased once, so a byte match is a
+    /// match, and it is several times faster than `String.contains` over 15k rows per keystroke.
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        var haystack = haystack, needle = needle
+        return haystack.withUTF8 { text in
+            needle.withUTF8 { pattern in
+                guard let first = pattern.first else { return true }
+                guard pattern.count <= text.count else { return false }
+                var index = 0
+                let last = text.count - pattern.count
+                while index <= last {
+                    if text[index] == first {
+                        var matched = 1
+                        while matched < pattern.count && text[index + matched] == pattern[matched] { matched += 1 }
+                        if matched == pattern.count { return true }
+                    }
+                    index += 1
+                }
+                return false
+            }
         }
     }
 }

@@ -1,4 +1,4 @@
-import ChannelConsole
+@testable import ChannelConsole
 import ChannelModel
 import ChannelStore
 import Testing
@@ -89,5 +89,16 @@ import Testing
                 #expect(narrowed == fresh, "\(pane) \"\(text)\"")
             }
         }
+    }
+}
+
+/// The byte-level search agrees with String.contains on lower-cased text, non-ASCII included.
+@Suite struct SearchTests {
+    @Test(arguments: [("nova labs", "nov", true), ("nova labs", "labs", true), ("nova labs", "x", false), ("", "a", false),
+                      ("株式会社サクラ", "サクラ", true), ("müller & söhne", "söh", true), ("abc", "", true), ("ab", "abc", false),
+                      ("aab", "ab", true)])
+    func byteSearch(text: String, needle: String, expected: Bool) {
+        #expect(PaneRows.contains(text, needle) == expected)
+        #expect(PaneRows.contains(text, needle) == (needle.isEmpty || text.contains(needle)))
     }
 }
