@@ -43,23 +43,21 @@ struct ConcentrationCommand: ParsableCommand {
     func run() throws {
         let programme = try file.read()
         let report = Concentration.analyse(programme, asOf: asOf.day, period: period.resolved(asOf: asOf.day))
-        switch format {
-        case .json: Console.write(try JSONEncoder.pretty.encode(report) + Data("\n".utf8))
-        case .table:
+        try Console.report(report, as: format) {
             var table = TextTable([.init("#", .right), .init("Partner"), .init("Name"), .init("Sourced ARR", .right),
                                    .init("Share", .right), .init("Cumulative", .right)])
             for (index, rank) in report.ranking.enumerated() {
                 table.add(["\(index + 1)", rank.partnerId, rank.name, rank.sourcedARR.grouped,
                            String(format: "%.1f%%", rank.share * 100), String(format: "%.1f%%", rank.cumulativeShare * 100)])
             }
-            Console.print("""
+            return """
             Concentration \(Period(from: report.from, to: report.to).label): \(report.summary)
             Top-5 share \(String(format: "%.1f%%", report.top5Share * 100)) · HHI \(String(format: "%.0f", report.hhi)) · \
             Gini \(String(format: "%.3f", report.gini)) over \(report.population) partners · \
             \(report.partnersFor80Percent) partner\(report.partnersFor80Percent == 1 ? "" : "s") make 80% of sourced ARR
 
             \(table.render())
-            """)
+            """
         }
     }
 }

@@ -77,6 +77,14 @@ enum Console {
     }
 
     static func print(_ text: String) { write(Data((text + "\n").utf8)) }
+
+    /// A report in the format asked for: `value` as JSON for scripts, or `table()` for people.
+    static func report(_ value: some Encodable, as format: OutputFormat, table: () -> String) throws {
+        switch format {
+        case .json: write(try JSONEncoder.pretty.encode(value) + Data("\n".utf8))
+        case .table: print(table())
+        }
+    }
 }
 
 /// A failure the CLI reports as one clear line (ArgumentParser prints `Error: …` and exits non-zero).

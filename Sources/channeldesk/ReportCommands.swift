@@ -38,17 +38,10 @@ struct MetricsCommand: ParsableCommand {
         let programme = try file.read()
         if trend {
             let quarters = Trends.quarterly(programme, asOf: asOf.day, endingWith: period.resolved(asOf: asOf.day))
-            switch format {
-            case .json: Console.write(try JSONEncoder.pretty.encode(quarters) + Data("\n".utf8))
-            case .table: Console.print(TrendText.render(quarters))
-            }
-            return
+            return try Console.report(quarters, as: format) { TrendText.render(quarters) }
         }
         let report = Metrics.report(programme, asOf: asOf.day, period: period.chosen)
-        switch format {
-        case .json: Console.write(try JSONEncoder.pretty.encode(report) + Data("\n".utf8))
-        case .table: Console.print(MetricsText.render(report, policy: programme.policy))
-        }
+        try Console.report(report, as: format) { MetricsText.render(report, policy: programme.policy) }
     }
 }
 
@@ -95,9 +88,7 @@ struct TiersCommand: ParsableCommand {
     func run() throws {
         let programme = try file.read()
         let standings = TierEngine.standings(programme, asOf: asOf.day)
-        switch format {
-        case .json: Console.write(try JSONEncoder.pretty.encode(standings) + Data("\n".utf8))
-        case .table:
+        try Console.report(standings, as: format) {
             var table = TextTable([.init("Partner"), .init("Name"), .init("Current"), .init("Qualifies"),
                                    .init("Trailing ARR", .right), .init("Staff", .right), .init("Proposal")])
             for standing in standings {
@@ -107,7 +98,7 @@ struct TiersCommand: ParsableCommand {
             }
             let counts = Dictionary(grouping: standings, by: \.proposal).mapValues(\.count)
             let summary = TierProposal.allCases.map { "\(counts[$0] ?? 0) \($0.rawValue.replacingOccurrences(of: "_", with: " "))" }
-            Console.print("Tier standings as of \(asOf.day): " + summary.joined(separator: ", ") + "\n\n" + table.render())
+            return "Tier standings as of \(asOf.day): " + summary.joined(separator: ", ") + "\n\n" + table.render()
         }
     }
 }
@@ -123,9 +114,7 @@ struct QueueCommand: ParsableCommand {
     func run() throws {
         let programme = try file.read()
         let queue = ConflictDetector.queue(programme, asOf: asOf.day)
-        switch format {
-        case .json: Console.write(try JSONEncoder.pretty.encode(queue) + Data("\n".utf8))
-        case .table:
+        try Console.report(queue, as: format) {
             let now = asOf.day.endOfDay
             let sla = Int64(programme.policy.approvalSLAHours)
             var table = TextTable([.init("Registration"), .init("Age", .right), .init("SLA"), .init("Partner"), .init("Tier"),
@@ -142,7 +131,7 @@ struct QueueCommand: ParsableCommand {
                            partner?.name ?? entry.partnerId, partner?.tier ?? "", registration.prospectCompany,
                            registration.registrableDomain, registration.estimatedACV.grouped, conflicts])
             }
-            Console.print("\(queue.count) registration\(queue.count == 1 ? "" : "s") waiting as of \(asOf.day)\n\n" + table.render())
+            return "\(queue.count) registration\(queue.count == 1 ? "" : "s") waiting as of \(asOf.day)\n\n" + table.render()
         }
     }
 }
