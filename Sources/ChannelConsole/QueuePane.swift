@@ -23,7 +23,7 @@ enum QueuePane {
         var columns: [TableColumn] = [.fixed("Age", 4, alignment: .right), .fixed("Reg", 9), .min("Partner", 12), .fixed("Tier", 12),
                                       .min("Prospect", 10)]
         if wide { columns.append(.min("Domain", 12)) }
-        columns += [.fixed("Est. ACV", 9, alignment: .right), .fixed("Conflict", 17)]
+        columns += [.fixed("Est. ACV", 9, alignment: .right), .fixed("Conflict", wide ? 17 : 10)]
         let table = Table(
             columns: columns,
             rowCount: rows.count, selected: focused ? list.selected : nil, offset: list.offset,
@@ -42,7 +42,7 @@ enum QueuePane {
                 Span(registration.prospectCompany),
             ]
             if wide { cells.append(Span(registration.registrableDomain, style: Theme.dim)) }
-            return cells + [Span(registration.estimatedACV.wholeUnits), Format.conflicts(row.conflicts)]
+            return cells + [Span(registration.estimatedACV.wholeUnits), Format.conflicts(row.conflicts, narrow: !wide)]
         }
         screen.render(table, in: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1))
     }

@@ -81,12 +81,14 @@ enum Format {
         return sign + "\(scaled / unit)." + String(repeating: "0", count: places - fraction.count) + fraction
     }
 
-    /// A compact conflict marker: "partner", "direct+partner", "dup".
-    static func conflicts(_ conflicts: [Conflict]) -> Span {
+    /// A conflict marker: "⚑ partner", "⚑ direct+partner", "⚑ dup" — or, narrow, "⚑ dir+ptnr".
+    static func conflicts(_ conflicts: [Conflict], narrow: Bool = false) -> Span {
         guard !conflicts.isEmpty else { return Span("") }
         var kinds: [ConflictKind] = []
         for conflict in conflicts where !kinds.contains(conflict.kind) { kinds.append(conflict.kind) }
-        let text = "⚑ " + kinds.map { $0 == .duplicate ? "dup" : $0.rawValue }.joined(separator: "+")
+        let names: [ConflictKind: String] = narrow ? [.partner: "ptnr", .direct: "dir", .duplicate: "dup"]
+            : [.partner: "partner", .direct: "direct", .duplicate: "dup"]
+        let text = "⚑ " + kinds.map { names[$0]! }.joined(separator: "+")
         let worst = kinds.contains(.partner) || kinds.contains(.direct) ? ConflictKind.partner : .duplicate
         return Span(text, style: Theme.conflict(worst))
     }
