@@ -98,3 +98,27 @@ public enum ProgrammeLoader {
         return identity
     }
 }
+
+extension ProgrammeLoader {
+    /// The quick checks a full open would fail on first — the file exists, no other writer holds it,
+    /// its binary-plist envelope is whole — so the console can say so on a normal terminal before it
+    /// takes over the screen, and only then spend seconds loading a large programme.
+    public static func preflight(_ location: ProgrammeLocation) throws {
+        guard location.exists else { throw StoreError.missing(location) }
+        try FileLock.acquire(for: location.url).release()
+        guard let handle = FileHandle(forReadingAtPath: location.url.path) else {
+            throw StoreError.unreadable(location, "it cannot be opened for reading")
+        }
+        defer { try? handle.close() }
+        let size = Int((try? handle.seekToEnd()) ?? 0)
+        try? handle.seek(toOffset: 0)
+        let head = (try? handle.read(upToCount: 8)) ?? Data()
+        try? handle.seek(toOffset: UInt64(max(0, size - 32)))
+        let tail = (try? handle.read(upToCount: 32)) ?? Data()
+        do {
+            try SnapshotCodec.checkEnvelope(head: head, tail: tail, size: size)
+        } catch {
+            throw StoreError.unreadable(location, error.description)
+        }
+    }
+}

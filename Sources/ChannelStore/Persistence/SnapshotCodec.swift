@@ -91,15 +91,21 @@ public enum SnapshotCodec {
     /// Checks the magic and the 32-byte trailer before the decoder sees the file: a truncated file's
     /// trailer points past its end, which deserves a plainer message than the decoder's.
     static func checkEnvelope(_ data: Data) throws(SnapshotError) {
-        guard data.count >= 8, data.prefix(8).elementsEqual("bplist00".utf8) else {
+        try checkEnvelope(head: data.prefix(8), tail: data.suffix(32), size: data.count)
+    }
+
+    /// The same check from the file's first 8 and last 32 bytes and its size: cheap enough to run
+    /// before the console takes over the terminal, however large the programme.
+    public static func checkEnvelope(head: Data, tail: Data, size: Int) throws(SnapshotError) {
+        guard size >= 8, head.prefix(8).elementsEqual("bplist00".utf8) else {
             throw SnapshotError(.notABinaryPropertyList)
         }
-        guard data.count >= 8 + 32 else { throw SnapshotError(.damaged(detail: "the file is only \(data.count) bytes long")) }
-        let trailer = [UInt8](data.suffix(32))
+        guard size >= 8 + 32, tail.count == 32 else { throw SnapshotError(.damaged(detail: "the file is only \(size) bytes long")) }
+        let trailer = [UInt8](tail)
         func bigEndian(_ range: Range<Int>) -> UInt64 { trailer[range].reduce(0) { $0 << 8 | UInt64($1) } }
         let offsetSize = UInt64(trailer[6]), referenceSize = trailer[7]
         let objects = bigEndian(8..<16), top = bigEndian(16..<24), offsetTable = bigEndian(24..<32)
-        let end = UInt64(data.count - 32)
+        let end = UInt64(size - 32)
         guard (1...8).contains(offsetSize), (1...8).contains(referenceSize), objects > 0, top < objects,
               offsetTable >= 8, offsetTable < end, objects <= (end - offsetTable) / offsetSize
         else { throw SnapshotError(.damaged(detail: "its end is missing or overwritten (the file was cut short)")) }
