@@ -34,8 +34,14 @@ import Testing
         writer.standardError = FileHandle.nullDevice
         try writer.run()
         let lines = script
+        // The writer is paced by the readers, not by the clock: under a loaded CI machine a timed writer
+        // finishes before the readers have looked. Every ten lines wait (boundedly) for another read.
+        let progress = ReadCounter()
         let feeder = Thread {
-            for line in lines { input.fileHandleForWriting.write(Data((line + "\n").utf8)); usleep(30_000) }
+            for (index, line) in lines.enumerated() {
+                if index % 10 == 0 { progress.wait(atLeast: index / 10, timeout: 5) }
+                input.fileHandleForWriting.write(Data((line + "\n").utf8))
+            }
             try? input.fileHandleForWriting.close()
         }
         feeder.start()
@@ -51,6 +57,7 @@ import Testing
             #expect(decisions == programme.audit.count, "read \(reads): \(decisions) decided but \(programme.audit.count) audited")
             #expect(programme.audit.map(\.seq) == (0..<programme.audit.count).map { Int64($0 + 1) }, "read \(reads): audit seqs have a gap")
             reads += 1
+            progress.increment()
             if reads % 10 == 0 {
                 let metrics = try Binary.run(["metrics", "--format", "json", "--file", file.path], in: scratch.url)
                 #expect(metrics.status == 0, "metrics beside the writer failed: \(metrics.stderr)")
@@ -63,5 +70,25 @@ import Testing
         #expect(final.audit.count == queued.count)
         #expect(reads > 5, "the readers should have overlapped the writer (\(reads) reads)")
         print("readers: \(reads) loads and \(commandReads) metrics runs beside \(queued.count) decisions")
+    }
+}
+
+/// How many reads the readers have made, for pacing the writer against them.
+final class ReadCounter: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var count = 0
+
+    func increment() {
+        condition.lock()
+        count += 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func wait(atLeast target: Int, timeout: TimeInterval) {
+        let deadline = Date().addingTimeInterval(timeout)
+        condition.lock()
+        while count < target && condition.wait(until: deadline) {}
+        condition.unlock()
     }
 }
