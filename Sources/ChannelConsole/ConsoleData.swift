@@ -47,7 +47,7 @@ public struct ConsoleData: Sendable, Equatable {
         let index = ActivityIndex(programme)
         activity = index
         standings = TierEngine.standings(programme, asOf: asOf)
-        partners = PartnerRow.rows(programme, asOf: asOf, standings: standings, index: index)
+        partners = PartnerRow.rows(programme, asOf: asOf, standings: standings, index: index, openByDomain: openByDomain)
         metrics = Metrics.report(programme, asOf: asOf, period: period, index: index)
         trend = Trends.quarterly(programme, asOf: asOf, endingWith: period, index: index)
         concentration = Concentration.analyse(programme, asOf: asOf, period: period)
@@ -207,11 +207,14 @@ public struct PartnerRow: Sendable, Equatable {
     var sortName: String
     var search: String
 
-    static func rows(_ programme: Programme, asOf: Day, standings: [TierStanding], index: ActivityIndex) -> [PartnerRow] {
+    /// - Parameter openByDomain: the open registrations, already found: counting them per partner
+    ///   needs no second pass over every registration.
+    static func rows(_ programme: Programme, asOf: Day, standings: [TierStanding], index: ActivityIndex,
+                     openByDomain: [String: [Int]]) -> [PartnerRow] {
         let arr = TierEngine.trailingSourcedARR(programme, asOf: asOf)
         var open: [String: Int] = [:]
-        for registration in programme.registrations where registration.isOpen(asOf: asOf) {
-            open[registration.partnerID, default: 0] += 1
+        for positions in openByDomain.values {
+            for position in positions { open[programme.registrations[position].partnerID, default: 0] += 1 }
         }
         var nps: [String: NPSResponse] = [:]
         for response in programme.npsResponses where response.respondedOn <= asOf {
