@@ -219,12 +219,12 @@ let codableURL = workDirectory.appendingPathComponent("codable.plist")
 let (codableEncodeSeconds) = try timed { () throws -> Int in
     let encoder = PropertyListEncoder()
     encoder.outputFormat = .binary
-    let data = try encoder.encode(CodablePayload(registrations: programme.registrations, deals: programme.deals))
+    let data = try encoder.encode(CodablePayload(registrations: Array(programme.registrations), deals: Array(programme.deals)))
     try data.write(to: codableURL)
     return data.count
 }.1
 log("  encoded in \(String(format: "%.1f", codableEncodeSeconds)) s")
-let partnersOnly = try Programme.loaded(policy: policy, partners: programme.partners, registrations: [], deals: [],
+let partnersOnly = try Programme.loaded(policy: policy, partners: programme.partners, registrations: [Registration](), deals: [Deal](),
                                         investments: [], npsResponses: [], directAccounts: [], enablement: [], audit: [])
 programme = Programme(policy: policy) // release the generator's copy before measuring
 

@@ -36,11 +36,8 @@ public struct ConsoleData: Sendable, Equatable {
         self.asOf = asOf
         self.period = period
         openByDomain = ConflictDetector.openByDomain(programme, asOf: asOf)
-        var registrationsByPartner: [String: [Int]] = [:], dealsByPartner: [String: [Int]] = [:]
-        for (position, registration) in programme.registrations.enumerated() { registrationsByPartner[registration.partnerID, default: []].append(position) }
-        for (position, deal) in programme.deals.enumerated() { dealsByPartner[deal.partnerID, default: []].append(position) }
-        self.registrationsByPartner = registrationsByPartner
-        self.dealsByPartner = dealsByPartner
+        registrationsByPartner = programme.registrationPositionsByPartner()
+        dealsByPartner = programme.dealPositionsByPartner()
         queue = QueueRow.rows(programme, asOf: asOf, openByDomain: openByDomain)
         // One index of who did what when serves the partners' last activity, the metrics, the trend and
         // the enablement split, instead of each scanning every registration again.
@@ -156,7 +153,7 @@ public struct QueueRow: Sendable, Equatable {
     }
 
     var key: ConflictDetector.QueueKey {
-        ConflictDetector.QueueKey(group: status == .infoRequested ? 2 : priority ? 0 : 1, submitted: submittedAt.seconds, id: id)
+        ConflictDetector.QueueKey(status: status, priority: priority, submitted: submittedAt.seconds, id: id)
     }
 }
 
@@ -174,9 +171,15 @@ public struct LadderRow: Sendable, Equatable {
     static func rows(_ programme: Programme, standings: [TierStanding], asOf: Day) -> [LadderRow] {
         let policy = programme.policy
         let order: [TierProposal: Int] = [.upgrade: 0, .downgrade: 1, .atRisk: 2, .hold: 3]
-        let atRisk = Set(standings.filter { $0.proposal == .atRisk }.map(\.partnerId))
+        var atRisk = [Bool](repeating: false, count: programme.partners.count)
+        for standing in standings where standing.proposal == .atRisk {
+            if let position = programme.partnerPosition(standing.partnerId) { atRisk[position] = true }
+        }
         var wins: [String: [Deal]] = [:]
-        for deal in programme.deals where deal.isSourcedWin && atRisk.contains(deal.partnerID) { wins[deal.partnerID, default: []].append(deal) }
+        let deals = programme.deals
+        for row in deals.indices where deals.partners[row] >= 0 && atRisk[Int(deals.partners[row])] && deals.isSourcedWin(row) {
+            wins[deals.partnerIDs[row], default: []].append(deals[row])
+        }
         return standings.indices.map { index in
             let standing = standings[index]
             let rank = policy.rank(of: standing.currentTier)
@@ -212,9 +215,10 @@ public struct PartnerRow: Sendable, Equatable {
     static func rows(_ programme: Programme, asOf: Day, standings: [TierStanding], index: ActivityIndex,
                      openByDomain: [String: [Int]]) -> [PartnerRow] {
         let arr = TierEngine.trailingSourcedARR(programme, asOf: asOf)
-        var open: [String: Int] = [:]
+        var open = [Int](repeating: 0, count: programme.partners.count)
+        let owners = programme.registrations.partners
         for positions in openByDomain.values {
-            for position in positions { open[programme.registrations[position].partnerID, default: 0] += 1 }
+            for position in positions where owners[position] >= 0 { open[Int(owners[position])] += 1 }
         }
         var nps: [String: NPSResponse] = [:]
         for response in programme.npsResponses where response.respondedOn <= asOf {
@@ -224,7 +228,7 @@ public struct PartnerRow: Sendable, Equatable {
         let proposals = Dictionary(uniqueKeysWithValues: standings.map { ($0.partnerId, $0.proposal) })
         let enablement = EnablementCheck.completed(programme, asOf: asOf)
         return programme.partners.enumerated().map { position, partner in
-            PartnerRow(position: position, trailingARR: arr[partner.id] ?? .zero, openRegistrations: open[partner.id] ?? 0,
+            PartnerRow(position: position, trailingARR: arr[partner.id] ?? .zero, openRegistrations: open[position],
                        lastActivity: index.lastActivity(partner.id, onOrBefore: asOf), nps: nps[partner.id]?.score, proposal: proposals[partner.id],
                        enabled: enablement[partner.id]?.count ?? 0, sortName: partner.name.lowercased(),
                        search: [partner.id, partner.name, partner.type.rawValue, partner.tier, partner.region,

@@ -11,17 +11,28 @@ public struct ActivityIndex: Sendable, Equatable {
     let window: Int
 
     public init(_ programme: Programme) {
-        var days: [String: [Day]] = [:]
+        // Gathered by partner position (array indexing, not a million string hashes), keyed by id at the end.
+        var byPosition = [[Day]](repeating: [], count: programme.partners.count)
+        var orphans: [String: [Day]] = [:]
         var pending: [Int64] = []
         var queued = 0
-        for registration in programme.registrations {
-            days[registration.partnerID, default: []].append(registration.submittedAt.day)
-            if registration.status.isQueued {
+        let registrations = programme.registrations, owners = registrations.partners
+        let statuses = registrations.statuses, submitted = registrations.submittedAt
+        for row in 0..<registrations.count {
+            let day = Instant(seconds: submitted[row]).day
+            if owners[row] >= 0 { byPosition[Int(owners[row])].append(day) } else { orphans[registrations.partnerIDs[row], default: []].append(day) }
+            if statuses[row].isQueued {
                 queued += 1
-                if registration.status == .pending { pending.append(registration.submittedAt.seconds) }
+                if statuses[row] == .pending { pending.append(submitted[row]) }
             }
         }
-        for deal in programme.deals { days[deal.partnerID, default: []].append(deal.closedOn) }
+        let deals = programme.deals, dealOwners = deals.partners
+        for row in 0..<deals.count {
+            let day = Day(ordinal: deals.closedOn[row])
+            if dealOwners[row] >= 0 { byPosition[Int(dealOwners[row])].append(day) } else { orphans[deals.partnerIDs[row], default: []].append(day) }
+        }
+        var days = orphans
+        for (position, list) in byPosition.enumerated() where !list.isEmpty { days[programme.partners[position].id] = list }
         self.days = days.mapValues { $0.sorted() }
         pendingSubmissions = pending.sorted()
         self.queued = queued

@@ -57,8 +57,9 @@ public enum Ledger {
     /// in `programme.deals`) and `partnerID`, only that partner's lines — without a scan of every deal.
     public static func lines(_ programme: Programme, deals positions: [Int]? = nil, partnerID: String? = nil) -> [LedgerLine] {
         var lines: [LedgerLine] = []
-        let deals = positions.map { $0.map { programme.deals[$0] } } ?? programme.deals
-        for deal in deals {
+        // Only sourced wins can earn: the rest are skipped without making a `Deal`.
+        for position in positions ?? Array(programme.deals.indices) where programme.deals.isSourcedWin(position) {
+            let deal = programme.deals[position]
             guard let line = Commissions.line(for: deal, in: programme) else { continue }
             lines.append(LedgerLine(dealId: line.dealId, partnerId: line.partnerId, registrationId: line.registrationId,
                                     date: deal.closedOn, acv: line.acv, rate: line.rate, amount: line.amount, kind: line.kind,

@@ -22,7 +22,9 @@ public struct CommissionLine: Hashable, Sendable, Codable {
 /// protection window, paid at the rate of the tier the partner held when the registration was approved.
 public enum Commissions {
     public static func lines(_ programme: Programme) -> [CommissionLine] {
-        programme.deals.compactMap { line(for: $0, in: programme) }
+        programme.deals.indices.compactMap { position in
+            programme.deals.isSourcedWin(position) ? line(for: programme.deals[position], in: programme) : nil
+        }
     }
 
     public static func line(for deal: Deal, in programme: Programme) -> CommissionLine? {

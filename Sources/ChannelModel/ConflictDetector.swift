@@ -48,15 +48,14 @@ public enum ConflictDetector {
 
     /// Positions (in `programme.registrations`) of queued registrations in queue order.
     public static func queuedPositions(_ programme: Programme) -> [Int] {
-        var priorityByPartner: [String: Bool] = [:]
+        let priority = programme.partners.map { programme.tier(of: $0).priorityRegistration }
+        let registrations = programme.registrations, statuses = registrations.statuses, owners = registrations.partners
         var keyed: [(key: QueueKey, position: Int)] = []
-        for (position, registration) in programme.registrations.enumerated() where registration.status.isQueued {
-            let priority = priorityByPartner[registration.partnerID] ?? {
-                let value = hasPriority(registration.partnerID, in: programme)
-                priorityByPartner[registration.partnerID] = value
-                return value
-            }()
-            keyed.append((QueueKey(registration, priority: priority), position))
+        for position in 0..<registrations.count where statuses[position].isQueued {
+            let owner = Int(owners[position])
+            let key = QueueKey(status: statuses[position], priority: owner >= 0 && priority[owner],
+                               submitted: registrations.submittedAt[position], id: registrations.ids[position])
+            keyed.append((key, position))
         }
         keyed.sort { $0.key < $1.key }
         return keyed.map(\.position)
@@ -70,12 +69,12 @@ public enum ConflictDetector {
         var id: String
 
         public init(_ registration: Registration, priority: Bool) {
-            self.init(group: registration.status == .infoRequested ? 2 : priority ? 0 : 1,
-                      submitted: registration.submittedAt.seconds, id: registration.id)
+            self.init(status: registration.status, priority: priority, submitted: registration.submittedAt.seconds,
+                      id: registration.id)
         }
 
-        public init(group: Int, submitted: Int64, id: String) {
-            self.group = group
+        public init(status: RegistrationStatus, priority: Bool, submitted: Int64, id: String) {
+            group = status == .infoRequested ? 2 : priority ? 0 : 1
             self.submitted = submitted
             self.id = id
         }
@@ -92,9 +91,11 @@ public enum ConflictDetector {
     /// given domains when `domains` is set.
     public static func openByDomain(_ programme: Programme, asOf: Day, domains: Set<String>? = nil) -> [String: [Int]] {
         var open: [String: [Int]] = [:]
-        for (position, registration) in programme.registrations.enumerated() where registration.isOpen(asOf: asOf) {
-            if let domains, !domains.contains(registration.registrableDomain) { continue }
-            open[registration.registrableDomain, default: []].append(position)
+        let registrations = programme.registrations
+        for position in 0..<registrations.count where registrations.isOpen(position, asOf: asOf) {
+            let domain = registrations.registrableDomain(position)
+            if let domains, !domains.contains(domain) { continue }
+            open[domain, default: []].append(position)
         }
         return open
     }
@@ -102,7 +103,7 @@ public enum ConflictDetector {
     /// Conflicts of the registrations at `positions`, keyed by position: direct first, then the other
     /// open registrations on the same registrable domain in programme order.
     public static func conflicts(_ programme: Programme, of positions: [Int], asOf: Day) -> [Int: [Conflict]] {
-        let wanted = Set(positions.map { programme.registrations[$0].registrableDomain })
+        let wanted = Set(positions.map { programme.registrations.registrableDomain($0) })
         return conflicts(programme, of: positions, openByDomain: openByDomain(programme, asOf: asOf, domains: wanted))
     }
 
@@ -111,15 +112,12 @@ public enum ConflictDetector {
         let registrations = programme.registrations
         var result: [Int: [Conflict]] = [:]
         for position in positions {
-            let registration = registrations[position]
+            let domain = registrations.registrableDomain(position)
             var found: [Conflict] = []
-            if programme.directAccount(domain: registration.registrableDomain) != nil {
-                found.append(Conflict(kind: .direct, domain: registration.registrableDomain))
-            }
-            for other in openByDomain[registration.registrableDomain] ?? [] where other != position {
-                let rival = registrations[other]
-                found.append(Conflict(kind: rival.partnerID == registration.partnerID ? .duplicate : .partner,
-                                      registrationId: rival.id))
+            if programme.directAccount(domain: domain) != nil { found.append(Conflict(kind: .direct, domain: domain)) }
+            for other in openByDomain[domain] ?? [] where other != position {
+                let same = registrations.partnerIDs[other] == registrations.partnerIDs[position]
+                found.append(Conflict(kind: same ? .duplicate : .partner, registrationId: registrations.ids[other]))
             }
             result[position] = found
         }

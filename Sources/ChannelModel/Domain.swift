@@ -7,19 +7,36 @@ public enum Domain {
     ]
 
     /// Lower-cased, trailing dot removed, the last two labels — three under a listed suffix.
-    ///
-    /// Every registration derives this on import and on load, a million times for a large programme,
-    /// so ASCII domains (nearly all) take a byte path that allocates one string.
     public static func registrable(_ domain: String) -> String {
-        var utf8 = Array(domain.utf8)
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return registrableUnicode(domain) }
-        for index in utf8.indices where utf8[index] >= 65 && utf8[index] <= 90 { utf8[index] += 32 }
-        while utf8.last == UInt8(ascii: ".") { utf8.removeLast() }
-        let dots = utf8.indices.reversed().filter { utf8[$0] == UInt8(ascii: ".") }.prefix(3)
-        guard dots.count >= 2 else { return String(decoding: utf8, as: UTF8.self) }
-        let lastTwo = String(decoding: utf8[(dots[1] + 1)...], as: UTF8.self)
-        if !twoLabelSuffixes.contains(lastTwo) { return lastTwo }
-        return dots.count == 3 ? String(decoding: utf8[(dots[2] + 1)...], as: UTF8.self) : String(decoding: utf8, as: UTF8.self)
+        var domain = domain
+        return domain.withUTF8 { registrable(utf8: $0) }
+    }
+
+    /// The same from UTF-8 bytes. A million registrations derive this at load, straight from their
+    /// stored bytes, so ASCII domains (nearly all) take a path that makes only the answer's string —
+    /// and none at all on the heap when it is 15 bytes or fewer.
+    public static func registrable(utf8: UnsafeBufferPointer<UInt8>) -> String {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return registrableUnicode(String(decoding: utf8, as: UTF8.self)) }
+        var end = utf8.count
+        while end > 0, utf8[end - 1] == UInt8(ascii: ".") { end -= 1 }
+        // Where the last two and the last three labels start (just after a dot).
+        var dots = 0, lastTwo = 0, lastThree = 0
+        var index = end
+        while index > 0, dots < 3 {
+            index -= 1
+            guard utf8[index] == UInt8(ascii: ".") else { continue }
+            dots += 1
+            if dots == 2 { lastTwo = index + 1 } else if dots == 3 { lastThree = index + 1 }
+        }
+        func text(from start: Int) -> String {
+            let slice = UnsafeBufferPointer(rebasing: utf8[start..<end])
+            guard slice.contains(where: { $0 >= 65 && $0 <= 90 }) else { return String(decoding: slice, as: UTF8.self) }
+            return String(decoding: slice.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+        }
+        guard dots >= 2 else { return text(from: 0) }
+        let two = text(from: lastTwo)
+        if !twoLabelSuffixes.contains(two) { return two }
+        return dots == 3 ? text(from: lastThree) : text(from: 0)
     }
 
     /// The same rule for internationalised domains written in Unicode.

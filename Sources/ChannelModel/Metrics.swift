@@ -71,8 +71,11 @@ public enum Metrics {
     public static func report(_ programme: Programme, asOf: Day, period: Period? = nil, index: ActivityIndex? = nil) -> MetricsReport {
         let period = period ?? .quarterToDate(asOf)
         var sourced = Money.zero, influenced = Money.zero
-        for deal in programme.deals where deal.outcome == .won && period.contains(deal.closedOn) {
-            if deal.attribution == .sourced { sourced += deal.acv } else { influenced += deal.acv }
+        let deals = programme.deals, outcomes = deals.outcomes, closed = deals.closedOn, acv = deals.acv
+        let attributions = deals.attributions
+        for row in 0..<deals.count
+        where outcomes[row] == .won && closed[row] >= period.from.ordinal && closed[row] <= period.to.ordinal {
+            if attributions[row] == .sourced { sourced.cents += acv[row] } else { influenced.cents += acv[row] }
         }
         let ranking = sourcedRanking(programme, period: period)
         let (enrolled, active) = index.map { $0.activity(programme, asOf: asOf) } ?? activity(programme, asOf: asOf)
@@ -97,12 +100,8 @@ public enum Metrics {
 
     /// Partners ranked by sourced won ACV closed in the period, largest first (ties by id), with shares.
     public static func sourcedRanking(_ programme: Programme, period: Period) -> [PartnerShare] {
-        var byPartner: [String: Int64] = [:]
-        var total: Int64 = 0
-        for deal in programme.deals where deal.isSourcedWin && period.contains(deal.closedOn) {
-            byPartner[deal.partnerID, default: 0] += deal.acv.cents
-            total += deal.acv.cents
-        }
+        let byPartner = programme.sourcedWinTotals(from: period.from, through: period.to)
+        let total = byPartner.values.reduce(0, +)
         return byPartner
             .map { id, cents in
                 PartnerShare(partnerId: id, name: programme.partner(id)?.name ?? id, sourcedARR: Money(cents: cents),
@@ -124,14 +123,8 @@ public enum Metrics {
 
     /// Partners (enrolled or not) with a registration submitted or a deal closed in the activity window.
     public static func activePartnerIDs(_ programme: Programme, asOf: Day) -> Set<String> {
-        let earliest = asOf.adding(days: -programme.policy.activityWindowDays)
-        func recent(_ day: Day) -> Bool { earliest < day && day <= asOf }
-        var activeIDs = Set<String>()
-        for registration in programme.registrations where recent(registration.submittedAt.day) {
-            activeIDs.insert(registration.partnerID)
-        }
-        for deal in programme.deals where recent(deal.closedOn) { activeIDs.insert(deal.partnerID) }
-        return activeIDs
+        let active = programme.partnersWithActivity(after: asOf.adding(days: -programme.policy.activityWindowDays), through: asOf)
+        return Set(programme.partners.indices.lazy.filter { active[$0] }.map { programme.partners[$0].id })
     }
 
     public static func isEnrolled(_ partner: Partner, asOf: Day) -> Bool {
@@ -154,13 +147,12 @@ public enum Metrics {
     /// Queued registrations and, of the pending ones, those past the approval SLA as of `asOf`.
     public static func queueCounts(_ programme: Programme, asOf: Day) -> (pending: Int, breaches: Int) {
         let slaSeconds = Int64(programme.policy.approvalSLAHours) * 3600
-        let cutoff = asOf.endOfDay
+        let cutoff = asOf.endOfDay.seconds
         var pending = 0, breaches = 0
-        for registration in programme.registrations where registration.status.isQueued {
+        let statuses = programme.registrations.statuses, submitted = programme.registrations.submittedAt
+        for row in statuses.indices where statuses[row].isQueued {
             pending += 1
-            if registration.status == .pending && registration.submittedAt.adding(seconds: slaSeconds) < cutoff {
-                breaches += 1
-            }
+            if statuses[row] == .pending && submitted[row] + slaSeconds < cutoff { breaches += 1 }
         }
         return (pending, breaches)
     }

@@ -35,9 +35,9 @@ public struct PartnerProfile: Sendable {
         guard let partner = programme.partner(partnerID) else { return nil }
         let policy = programme.policy
         let rank = policy.rank(of: partner.tier)
-        let registrations = registrationPositions.map { $0.map { programme.registrations[$0] } }
-            ?? programme.registrations.filter { $0.partnerID == partnerID }
-        let dealPositions = dealPositions ?? programme.deals.indices.filter { programme.deals[$0].partnerID == partnerID }
+        let registrations = (registrationPositions ?? programme.registrationPositions(ofPartner: partnerID))
+            .map { programme.registrations[$0] }
+        let dealPositions = dealPositions ?? programme.dealPositions(ofPartner: partnerID)
         let deals = dealPositions.map { programme.deals[$0] }
         let subjects = Set(registrations.map(\.id) + deals.map(\.id))
         let current = Period.quarterToDate(asOf)

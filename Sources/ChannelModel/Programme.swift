@@ -4,8 +4,8 @@
 public struct Programme: Sendable, Equatable {
     public var policy: Policy
     public private(set) var partners: [Partner] = []
-    public private(set) var registrations: [Registration] = []
-    public private(set) var deals: [Deal] = []
+    public private(set) var registrations = RegistrationTable()
+    public private(set) var deals = DealTable()
     public private(set) var investments: [Investment] = []
     public private(set) var npsResponses: [NPSResponse] = []
     public private(set) var directAccounts: [DirectAccount] = []
@@ -16,8 +16,11 @@ public struct Programme: Sendable, Equatable {
     public private(set) var clawbacks: [Clawback] = []
 
     private var partnerIndex: [String: Int] = [:]
-    private var registrationIndex: [String: Int] = [:]
-    private var dealIndex: [String: Int] = [:]
+    private var registrationIndex = RowIndex()
+    private var dealIndex = RowIndex()
+    /// Set once a registration or deal was stored naming a partner the programme lacks (a foreign or
+    /// damaged file): adding partners then resolves those rows' partner positions.
+    private var mayHaveOrphans = false
     private var directIndex: [String: Int] = [:]
     private var enablementIndex: [EnablementKey: Int] = [:]
 
@@ -31,9 +34,10 @@ public struct Programme: Sendable, Equatable {
     // MARK: Look-ups
 
     public func partner(_ id: String) -> Partner? { partnerIndex[id].map { partners[$0] } }
-    public func registration(_ id: String) -> Registration? { registrationIndex[id].map { registrations[$0] } }
-    public func deal(_ id: String) -> Deal? { dealIndex[id].map { deals[$0] } }
-    public func registrationPosition(_ id: String) -> Int? { registrationIndex[id] }
+    public func registration(_ id: String) -> Registration? { registrationPosition(id).map { registrations[$0] } }
+    public func deal(_ id: String) -> Deal? { dealPosition(id).map { deals[$0] } }
+    public func registrationPosition(_ id: String) -> Int? { registrationIndex.row(of: id, in: registrations.ids) }
+    public func dealPosition(_ id: String) -> Int? { dealIndex.row(of: id, in: deals.ids) }
     public func partnerPosition(_ id: String) -> Int? { partnerIndex[id] }
     public func directAccount(domain: String) -> DirectAccount? {
         directIndex[Domain.registrable(domain)].map { directAccounts[$0] }
@@ -48,17 +52,54 @@ public struct Programme: Sendable, Equatable {
 
     @discardableResult
     public mutating func upsert(_ partner: Partner) -> Change {
-        Programme.upsert(partner, key: partner.id, into: &partners, index: &partnerIndex)
+        let change = Programme.upsert(partner, key: partner.id, into: &partners, index: &partnerIndex)
+        if change == .added, mayHaveOrphans { resolvePartnerPositions() }
+        return change
     }
 
     @discardableResult
     public mutating func upsert(_ registration: Registration) -> Change {
-        Programme.upsert(registration, key: registration.id, into: &registrations, index: &registrationIndex)
+        let partner = position(ofPartner: registration.partnerID)
+        if let position = registrationPosition(registration.id) {
+            if registrations[position] == registration { return .unchanged }
+            registrations.set(position, registration, partner: partner)
+            return .updated
+        }
+        registrations.append(registration, partner: partner)
+        registrationIndex.insert(row: registrations.count - 1, of: registrations.ids)
+        return .added
     }
 
     @discardableResult
     public mutating func upsert(_ deal: Deal) -> Change {
-        Programme.upsert(deal, key: deal.id, into: &deals, index: &dealIndex)
+        let partner = position(ofPartner: deal.partnerID)
+        if let position = dealPosition(deal.id) {
+            if deals[position] == deal { return .unchanged }
+            deals.set(position, deal, partner: partner)
+            return .updated
+        }
+        deals.append(deal, partner: partner)
+        dealIndex.insert(row: deals.count - 1, of: deals.ids)
+        return .added
+    }
+
+    /// A partner's position as the tables store it; -1 (and a note to look again) when unknown.
+    private mutating func position(ofPartner id: String) -> Int32 {
+        guard let position = partnerIndex[id] else {
+            mayHaveOrphans = true
+            return -1
+        }
+        return Int32(position)
+    }
+
+    private mutating func resolvePartnerPositions() {
+        mayHaveOrphans = false
+        for row in registrations.indices where registrations.partners[row] < 0 {
+            registrations.setPartner(row, position(ofPartner: registrations.partnerIDs[row]))
+        }
+        for row in deals.indices where deals.partners[row] < 0 {
+            deals.setPartner(row, position(ofPartner: deals.partnerIDs[row]))
+        }
     }
 
     @discardableResult
@@ -109,8 +150,10 @@ public struct Programme: Sendable, Equatable {
     /// Changes one registration in place; false when there is no such id.
     @discardableResult
     public mutating func updateRegistration(_ id: String, _ change: (inout Registration) -> Void) -> Bool {
-        guard let position = registrationIndex[id] else { return false }
-        change(&registrations[position])
+        guard let position = registrationPosition(id) else { return false }
+        var registration = registrations[position]
+        change(&registration)
+        registrations.set(position, registration, partner: self.position(ofPartner: registration.partnerID))
         return true
     }
 
@@ -138,7 +181,7 @@ public struct Programme: Sendable, Equatable {
 
     /// Builds a programme from decoded tables in one go; fails with the first duplicate id found.
     public static func loaded(
-        policy: Policy, partners: [Partner], registrations: [Registration], deals: [Deal],
+        policy: Policy, partners: [Partner], registrations: RegistrationTable, deals: DealTable,
         investments: [Investment], npsResponses: [NPSResponse], directAccounts: [DirectAccount],
         enablement: [Enablement], audit: [AuditEntry], commissionStatus: [String: CommissionStatus] = [:],
         clawbacks: [Clawback] = []
@@ -155,13 +198,27 @@ public struct Programme: Sendable, Equatable {
         programme.commissionStatus = commissionStatus.filter { $0.value != .accrued }
         programme.clawbacks = clawbacks
         programme.partnerIndex = try index(partners, table: "partners") { $0.id }
-        programme.registrationIndex = try index(registrations, table: "registrations") { $0.id }
-        programme.dealIndex = try index(deals, table: "deals") { $0.id }
+        programme.registrationIndex = try index(registrations.ids, table: "registrations")
+        programme.dealIndex = try index(deals.ids, table: "deals")
         programme.directIndex = try index(directAccounts, table: "direct_accounts") { Domain.registrable($0.domain) }
         programme.enablementIndex = try index(enablement, table: "enablement") {
             EnablementKey(partnerID: $0.partnerID, item: $0.item)
         }
+        programme.resolvePartnerPositions()
         return programme
+    }
+
+    /// The same from arrays of records (tests, and a few rows built by hand).
+    public static func loaded(
+        policy: Policy, partners: [Partner], registrations: [Registration], deals: [Deal],
+        investments: [Investment], npsResponses: [NPSResponse], directAccounts: [DirectAccount],
+        enablement: [Enablement], audit: [AuditEntry], commissionStatus: [String: CommissionStatus] = [:],
+        clawbacks: [Clawback] = []
+    ) throws(DuplicateID) -> Programme {
+        try loaded(policy: policy, partners: partners, registrations: RegistrationTable(registrations),
+                   deals: DealTable(deals), investments: investments, npsResponses: npsResponses,
+                   directAccounts: directAccounts, enablement: enablement, audit: audit,
+                   commissionStatus: commissionStatus, clawbacks: clawbacks)
     }
 
     /// A stored table holds the same id twice: the file was not written by us, or is damaged.
@@ -169,6 +226,13 @@ public struct Programme: Sendable, Equatable {
         public var table: String
         public var id: String
         public var description: String { "table \(table) holds id \(id) twice" }
+    }
+
+    private static func index(_ ids: StringColumn, table: String) throws(DuplicateID) -> RowIndex {
+        switch RowIndex.build(ids) {
+        case .success(let index): return index
+        case .failure(let duplicate): throw DuplicateID(table: table, id: ids[duplicate.row])
+        }
     }
 
     private static func index<Record, Key: Hashable>(
@@ -180,5 +244,13 @@ public struct Programme: Sendable, Equatable {
             if index.updateValue(position, forKey: id) != nil { throw DuplicateID(table: table, id: "\(id)") }
         }
         return index
+    }
+
+    /// Same records and policy; the indexes are derived from them, so they do not take part.
+    public static func == (a: Programme, b: Programme) -> Bool {
+        a.policy == b.policy && a.partners == b.partners && a.registrations == b.registrations && a.deals == b.deals
+            && a.investments == b.investments && a.npsResponses == b.npsResponses
+            && a.directAccounts == b.directAccounts && a.enablement == b.enablement && a.audit == b.audit
+            && a.commissionStatus == b.commissionStatus && a.clawbacks == b.clawbacks
     }
 }

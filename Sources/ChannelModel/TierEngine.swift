@@ -82,12 +82,7 @@ public enum TierEngine {
 
     /// Sourced won ACV per partner with `asOf − 365 days < closed_on <= asOf`.
     public static func trailingSourcedARR(_ programme: Programme, asOf: Day) -> [String: Money] {
-        let earliest = asOf.adding(days: -365)
-        var totals: [String: Money] = [:]
-        for deal in programme.deals where deal.isSourcedWin && earliest < deal.closedOn && deal.closedOn <= asOf {
-            totals[deal.partnerID, default: .zero] += deal.acv
-        }
-        return totals
+        programme.sourcedWinTotals(from: asOf.adding(days: -364), through: asOf).mapValues { Money(cents: $0) }
     }
 
     /// Rank (0 = highest) of the highest tier whose ARR and staff minimums are both met.
@@ -108,7 +103,8 @@ extension TierEngine {
         guard standing.proposal == .atRisk, let partner = programme.partner(standing.partnerId) else { return nil }
         let policy = programme.policy
         let current = policy.rank(of: partner.tier)
-        let wins = wins ?? programme.deals.filter { $0.partnerID == partner.id && $0.isSourcedWin }
+        let wins = wins ?? programme.dealPositions(ofPartner: partner.id)
+            .filter { programme.deals.isSourcedWin($0) }.map { programme.deals[$0] }
         for step in 1...policy.tierGraceDays {
             let day = asOf.adding(days: step - policy.tierGraceDays)
             let arr = wins.reduce(Money.zero) { $0 + (day.adding(days: -365) < $1.closedOn && $1.closedOn <= day ? $1.acv : .zero) }

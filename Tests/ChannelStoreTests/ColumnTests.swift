@@ -62,9 +62,9 @@ import Testing
 
     @Test func stringsWithNullsEmptiesAndNonASCII() throws {
         let values: [String?] = ["株式会社サクラ", "", nil, "🚀👩🏽‍💻", "plain", nil]
-        var builder = StringColumnBuilder()
+        var builder = StringColumn()
         values.forEach { builder.append($0) }
-        let column = try builder.build()
+        let column = Column(strings: builder)
         #expect(column.bytes == Data("株式会社サクラ🚀👩🏽‍💻plain".utf8))
         let offsets = column.offsets!.withUnsafeBytes { raw in (0..<7).map { raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self) } }
         #expect(offsets == [0, 21, 21, 21, 40, 45, 45])
@@ -81,9 +81,9 @@ import Testing
     }
 
     @Test func enumStoredAsStringsIsAccepted() throws {
-        var builder = StringColumnBuilder()
+        var builder = StringColumn()
         ["Won", "lost"].forEach { builder.append($0) }
-        #expect(try reader(["o": builder.build()], rows: 2).values("o", as: DealOutcome.self) == [.won, .lost])
+        #expect(try reader(["o": Column(strings: builder)], rows: 2).values("o", as: DealOutcome.self) == [.won, .lost])
     }
 
     @Test func unknownLabelInUseIsAnError() throws {
@@ -99,7 +99,7 @@ import Testing
     }
 
     @Test func emptyColumnsAndTables() throws {
-        let strings = try StringColumnBuilder().build()
+        let strings = Column(strings: StringColumn())
         #expect(strings.offsets == Data(count: 4))
         #expect(strings.bytes == Data())
         let table = try reader(["s": strings, "n": FixedWidthColumnBuilder<Int64>(kind: .int64).build()], rows: 0)
@@ -133,7 +133,7 @@ import Testing
     }
 
     @Test func wrongKindAndMissingColumn() throws {
-        let table = try reader(["s": try StringColumnBuilder().build()], rows: 0)
+        let table = try reader(["s": Column(strings: StringColumn())], rows: 0)
         #expect(throws: SnapshotError(.malformedColumn(table: "t", column: "s", detail: "is string, expected int64"))) {
             try table.int64s("s")
         }

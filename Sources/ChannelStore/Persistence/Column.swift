@@ -1,3 +1,4 @@
+import ChannelModel
 import Foundation
 
 #if _endian(big)
@@ -44,6 +45,12 @@ public struct Column: Codable, Equatable, Sendable {
         self.values = values; self.offsets = offsets; self.bytes = bytes; self.nulls = nulls
         self.labels = labels
         self.crc32 = Int(Column.checksum(values: values, offsets: offsets, bytes: bytes, nulls: nulls))
+    }
+
+    /// A `string` column of `strings`, whose buffers it takes as they are held.
+    public init(strings: StringColumn) {
+        let stored = strings.storedBuffers()
+        self.init(kind: .string, offsets: stored.offsets, bytes: stored.bytes, nulls: stored.nulls)
     }
 
     public static func checksum(values: Data?, offsets: Data?, bytes: Data?, nulls: Data?) -> UInt32 {

@@ -46,6 +46,13 @@ public struct FixedWidthColumnBuilder<Value: BitwiseCopyable & Numeric> {
         values.reserveCapacity(capacity)
     }
 
+    /// A column of `values` as they are (no nulls).
+    public init(kind: ColumnKind, values: [Value]) {
+        self.init(kind: kind)
+        self.values = values
+        for _ in values.indices { nulls.append(isNull: false) }
+    }
+
     public var count: Int { values.count }
 
     public mutating func append(_ value: Value) {
@@ -73,6 +80,20 @@ extension FixedWidthColumnBuilder where Value == Double {
     public mutating func append(_ day: Day?) { append(day.map { Double($0.ordinal) * 86_400 }) }
     public mutating func append(_ instant: Instant) { append(Double(instant.seconds)) }
     public mutating func append(_ instant: Instant?) { append(instant.map { Double($0.seconds) }) }
+
+    /// A `date` column of instants held as seconds, `null` marking an absent one.
+    public static func dates(seconds: [Int64], null: Int64? = nil) -> Self {
+        var column = dates(capacity: seconds.count)
+        for value in seconds { column.append(value == null ? nil : Double(value)) }
+        return column
+    }
+
+    /// A `date` column of days held as ordinals, `null` marking an absent one.
+    public static func dates(days: [Int32], null: Int32? = nil) -> Self {
+        var column = dates(capacity: days.count)
+        for value in days { column.append(value == null ? nil : Double(value) * 86_400) }
+        return column
+    }
 }
 
 extension FixedWidthColumnBuilder where Value == UInt8 {
@@ -98,39 +119,4 @@ public struct EnumColumnBuilder<E: Labelled> {
     public mutating func append(_ value: E) { codes.append(table[value]!) }
     public mutating func append(_ value: E?) { codes.append(value.map { table[$0]! }) }
     public func build() -> Column { codes.build() }
-}
-
-/// Builds a `string` column: the UTF-8 of each row back to back, with UInt32 offsets into it.
-public struct StringColumnBuilder {
-    private var offsets: [UInt32] = [0]
-    private var bytes: [UInt8] = []
-    private var nulls = NullBitmap()
-
-    public init(capacity: Int = 0) {
-        offsets.reserveCapacity(capacity + 1)
-        bytes.reserveCapacity(capacity * 16)
-    }
-
-    public var count: Int { offsets.count - 1 }
-
-    public mutating func append(_ value: String) {
-        bytes.append(contentsOf: value.utf8)
-        offsets.append(UInt32(truncatingIfNeeded: bytes.count))
-        nulls.append(isNull: false)
-    }
-
-    /// Appends a string or, for nil, an empty row with its null bit set: "" and nil stay distinct.
-    public mutating func append(_ value: String?) {
-        if let value { bytes.append(contentsOf: value.utf8) }
-        offsets.append(UInt32(truncatingIfNeeded: bytes.count))
-        nulls.append(isNull: value == nil)
-    }
-
-    /// Throws when the column outgrows its UInt32 offsets (4 GiB of text in one column).
-    public func build() throws(SnapshotError) -> Column {
-        guard bytes.count <= Int(UInt32.max) else {
-            throw SnapshotError(.malformedColumn(table: "?", column: "?", detail: "more than 4 GiB of text in one column"))
-        }
-        return Column(kind: .string, offsets: offsets.withUnsafeBytes { Data($0) }, bytes: Data(bytes), nulls: nulls.data)
-    }
 }

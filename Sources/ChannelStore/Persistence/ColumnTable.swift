@@ -22,13 +22,13 @@ public struct ColumnTable: Codable, Equatable, Sendable {
         }
     }
 
-    /// Adds a string column, naming it in the (theoretical) error of a column past 4 GiB.
-    mutating func add(_ name: String, _ builder: StringColumnBuilder, table: String) throws(SnapshotError) {
-        do {
-            columns[name] = try builder.build()
-        } catch {
+    /// Adds a string column as it is held (no copy unless rows were replaced), naming it in the
+    /// (theoretical) error of a column past the 4 GiB its UInt32 offsets reach.
+    mutating func add(_ name: String, _ strings: StringColumn, table: String) throws(SnapshotError) {
+        guard strings.byteCount <= Int(UInt32.max) else {
             throw SnapshotError(.malformedColumn(table: table, column: name, detail: "more than 4 GiB of text"))
         }
+        columns[name] = Column(strings: strings)
     }
 
     mutating func add<Value>(_ name: String, _ builder: FixedWidthColumnBuilder<Value>) {
@@ -142,6 +142,17 @@ public struct TableReader {
 
     private static func day(_ seconds: Double) -> Day { Day(ordinal: Int32((seconds / 86_400).rounded(.down))) }
     private static func instant(_ seconds: Double) -> Instant { Instant(seconds: Int64(seconds.rounded(.down))) }
+
+    /// A string column adopted as it is stored: its buffers become the in-memory column, uncopied.
+    public func stringColumn(_ column: String) throws(SnapshotError) -> StringColumn {
+        let stored = try required(self.column(column, .string), column)
+        return StringColumn(uncheckedBytes: stored.bytes!, offsets: stored.offsets!, nulls: nil, count: rows)
+    }
+
+    public func optionalStringColumn(_ column: String) throws(SnapshotError) -> StringColumn {
+        let stored = try self.column(column, .string)
+        return StringColumn(uncheckedBytes: stored.bytes!, offsets: stored.offsets!, nulls: stored.nulls, count: rows)
+    }
 
     public func strings(_ column: String) throws(SnapshotError) -> [String] {
         try required(self.column(column, .string), column).strings(rows: rows)

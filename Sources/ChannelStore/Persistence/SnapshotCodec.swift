@@ -67,8 +67,8 @@ public enum SnapshotCodec {
             let programme = try Programme.loaded(
                 policy: root.policy,
                 partners: try TableCodec.decode(Partner.self, from: table("partners")),
-                registrations: try TableCodec.decode(Registration.self, from: table("registrations")),
-                deals: try TableCodec.decode(Deal.self, from: table("deals")),
+                registrations: try TableCodec.decode(RegistrationTable.self, from: table("registrations")),
+                deals: try TableCodec.decode(DealTable.self, from: table("deals")),
                 investments: try TableCodec.decode(Investment.self, from: table("investments")),
                 npsResponses: try TableCodec.decode(NPSResponse.self, from: table("nps")),
                 directAccounts: try TableCodec.decode(DirectAccount.self, from: table("directAccounts")),

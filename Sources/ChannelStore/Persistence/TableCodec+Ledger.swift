@@ -5,7 +5,7 @@ import Foundation
 extension TableCodec {
     public static func encode(_ statuses: [String: CommissionStatus]) throws(SnapshotError) -> ColumnTable {
         let rows = statuses.sorted { $0.key < $1.key }
-        var deal = StringColumnBuilder(capacity: rows.count)
+        var deal = StringColumn()
         var status = EnumColumnBuilder(CommissionStatus.self, capacity: rows.count)
         for (id, value) in rows { deal.append(id); status.append(value) }
         var out = ColumnTable(rows: rows.count)
@@ -28,8 +28,8 @@ extension TableCodec {
 
     public static func encode(_ rows: [Clawback]) throws(SnapshotError) -> ColumnTable {
         let n = rows.count
-        var deal = StringColumnBuilder(capacity: n), partner = StringColumnBuilder(capacity: n)
-        var registration = StringColumnBuilder(capacity: n), reason = StringColumnBuilder(capacity: n)
+        var deal = StringColumn(), partner = StringColumn()
+        var registration = StringColumn(), reason = StringColumn()
         var acv = FixedWidthColumnBuilder<Int64>(kind: .int64, capacity: n), amount = FixedWidthColumnBuilder<Int64>(kind: .int64, capacity: n)
         var rate = FixedWidthColumnBuilder<Double>(kind: .float64, capacity: n)
         var kind = EnumColumnBuilder(CommissionKind.self, capacity: n)

@@ -6,7 +6,7 @@ extension TableCodec {
     public static func encode(_ rows: [Investment]) throws(SnapshotError) -> ColumnTable {
         let n = rows.count
         var date = FixedWidthColumnBuilder<Double>.dates(capacity: n)
-        var category = StringColumnBuilder(capacity: n), note = StringColumnBuilder(capacity: n)
+        var category = StringColumn(), note = StringColumn()
         var amount = FixedWidthColumnBuilder<Int64>(kind: .int64, capacity: n)
         for row in rows {
             date.append(row.date); category.append(row.category); amount.append(row.amount.cents); note.append(row.note)
@@ -28,7 +28,7 @@ extension TableCodec {
 
     public static func encode(_ rows: [NPSResponse]) throws(SnapshotError) -> ColumnTable {
         let n = rows.count
-        var partner = StringColumnBuilder(capacity: n)
+        var partner = StringColumn()
         var responded = FixedWidthColumnBuilder<Double>.dates(capacity: n)
         var score = FixedWidthColumnBuilder<Int64>(kind: .int64, capacity: n)
         for row in rows { partner.append(row.partnerID); responded.append(row.respondedOn); score.append(Int64(row.score)) }
@@ -45,8 +45,8 @@ extension TableCodec {
 
     public static func encode(_ rows: [DirectAccount]) throws(SnapshotError) -> ColumnTable {
         let n = rows.count
-        var domain = StringColumnBuilder(capacity: n), account = StringColumnBuilder(capacity: n)
-        var owner = StringColumnBuilder(capacity: n)
+        var domain = StringColumn(), account = StringColumn()
+        var owner = StringColumn()
         for row in rows { domain.append(row.domain); account.append(row.account); owner.append(row.owner) }
         var out = ColumnTable(rows: n)
         try out.add("domain", domain, table: "directAccounts"); try out.add("account", account, table: "directAccounts")
@@ -62,7 +62,7 @@ extension TableCodec {
 
     public static func encode(_ rows: [Enablement]) throws(SnapshotError) -> ColumnTable {
         let n = rows.count
-        var partner = StringColumnBuilder(capacity: n)
+        var partner = StringColumn()
         var item = EnumColumnBuilder(EnablementItem.self, capacity: n)
         var completed = FixedWidthColumnBuilder<Double>.dates(capacity: n)
         for row in rows { partner.append(row.partnerID); item.append(row.item); completed.append(row.completedOn) }
@@ -82,8 +82,8 @@ extension TableCodec {
         let n = rows.count
         var seq = FixedWidthColumnBuilder<Int64>(kind: .int64, capacity: n)
         var at = FixedWidthColumnBuilder<Double>.dates(capacity: n)
-        var actor = StringColumnBuilder(capacity: n), action = StringColumnBuilder(capacity: n)
-        var subject = StringColumnBuilder(capacity: n), detail = StringColumnBuilder(capacity: n)
+        var actor = StringColumn(), action = StringColumn()
+        var subject = StringColumn(), detail = StringColumn()
         for row in rows {
             seq.append(row.seq); at.append(row.at); actor.append(row.actor); action.append(row.action)
             subject.append(row.subject); detail.append(row.detail)

@@ -11,12 +11,12 @@ public enum TableCodec {
 
     public static func encode(_ rows: [Partner]) throws(SnapshotError) -> ColumnTable {
         let n = rows.count
-        var id = StringColumnBuilder(capacity: n), name = StringColumnBuilder(capacity: n)
+        var id = StringColumn(), name = StringColumn()
         var type = EnumColumnBuilder(PartnerType.self, capacity: n)
-        var tier = StringColumnBuilder(capacity: n), region = StringColumnBuilder(capacity: n)
+        var tier = StringColumn(), region = StringColumn()
         var status = EnumColumnBuilder(PartnerStatus.self, capacity: n)
         var joined = FixedWidthColumnBuilder<Double>.dates(capacity: n)
-        var owner = StringColumnBuilder(capacity: n)
+        var owner = StringColumn()
         var staff = FixedWidthColumnBuilder<Int64>(kind: .int64, capacity: n)
         for row in rows {
             id.append(row.id); name.append(row.name); type.append(row.type); tier.append(row.tier)
@@ -47,89 +47,80 @@ public enum TableCodec {
     // MARK: Registrations
 
     public static func encode(_ rows: [Registration]) throws(SnapshotError) -> ColumnTable {
-        let n = rows.count
-        var id = StringColumnBuilder(capacity: n), partner = StringColumnBuilder(capacity: n)
-        var company = StringColumnBuilder(capacity: n), domain = StringColumnBuilder(capacity: n)
-        var acv = FixedWidthColumnBuilder<Int64>(kind: .int64, capacity: n)
-        var submitted = FixedWidthColumnBuilder<Double>.dates(capacity: n)
-        var status = EnumColumnBuilder(RegistrationStatus.self, capacity: n)
-        var decided = FixedWidthColumnBuilder<Double>.dates(capacity: n)
-        var until = FixedWidthColumnBuilder<Double>.dates(capacity: n)
-        var tier = StringColumnBuilder(capacity: n)
-        var extensions = FixedWidthColumnBuilder<Int64>(kind: .int64, capacity: n)
-        var note = StringColumnBuilder(capacity: n)
-        for row in rows {
-            id.append(row.id); partner.append(row.partnerID); company.append(row.prospectCompany)
-            domain.append(row.prospectDomain); acv.append(row.estimatedACV.cents); submitted.append(row.submittedAt)
-            status.append(row.status); decided.append(row.decidedAt); until.append(row.protectedUntil)
-            tier.append(row.tierAtApproval); extensions.append(Int64(row.extensions)); note.append(row.note)
-        }
+        try encode(RegistrationTable(rows))
+    }
+
+    /// The stored table. String columns are handed over as they are held (no copy, unless rows were
+    /// replaced since the last load); the numbers are copied out in one go each.
+    public static func encode(_ rows: RegistrationTable) throws(SnapshotError) -> ColumnTable {
+        var out = ColumnTable(rows: rows.count)
         let table = "registrations"
-        var out = ColumnTable(rows: n)
-        try out.add("registration_id", id, table: table); try out.add("partner_id", partner, table: table)
-        try out.add("prospect_company", company, table: table); try out.add("prospect_domain", domain, table: table)
-        out.add("estimated_acv", acv); out.add("submitted_at", submitted); out.add("status", status)
-        out.add("decided_at", decided); out.add("protected_until", until)
-        try out.add("tier_at_approval", tier, table: table); out.add("extensions", extensions)
-        try out.add("note", note, table: table)
+        try out.add("registration_id", rows.ids, table: table); try out.add("partner_id", rows.partnerIDs, table: table)
+        try out.add("prospect_company", rows.companies, table: table); try out.add("prospect_domain", rows.domains, table: table)
+        out.columns["estimated_acv"] = FixedWidthColumnBuilder<Int64>(kind: .int64, values: rows.estimatedACV).build()
+        out.columns["submitted_at"] = FixedWidthColumnBuilder<Double>.dates(seconds: rows.submittedAt).build()
+        var status = EnumColumnBuilder(RegistrationStatus.self, capacity: rows.count)
+        for value in rows.statuses { status.append(value) }
+        out.add("status", status)
+        out.columns["decided_at"] = FixedWidthColumnBuilder<Double>.dates(seconds: rows.decidedAt, null: RegistrationTable.noInstant).build()
+        out.columns["protected_until"] = FixedWidthColumnBuilder<Double>.dates(days: rows.protectedUntil, null: RegistrationTable.noDay).build()
+        try out.add("tier_at_approval", rows.tiersAtApproval, table: table)
+        out.columns["extensions"] = FixedWidthColumnBuilder<Int64>(kind: .int64, values: rows.extensions.map(Int64.init)).build()
+        try out.add("note", rows.notes, table: table)
         return out
     }
 
     public static func decode(_ type: Registration.Type, from table: ColumnTable, name: String = "registrations") throws(SnapshotError) -> [Registration] {
+        Array(try decode(RegistrationTable.self, from: table, name: name))
+    }
+
+    /// The table over the stored columns: string columns adopt the decoded bytes without a copy.
+    public static func decode(_ type: RegistrationTable.Type, from table: ColumnTable, name: String = "registrations") throws(SnapshotError) -> RegistrationTable {
         let t = try TableReader(table, name: name)
-        let id = try t.strings("registration_id"), partner = try t.strings("partner_id")
-        let company = try t.strings("prospect_company"), domain = try t.strings("prospect_domain")
-        let acv = try t.int64s("estimated_acv"), submitted = try t.instants("submitted_at")
-        let status = try t.values("status", as: RegistrationStatus.self)
-        let decided = try t.optionalInstants("decided_at"), until = try t.optionalDays("protected_until")
-        let tier = try t.has("tier_at_approval") ? t.optionalStrings("tier_at_approval") : nil
-        let extensions = try t.has("extensions") ? t.ints("extensions") : nil
-        let note = try t.has("note") ? t.optionalStrings("note") : nil
-        return (0..<t.rows).map {
-            Registration(id: id[$0], partnerID: partner[$0], prospectCompany: company[$0], prospectDomain: domain[$0],
-                         estimatedACV: Money(cents: acv[$0]), submittedAt: submitted[$0], status: status[$0],
-                         decidedAt: decided[$0], protectedUntil: until[$0], tierAtApproval: tier?[$0] ?? nil,
-                         extensions: extensions?[$0] ?? 0, note: note?[$0] ?? nil)
-        }
+        let n = t.rows
+        return RegistrationTable(
+            ids: try t.stringColumn("registration_id"), partnerIDs: try t.stringColumn("partner_id"),
+            companies: try t.stringColumn("prospect_company"), domains: try t.stringColumn("prospect_domain"),
+            estimatedACV: try t.int64s("estimated_acv"), submittedAt: try t.instants("submitted_at").map(\.seconds),
+            statuses: try t.values("status", as: RegistrationStatus.self),
+            decidedAt: try t.optionalInstants("decided_at").map { $0?.seconds ?? RegistrationTable.noInstant },
+            protectedUntil: try t.optionalDays("protected_until").map { $0?.ordinal ?? RegistrationTable.noDay },
+            tiersAtApproval: try t.has("tier_at_approval") ? t.optionalStringColumn("tier_at_approval") : StringColumn(nulls: n),
+            extensions: try t.has("extensions") ? t.ints("extensions").map { Int32(clamping: $0) } : [Int32](repeating: 0, count: n),
+            notes: try t.has("note") ? t.optionalStringColumn("note") : StringColumn(nulls: n))
     }
 
     // MARK: Deals
 
     public static func encode(_ rows: [Deal]) throws(SnapshotError) -> ColumnTable {
-        let n = rows.count
-        var id = StringColumnBuilder(capacity: n), partner = StringColumnBuilder(capacity: n)
-        var registration = StringColumnBuilder(capacity: n), account = StringColumnBuilder(capacity: n)
-        var domain = StringColumnBuilder(capacity: n)
-        var acv = FixedWidthColumnBuilder<Int64>(kind: .int64, capacity: n)
-        var closed = FixedWidthColumnBuilder<Double>.dates(capacity: n)
-        var outcome = EnumColumnBuilder(DealOutcome.self, capacity: n)
-        var attribution = EnumColumnBuilder(Attribution.self, capacity: n)
-        for row in rows {
-            id.append(row.id); partner.append(row.partnerID); registration.append(row.registrationID)
-            account.append(row.account); domain.append(row.domain); acv.append(row.acv.cents)
-            closed.append(row.closedOn); outcome.append(row.outcome); attribution.append(row.attribution)
-        }
-        let table = "deals"
-        var out = ColumnTable(rows: n)
-        try out.add("deal_id", id, table: table); try out.add("partner_id", partner, table: table)
-        try out.add("registration_id", registration, table: table); try out.add("account", account, table: table)
-        try out.add("domain", domain, table: table); out.add("acv", acv); out.add("closed_on", closed)
+        try encode(DealTable(rows))
+    }
+
+    public static func encode(_ rows: DealTable) throws(SnapshotError) -> ColumnTable {
+        var out = ColumnTable(rows: rows.count)
+        try out.add("deal_id", rows.ids, table: "deals"); try out.add("partner_id", rows.partnerIDs, table: "deals")
+        try out.add("registration_id", rows.registrationIDs, table: "deals"); try out.add("account", rows.accounts, table: "deals")
+        try out.add("domain", rows.domains, table: "deals")
+        out.columns["acv"] = FixedWidthColumnBuilder<Int64>(kind: .int64, values: rows.acv).build()
+        out.columns["closed_on"] = FixedWidthColumnBuilder<Double>.dates(days: rows.closedOn, null: nil).build()
+        var outcome = EnumColumnBuilder(DealOutcome.self, capacity: rows.count)
+        var attribution = EnumColumnBuilder(Attribution.self, capacity: rows.count)
+        for row in rows.indices { outcome.append(rows.outcomes[row]); attribution.append(rows.attributions[row]) }
         out.add("outcome", outcome); out.add("attribution", attribution)
         return out
     }
 
     public static func decode(_ type: Deal.Type, from table: ColumnTable, name: String = "deals") throws(SnapshotError) -> [Deal] {
+        Array(try decode(DealTable.self, from: table, name: name))
+    }
+
+    public static func decode(_ type: DealTable.Type, from table: ColumnTable, name: String = "deals") throws(SnapshotError) -> DealTable {
         let t = try TableReader(table, name: name)
-        let id = try t.strings("deal_id"), partner = try t.strings("partner_id")
-        let registration = try t.optionalStrings("registration_id"), account = try t.strings("account")
-        let domain = try t.strings("domain"), acv = try t.int64s("acv"), closed = try t.days("closed_on")
-        let outcome = try t.values("outcome", as: DealOutcome.self)
-        let attribution = try t.values("attribution", as: Attribution.self)
-        return (0..<t.rows).map {
-            Deal(id: id[$0], partnerID: partner[$0], registrationID: registration[$0], account: account[$0],
-                 domain: domain[$0], acv: Money(cents: acv[$0]), closedOn: closed[$0], outcome: outcome[$0],
-                 attribution: attribution[$0])
-        }
+        return DealTable(
+            ids: try t.stringColumn("deal_id"), partnerIDs: try t.stringColumn("partner_id"),
+            registrationIDs: try t.optionalStringColumn("registration_id"), accounts: try t.stringColumn("account"),
+            domains: try t.stringColumn("domain"), acv: try t.int64s("acv"), closedOn: try t.days("closed_on").map(\.ordinal),
+            outcomes: try t.values("outcome", as: DealOutcome.self), attributions: try t.values("attribution", as: Attribution.self))
     }
 
     // MARK: Import batches (a journal record carries the batch as one table)

@@ -1,0 +1,76 @@
+/// Every deal of a programme, column by column: the deal-side twin of `RegistrationTable`, read as a
+/// collection of `Deal`s made on demand, or column by column by the scans over all of them.
+public struct DealTable: Sendable, Equatable, RandomAccessCollection {
+    public private(set) var ids = StringColumn()
+    public private(set) var partnerIDs = StringColumn()
+    /// Each row's partner as a position in `Programme.partners`, -1 for an id the programme lacks.
+    public private(set) var partners: [Int32] = []
+    /// Null when the deal came without a registration.
+    public private(set) var registrationIDs = StringColumn()
+    public private(set) var accounts = StringColumn()
+    public private(set) var domains = StringColumn()
+    /// Cents.
+    public private(set) var acv: [Int64] = []
+    /// Day ordinals.
+    public private(set) var closedOn: [Int32] = []
+    public private(set) var outcomes: [DealOutcome] = []
+    public private(set) var attributions: [Attribution] = []
+
+    public init() {}
+
+    /// A table over decoded columns; every column holds `ids.count` rows.
+    public init(ids: StringColumn, partnerIDs: StringColumn, registrationIDs: StringColumn, accounts: StringColumn,
+                domains: StringColumn, acv: [Int64], closedOn: [Int32], outcomes: [DealOutcome], attributions: [Attribution]) {
+        let n = ids.count
+        precondition([partnerIDs.count, registrationIDs.count, accounts.count, domains.count, acv.count, closedOn.count,
+                      outcomes.count, attributions.count].allSatisfy { $0 == n }, "columns of unequal length")
+        self.ids = ids; self.partnerIDs = partnerIDs; self.registrationIDs = registrationIDs; self.accounts = accounts
+        self.domains = domains; self.acv = acv; self.closedOn = closedOn; self.outcomes = outcomes
+        self.attributions = attributions
+        partners = [Int32](repeating: -1, count: n)
+    }
+
+    public init(_ deals: some Sequence<Deal>) {
+        for deal in deals { append(deal, partner: -1) }
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { ids.count }
+
+    /// Row `position` made into a `Deal`.
+    public subscript(position: Int) -> Deal {
+        Deal(id: ids[position], partnerID: partnerIDs[position], registrationID: registrationIDs.value(position),
+             account: accounts[position], domain: domains[position], acv: Money(cents: acv[position]),
+             closedOn: Day(ordinal: closedOn[position]), outcome: outcomes[position], attribution: attributions[position])
+    }
+
+    /// Counts towards partner-sourced revenue (as `Deal.isSourcedWin`).
+    public func isSourcedWin(_ position: Int) -> Bool {
+        outcomes[position] == .won && attributions[position] == .sourced
+    }
+
+    mutating func append(_ deal: Deal, partner: Int32) {
+        ids.append(deal.id); partnerIDs.append(deal.partnerID); partners.append(partner)
+        registrationIDs.append(deal.registrationID); accounts.append(deal.account); domains.append(deal.domain)
+        acv.append(deal.acv.cents); closedOn.append(deal.closedOn.ordinal); outcomes.append(deal.outcome)
+        attributions.append(deal.attribution)
+    }
+
+    /// Overwrites row `position` with `deal`, which has the row's id.
+    mutating func set(_ position: Int, _ deal: Deal, partner: Int32) {
+        precondition(ids[position] == deal.id, "a deal's id never changes")
+        partnerIDs.set(position, deal.partnerID); partners[position] = partner
+        registrationIDs.set(position, deal.registrationID); accounts.set(position, deal.account)
+        domains.set(position, deal.domain); acv[position] = deal.acv.cents; closedOn[position] = deal.closedOn.ordinal
+        outcomes[position] = deal.outcome; attributions[position] = deal.attribution
+    }
+
+    mutating func setPartner(_ position: Int, _ partner: Int32) { partners[position] = partner }
+
+    /// Same rows; the partner positions are derived, so they do not take part.
+    public static func == (a: Self, b: Self) -> Bool {
+        a.ids == b.ids && a.partnerIDs == b.partnerIDs && a.registrationIDs == b.registrationIDs
+            && a.accounts == b.accounts && a.domains == b.domains && a.acv == b.acv && a.closedOn == b.closedOn
+            && a.outcomes == b.outcomes && a.attributions == b.attributions
+    }
+}

@@ -1,0 +1,136 @@
+/// Every registration of a programme, column by column (DESIGN.md §5 keeps them so on disk too).
+///
+/// It reads as a collection of `Registration`s, made on demand, so code that looks at a few rows (a
+/// screen, a decision) stays simple. Code that looks at all of them — metrics, the queue, conflicts,
+/// the console's indexes — reads the columns: a million rows then cost a few arrays of numbers and
+/// byte buffers instead of a million structs with six strings each.
+public struct RegistrationTable: Sendable, Equatable, RandomAccessCollection {
+    public private(set) var ids = StringColumn()
+    public private(set) var partnerIDs = StringColumn()
+    /// Each row's partner as a position in `Programme.partners`, -1 for an id the programme lacks;
+    /// kept by `Programme`, so grouping by partner is array indexing instead of string hashing.
+    public private(set) var partners: [Int32] = []
+    public private(set) var companies = StringColumn()
+    public private(set) var domains = StringColumn()
+    /// Cents.
+    public private(set) var estimatedACV: [Int64] = []
+    /// Seconds since 1970 UTC.
+    public private(set) var submittedAt: [Int64] = []
+    public private(set) var statuses: [RegistrationStatus] = []
+    /// Seconds since 1970 UTC; `Self.noInstant` when undecided.
+    public private(set) var decidedAt: [Int64] = []
+    /// Day ordinals; `Self.noDay` when there is no protection window.
+    public private(set) var protectedUntil: [Int32] = []
+    public private(set) var tiersAtApproval = StringColumn()
+    public private(set) var extensions: [Int32] = []
+    public private(set) var notes = StringColumn()
+
+    public static let noInstant = Int64.min
+    public static let noDay = Int32.min
+
+    public init() {}
+
+    /// A table over decoded columns (the snapshot reader's way in); every column holds `ids.count` rows.
+    public init(ids: StringColumn, partnerIDs: StringColumn, companies: StringColumn, domains: StringColumn,
+                estimatedACV: [Int64], submittedAt: [Int64], statuses: [RegistrationStatus], decidedAt: [Int64],
+                protectedUntil: [Int32], tiersAtApproval: StringColumn, extensions: [Int32], notes: StringColumn) {
+        let n = ids.count
+        precondition([partnerIDs.count, companies.count, domains.count, estimatedACV.count, submittedAt.count,
+                      statuses.count, decidedAt.count, protectedUntil.count, tiersAtApproval.count,
+                      extensions.count, notes.count].allSatisfy { $0 == n }, "columns of unequal length")
+        self.ids = ids; self.partnerIDs = partnerIDs; self.companies = companies; self.domains = domains
+        self.estimatedACV = estimatedACV; self.submittedAt = submittedAt; self.statuses = statuses
+        self.decidedAt = decidedAt; self.protectedUntil = protectedUntil; self.tiersAtApproval = tiersAtApproval
+        self.extensions = extensions; self.notes = notes
+        partners = [Int32](repeating: -1, count: n)
+    }
+
+    public init(_ registrations: some Sequence<Registration>) {
+        for registration in registrations { append(registration, partner: -1) }
+    }
+
+    // MARK: Collection
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { ids.count }
+
+    /// Row `position` made into a `Registration`.
+    public subscript(position: Int) -> Registration {
+        Registration(
+            id: ids[position], partnerID: partnerIDs[position], prospectCompany: companies[position],
+            prospectDomain: domains[position], estimatedACV: Money(cents: estimatedACV[position]),
+            submittedAt: Instant(seconds: submittedAt[position]), status: statuses[position],
+            decidedAt: decision(position), protectedUntil: protection(position),
+            tierAtApproval: tiersAtApproval.value(position), extensions: Int(extensions[position]),
+            note: notes.value(position))
+    }
+
+    // MARK: Single fields, for scans
+
+    public func decision(_ position: Int) -> Instant? {
+        decidedAt[position] == Self.noInstant ? nil : Instant(seconds: decidedAt[position])
+    }
+
+    public func protection(_ position: Int) -> Day? {
+        protectedUntil[position] == Self.noDay ? nil : Day(ordinal: protectedUntil[position])
+    }
+
+    /// As `Registration.isOpen(asOf:)`, from the columns.
+    public func isOpen(_ position: Int, asOf: Day) -> Bool {
+        switch statuses[position] {
+        case .pending, .infoRequested: return true
+        case .approved: return protectedUntil[position] != Self.noDay && protectedUntil[position] >= asOf.ordinal
+        default: return false
+        }
+    }
+
+    /// The registrable domain of row `position`, straight from the stored bytes.
+    public func registrableDomain(_ position: Int) -> String {
+        domains.withUTF8(position) { Domain.registrable(utf8: $0) }
+    }
+
+    // MARK: Changes (through `Programme`, which keeps the id index and partner positions in step)
+
+    mutating func append(_ registration: Registration, partner: Int32) {
+        ids.append(registration.id)
+        partnerIDs.append(registration.partnerID)
+        partners.append(partner)
+        companies.append(registration.prospectCompany)
+        domains.append(registration.prospectDomain)
+        estimatedACV.append(registration.estimatedACV.cents)
+        submittedAt.append(registration.submittedAt.seconds)
+        statuses.append(registration.status)
+        decidedAt.append(registration.decidedAt?.seconds ?? Self.noInstant)
+        protectedUntil.append(registration.protectedUntil?.ordinal ?? Self.noDay)
+        tiersAtApproval.append(registration.tierAtApproval)
+        extensions.append(Int32(clamping: registration.extensions))
+        notes.append(registration.note)
+    }
+
+    /// Overwrites row `position` with `registration`, which has the row's id.
+    mutating func set(_ position: Int, _ registration: Registration, partner: Int32) {
+        precondition(ids[position] == registration.id, "a registration's id never changes")
+        partnerIDs.set(position, registration.partnerID)
+        partners[position] = partner
+        companies.set(position, registration.prospectCompany)
+        domains.set(position, registration.prospectDomain)
+        estimatedACV[position] = registration.estimatedACV.cents
+        submittedAt[position] = registration.submittedAt.seconds
+        statuses[position] = registration.status
+        decidedAt[position] = registration.decidedAt?.seconds ?? Self.noInstant
+        protectedUntil[position] = registration.protectedUntil?.ordinal ?? Self.noDay
+        tiersAtApproval.set(position, registration.tierAtApproval)
+        extensions[position] = Int32(clamping: registration.extensions)
+        notes.set(position, registration.note)
+    }
+
+    mutating func setPartner(_ position: Int, _ partner: Int32) { partners[position] = partner }
+
+    /// Same rows; the partner positions are derived, so they do not take part.
+    public static func == (a: Self, b: Self) -> Bool {
+        a.ids == b.ids && a.partnerIDs == b.partnerIDs && a.companies == b.companies && a.domains == b.domains
+            && a.estimatedACV == b.estimatedACV && a.submittedAt == b.submittedAt && a.statuses == b.statuses
+            && a.decidedAt == b.decidedAt && a.protectedUntil == b.protectedUntil
+            && a.tiersAtApproval == b.tiersAtApproval && a.extensions == b.extensions && a.notes == b.notes
+    }
+}
