@@ -65,7 +65,11 @@ public struct DealTable: Sendable, Equatable, RandomAccessCollection {
         outcomes[position] = deal.outcome; attributions[position] = deal.attribution
     }
 
-    mutating func setPartner(_ position: Int, _ partner: Int32) { partners[position] = partner }
+    /// Every row's partner position at once (at load, and when a missing partner arrives).
+    mutating func setPartners(_ positions: [Int32]) {
+        precondition(positions.count == count, "one partner position per row")
+        partners = positions
+    }
 
     /// Same rows; the partner positions are derived, so they do not take part.
     public static func == (a: Self, b: Self) -> Bool {

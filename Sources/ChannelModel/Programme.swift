@@ -92,14 +92,13 @@ public struct Programme: Sendable, Equatable {
         return Int32(position)
     }
 
+    /// Finds every row's partner by hashing the stored id bytes: no `String` per row at load.
     private mutating func resolvePartnerPositions() {
-        mayHaveOrphans = false
-        for row in registrations.indices where registrations.partners[row] < 0 {
-            registrations.setPartner(row, position(ofPartner: registrations.partnerIDs[row]))
-        }
-        for row in deals.indices where deals.partners[row] < 0 {
-            deals.setPartner(row, position(ofPartner: deals.partnerIDs[row]))
-        }
+        let ids = StringColumn(partners.map(\.id))
+        guard case .success(let index) = RowIndex.build(ids) else { preconditionFailure("partner ids are unique") }
+        registrations.setPartners(index.rows(matching: registrations.partnerIDs, in: ids))
+        deals.setPartners(index.rows(matching: deals.partnerIDs, in: ids))
+        mayHaveOrphans = registrations.partners.contains(-1) || deals.partners.contains(-1)
     }
 
     @discardableResult

@@ -16,9 +16,26 @@ public struct RowIndex: Sendable, Equatable {
     public static func build(_ keys: StringColumn) -> Result<RowIndex, DuplicateKey> {
         var index = RowIndex()
         index.slots = [Int32](repeating: 0, count: slotCount(for: keys.count))
-        for row in 0..<keys.count {
-            if let earlier = index.insert(row: row, of: keys) { return .failure(DuplicateKey(row: row, earlierRow: earlier)) }
+        let mask = index.slots.count - 1
+        // One raw view of the column and of the slots for the whole loop: per-row buffer access and
+        // exclusivity checks cost more than the hashing.
+        let duplicate: DuplicateKey? = keys.withRows { rows in
+            index.slots.withUnsafeMutableBufferPointer { slots in
+                for row in 0..<rows.count {
+                    let utf8 = rows[row]
+                    var slot = hash(utf8) & mask
+                    while slots[slot] != 0 {
+                        let other = Int(slots[slot]) - 1
+                        if StringColumn.equal(rows[other], utf8) { return DuplicateKey(row: row, earlierRow: other) }
+                        slot = (slot + 1) & mask
+                    }
+                    slots[slot] = Int32(row + 1)
+                }
+                return nil
+            }
         }
+        if let duplicate { return .failure(duplicate) }
+        index.count = keys.count
         return .success(index)
     }
 
@@ -31,14 +48,38 @@ public struct RowIndex: Sendable, Equatable {
     /// The row whose key is `key`.
     public func row(of key: String, in keys: StringColumn) -> Int? {
         var key = key
-        return key.withUTF8 { utf8 in
-            var slot = Self.hash(utf8) & (slots.count - 1)
-            while slots[slot] != 0 {
-                let row = Int(slots[slot]) - 1
-                if keys.withUTF8(row, { $0.elementsEqual(utf8) }) { return row }
-                slot = (slot + 1) & (slots.count - 1)
+        return key.withUTF8 { row(ofUTF8: $0, in: keys) }
+    }
+
+    public func row(ofUTF8 utf8: UnsafeBufferPointer<UInt8>, in keys: StringColumn) -> Int? {
+        var slot = Self.hash(utf8) & (slots.count - 1)
+        while slots[slot] != 0 {
+            let row = Int(slots[slot]) - 1
+            if keys.withUTF8(row, { StringColumn.equal($0, utf8) }) { return row }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        return nil
+    }
+
+    /// For every row of `column`, the row of `keys` holding the same text (-1 when none does): how a
+    /// million registrations find their partner at load without making a `String` each.
+    public func rows(matching column: StringColumn, in keys: StringColumn) -> [Int32] {
+        let mask = slots.count - 1
+        return keys.withRows { keyRows in
+            column.withRows { rows in
+                slots.withUnsafeBufferPointer { slots in
+                    (0..<rows.count).map { row in
+                        let utf8 = rows[row]
+                        var slot = Self.hash(utf8) & mask
+                        while slots[slot] != 0 {
+                            let candidate = Int(slots[slot]) - 1
+                            if StringColumn.equal(keyRows[candidate], utf8) { return Int32(candidate) }
+                            slot = (slot + 1) & mask
+                        }
+                        return -1
+                    }
+                }
             }
-            return nil
         }
     }
 
@@ -50,7 +91,7 @@ public struct RowIndex: Sendable, Equatable {
             var slot = Self.hash(utf8) & (slots.count - 1)
             while slots[slot] != 0 {
                 let other = Int(slots[slot]) - 1
-                if keys.withUTF8(other, { $0.elementsEqual(utf8) }) { return other }
+                if keys.withUTF8(other, { StringColumn.equal($0, utf8) }) { return other }
                 slot = (slot + 1) & (slots.count - 1)
             }
             slots[slot] = Int32(row + 1)

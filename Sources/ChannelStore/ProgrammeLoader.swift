@@ -48,7 +48,10 @@ public enum ProgrammeLoader {
         guard location.exists else { throw StoreError.missing(location) }
         let snapshot: DecodedSnapshot
         do {
-            snapshot = try SnapshotCodec.decode(try Data(contentsOf: location.url, options: .mappedIfSafe))
+            // Mapped, not read: the decoder copies out what it keeps, and the decode lets go of the
+            // mapping as soon as it has, so a large file is not held twice. Writers replace the file
+            // by rename, never in place, so the mapped bytes cannot change underneath.
+            snapshot = try SnapshotCodec.decode(try Data(contentsOf: location.url, options: .alwaysMapped))
         } catch let error as SnapshotError {
             throw StoreError.unreadable(location, error.description)
         } catch {

@@ -43,7 +43,10 @@ public enum SnapshotCodec {
 
     /// Decodes and checks a programme file: format, version, every column's checksum and shape, and
     /// the uniqueness of ids. Every failure is a `SnapshotError`.
-    public static func decode(_ data: Data) throws(SnapshotError) -> DecodedSnapshot {
+    ///
+    /// `data` is consumed: once the property list is decoded the file's bytes are released, before the
+    /// tables are, so a large programme is never in memory three times over.
+    public static func decode(_ data: consuming Data) throws(SnapshotError) -> DecodedSnapshot {
         try checkEnvelope(data)
         let root: Root
         do {
@@ -53,6 +56,7 @@ public enum SnapshotCodec {
         } catch {
             throw SnapshotError(.damaged(detail: describe(error)))
         }
+        data = Data()
         func table(_ name: String) throws(SnapshotError) -> ColumnTable {
             guard let table = root.tables[name] else { throw SnapshotError(.missingTable(name)) }
             return table

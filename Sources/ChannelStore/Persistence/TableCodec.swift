@@ -81,10 +81,10 @@ public enum TableCodec {
         return RegistrationTable(
             ids: try t.stringColumn("registration_id"), partnerIDs: try t.stringColumn("partner_id"),
             companies: try t.stringColumn("prospect_company"), domains: try t.stringColumn("prospect_domain"),
-            estimatedACV: try t.int64s("estimated_acv"), submittedAt: try t.instants("submitted_at").map(\.seconds),
+            estimatedACV: try t.int64s("estimated_acv"), submittedAt: try t.seconds("submitted_at"),
             statuses: try t.values("status", as: RegistrationStatus.self),
-            decidedAt: try t.optionalInstants("decided_at").map { $0?.seconds ?? RegistrationTable.noInstant },
-            protectedUntil: try t.optionalDays("protected_until").map { $0?.ordinal ?? RegistrationTable.noDay },
+            decidedAt: try t.seconds("decided_at", null: RegistrationTable.noInstant),
+            protectedUntil: try t.dayOrdinals("protected_until", null: RegistrationTable.noDay),
             tiersAtApproval: try t.has("tier_at_approval") ? t.optionalStringColumn("tier_at_approval") : StringColumn(nulls: n),
             extensions: try t.has("extensions") ? t.ints("extensions").map { Int32(clamping: $0) } : [Int32](repeating: 0, count: n),
             notes: try t.has("note") ? t.optionalStringColumn("note") : StringColumn(nulls: n))
@@ -119,7 +119,7 @@ public enum TableCodec {
         return DealTable(
             ids: try t.stringColumn("deal_id"), partnerIDs: try t.stringColumn("partner_id"),
             registrationIDs: try t.optionalStringColumn("registration_id"), accounts: try t.stringColumn("account"),
-            domains: try t.stringColumn("domain"), acv: try t.int64s("acv"), closedOn: try t.days("closed_on").map(\.ordinal),
+            domains: try t.stringColumn("domain"), acv: try t.int64s("acv"), closedOn: try t.dayOrdinals("closed_on"),
             outcomes: try t.values("outcome", as: DealOutcome.self), attributions: try t.values("attribution", as: Attribution.self))
     }
 
