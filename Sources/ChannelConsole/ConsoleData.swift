@@ -206,8 +206,10 @@ public struct PartnerRow: Sendable, Equatable {
     public var proposal: TierProposal?
     /// Enablement items completed (of five).
     public var enabled: Int
-    /// The name as sorted (lower-cased once) and what `/` searches.
-    var sortName: String
+    /// Where the name falls among all partners' names, case-insensitively: sorting by name compares
+    /// these integers, ranked once per data, instead of making ~150k string comparisons per sort.
+    var nameRank: Int
+    /// What `/` searches, lower-cased once.
     var search: String
 
     /// - Parameter openByDomain: the open registrations, already found: counting them per partner
@@ -227,10 +229,13 @@ public struct PartnerRow: Sendable, Equatable {
         }
         let proposals = Dictionary(uniqueKeysWithValues: standings.map { ($0.partnerId, $0.proposal) })
         let enablement = EnablementCheck.completed(programme, asOf: asOf)
+        let byName = programme.partners.indices.map { ($0, programme.partners[$0].name.lowercased()) }.sorted { $0.1 < $1.1 }
+        var nameRank = [Int](repeating: 0, count: byName.count)
+        for (rank, entry) in byName.enumerated() { nameRank[entry.0] = rank }
         return programme.partners.enumerated().map { position, partner in
             PartnerRow(position: position, trailingARR: arr[partner.id] ?? .zero, openRegistrations: open[position],
                        lastActivity: index.lastActivity(partner.id, onOrBefore: asOf), nps: nps[partner.id]?.score, proposal: proposals[partner.id],
-                       enabled: enablement[partner.id]?.count ?? 0, sortName: partner.name.lowercased(),
+                       enabled: enablement[partner.id]?.count ?? 0, nameRank: nameRank[position],
                        search: [partner.id, partner.name, partner.type.rawValue, partner.tier, partner.region,
                                 partner.status.rawValue, partner.owner].joined(separator: "\u{1F}").lowercased())
         }
