@@ -36,10 +36,9 @@ public enum PaneRows {
             if key.notEnabledOnly { rows = rows.filter { data.partners[$0].enabled < EnablementItem.allCases.count } }
             if !needle.isEmpty { rows = rows.filter { contains(data.partners[$0].search, needle) } }
             if let column = key.sortColumn {
-                rows.sort { a, b in
-                    let order = comparePartners(data.partners[a], data.partners[b], column: column, programme)
-                    return order == 0 ? a < b : (key.sortDescending ? order > 0 : order < 0)
-                }
+                let keys = partnerSortKeys(column: column, data)
+                let descending = key.sortDescending
+                rows.sort { a, b in keys[a] == keys[b] ? a < b : (descending ? keys[a] > keys[b] : keys[a] < keys[b]) }
             }
             return rows
         case .tiers:
@@ -60,21 +59,29 @@ public enum PaneRows {
 
     static let statusOrder = Dictionary(uniqueKeysWithValues: PartnerStatus.allCases.enumerated().map { ($1, $0) })
 
-    /// -1, 0 or 1; ascending means A→Z, smallest first, oldest first. Partners are looked up only for
-    /// the columns that need them, a field at a time: a sort makes ~150k comparisons.
-    static func comparePartners(_ a: PartnerRow, _ b: PartnerRow, column: Int, _ programme: Programme) -> Int {
-        func order<T: Comparable>(_ x: T, _ y: T) -> Int { x < y ? -1 : x > y ? 1 : 0 }
-        let partners = programme.partners
+    /// One integer per partner row that sorts as the column does (ascending: A→Z, smallest first,
+    /// oldest first), so a sort of 10k rows compares integers, never strings or partners.
+    static func partnerSortKeys(column: Int, _ data: ConsoleData) -> [Int] {
+        let rows = data.partners, partners = data.programme.partners, policy = data.programme.policy
+        /// Each row's text as its rank among the column's distinct texts (a handful of types or regions).
+        func ranks(_ text: (Partner) -> String) -> [Int] {
+            let distinct = Set(partners.map(text)).sorted()
+            let rank = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
+            return rows.map { rank[text(partners[$0.position])]! }
+        }
         switch column {
-        case 0: return order(a.nameRank, b.nameRank)
-        case 1: return order(partners[a.position].type.rawValue, partners[b.position].type.rawValue)
-        case 2: return order(programme.policy.rank(of: partners[b.position].tier), programme.policy.rank(of: partners[a.position].tier))
-        case 3: return order(partners[a.position].region, partners[b.position].region)
-        case 4: return order(statusOrder[partners[a.position].status]!, statusOrder[partners[b.position].status]!)
-        case 5: return order(a.trailingARR, b.trailingARR)
-        case 6: return order(a.openRegistrations, b.openRegistrations)
-        case 7: return order(a.lastActivity?.ordinal ?? Int32.min, b.lastActivity?.ordinal ?? Int32.min)
-        default: return order(a.nps ?? -1, b.nps ?? -1)
+        case 0: return rows.map(\.nameRank)
+        case 1: return ranks { $0.type.rawValue }
+        case 2:
+            let rank = Dictionary(policy.tiers.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+            // The top tier sorts last ascending: rank 0 is the highest.
+            return rows.map { -(rank[partners[$0.position].tier] ?? policy.tiers.count) }
+        case 3: return ranks(\.region)
+        case 4: return rows.map { statusOrder[partners[$0.position].status]! }
+        case 5: return rows.map { Int($0.trailingARR.cents) }
+        case 6: return rows.map(\.openRegistrations)
+        case 7: return rows.map { Int($0.lastActivity?.ordinal ?? Int32.min) }
+        default: return rows.map { $0.nps ?? -1 }
         }
     }
 
