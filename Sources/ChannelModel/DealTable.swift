@@ -1,6 +1,6 @@
 /// Every deal of a programme, column by column: the deal-side twin of `RegistrationTable`, read as a
 /// collection of `Deal`s made on demand, or column by column by the scans over all of them.
-public struct DealTable: Sendable, Equatable, RandomAccessCollection {
+public struct DealTable: Sendable, Equatable, RecordTable {
     public private(set) var ids = StringColumn()
     public private(set) var partnerIDs = StringColumn()
     /// Each row's partner as a position in `Programme.partners`, -1 for an id the programme lacks.

@@ -60,26 +60,25 @@ public struct Programme: Sendable, Equatable {
     @discardableResult
     public mutating func upsert(_ registration: Registration) -> Change {
         let partner = position(ofPartner: registration.partnerID)
-        if let position = registrationPosition(registration.id) {
-            if registrations[position] == registration { return .unchanged }
-            registrations.set(position, registration, partner: partner)
-            return .updated
-        }
-        registrations.append(registration, partner: partner)
-        registrationIndex.insert(row: registrations.count - 1, of: registrations.ids)
-        return .added
+        return Programme.upsert(registration, id: registration.id, partner: partner, into: &registrations, index: &registrationIndex)
     }
 
     @discardableResult
     public mutating func upsert(_ deal: Deal) -> Change {
         let partner = position(ofPartner: deal.partnerID)
-        if let position = dealPosition(deal.id) {
-            if deals[position] == deal { return .unchanged }
-            deals.set(position, deal, partner: partner)
+        return Programme.upsert(deal, id: deal.id, partner: partner, into: &deals, index: &dealIndex)
+    }
+
+    private static func upsert<Table: RecordTable>(
+        _ record: Table.Element, id: String, partner: Int32, into table: inout Table, index: inout RowIndex
+    ) -> Change {
+        if let position = index.row(of: id, in: table.ids) {
+            if table[position] == record { return .unchanged }
+            table.set(position, record, partner: partner)
             return .updated
         }
-        deals.append(deal, partner: partner)
-        dealIndex.insert(row: deals.count - 1, of: deals.ids)
+        table.append(record, partner: partner)
+        index.insert(row: table.count - 1, of: table.ids)
         return .added
     }
 

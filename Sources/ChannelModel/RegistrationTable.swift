@@ -4,7 +4,7 @@
 /// screen, a decision) stays simple. Code that looks at all of them — metrics, the queue, conflicts,
 /// the console's indexes — reads the columns: a million rows then cost a few arrays of numbers and
 /// byte buffers instead of a million structs with six strings each.
-public struct RegistrationTable: Sendable, Equatable, RandomAccessCollection {
+public struct RegistrationTable: Sendable, Equatable, RecordTable {
     public private(set) var ids = StringColumn()
     public private(set) var partnerIDs = StringColumn()
     /// Each row's partner as a position in `Programme.partners`, -1 for an id the programme lacks;
@@ -137,4 +137,12 @@ public struct RegistrationTable: Sendable, Equatable, RandomAccessCollection {
             && a.decidedAt == b.decidedAt && a.protectedUntil == b.protectedUntil
             && a.tiersAtApproval == b.tiersAtApproval && a.extensions == b.extensions && a.notes == b.notes
     }
+}
+
+/// A table kept by columns whose rows are records with a string id and a partner: what `Programme`
+/// upserts the same way for registrations and deals.
+protocol RecordTable: RandomAccessCollection where Index == Int, Element: Equatable {
+    var ids: StringColumn { get }
+    mutating func append(_ record: Element, partner: Int32)
+    mutating func set(_ position: Int, _ record: Element, partner: Int32)
 }

@@ -6,20 +6,8 @@ import Testing
 /// The console keeps its data up to date incrementally after decisions. After any random sequence of
 /// actions the incremental data must equal a full recomputation from the programme.
 @Suite struct IncrementalDataTests {
-    /// SplitMix64: a seeded generator, so a failing sequence can be replayed from its seed.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// A random action that may or may not apply (refused ones are part of the property too).
-    static func randomAction(_ programme: Programme, _ undo: [ProgrammeAction], using random: inout Seeded) -> ProgrammeAction {
+    static func randomAction(_ programme: Programme, _ undo: [ProgrammeAction], using random: inout DemoRandom) -> ProgrammeAction {
         let registrations = programme.registrations
         let queued = registrations.filter(\.status.isQueued).map(\.id)
         let approved = registrations.filter { $0.status == .approved }.map(\.id)
@@ -42,7 +30,7 @@ import Testing
 
     @Test(arguments: 1...12 as ClosedRange<UInt64>)
     func incrementalEqualsFullRecomputation(seed: UInt64) throws {
-        var random = Seeded(state: seed)
+        var random = DemoRandom(seed: seed)
         var programme = ConsoleFixture.programme
         var data = ConsoleData(programme: programme, asOf: ConsoleFixture.asOf, period: .quarterToDate(ConsoleFixture.asOf))
         var undo: [ProgrammeAction] = []

@@ -1,4 +1,5 @@
 import ChannelModel
+import ChannelStore
 import Foundation
 import Testing
 
@@ -6,23 +7,11 @@ import Testing
 /// appended, replaced or nulled, in whatever order, reads back as the array model says.
 @Suite("Column storage")
 struct ColumnStorageTests {
-    /// A small deterministic generator (SplitMix64): the same seed replays the same operations.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let samples: [String?] = [nil, "", "a", "Acme GmbH", "株式会社サクラ", "🚀👩🏽‍💻", "a-much-longer-string-than-fifteen-bytes", "R-0000001"]
 
     @Test(arguments: 1...20)
     func stringColumnMatchesAnArrayUnderRandomChanges(seed: Int) {
-        var random = Seeded(state: UInt64(seed))
+        var random = DemoRandom(seed: UInt64(seed))
         var column = StringColumn()
         var model: [String?] = []
         for _ in 0..<300 {
@@ -58,7 +47,7 @@ struct ColumnStorageTests {
 
     @Test(arguments: [1, 2, 3])
     func rowIndexFindsEveryKeyAndRefusesDuplicates(seed: Int) {
-        var random = Seeded(state: UInt64(seed))
+        var random = DemoRandom(seed: UInt64(seed))
         let keys = (0..<5_000).map { _ in "R-\(Int.random(in: 0..<1_000_000, using: &random))" }
         var unique: [String] = []
         var seen = Set<String>()

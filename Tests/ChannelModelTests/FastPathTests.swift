@@ -15,7 +15,7 @@ struct FastPathTests {
     /// A random programme, then `decisions` random decisions on its queue through the reducer.
     static func programme(seed: UInt64, decisions: Int) -> Programme {
         var programme = DemoGenerator.programme(policy: policy, partners: 40, registrations: 2_500, seed: seed, asOf: asOf)
-        var random = ColumnStorageTests.Seeded(state: seed)
+        var random = DemoRandom(seed: seed)
         for seq in 0..<decisions {
             let queued = programme.registrations.indices.filter { programme.registrations.statuses[$0].isQueued }
             let approved = programme.registrations.indices.filter { programme.registrations.statuses[$0] == .approved }

@@ -255,14 +255,22 @@ final class Tmux {
         }
     }
 
-    /// Polls the screen every 50 ms until `condition` holds; returns that screen.
+    /// Polls the screen every 50 ms until `condition` holds; returns that screen. With `settled`, the
+    /// screen must also be the same on the next poll: a capture can catch a frame half painted (the
+    /// new header over the old rows) when the machine is loaded, and a test that reads rows must not.
     @discardableResult
-    func waitUntil(_ what: String, timeout: TimeInterval = 10, _ condition: (String) throws -> Bool) throws -> String {
+    func waitUntil(_ what: String, timeout: TimeInterval = 10, settled: Bool = false,
+                   _ condition: (String) throws -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
-        var screen = ""
+        var screen = "", previous: String?
         while true {
             screen = try capture()
-            if try condition(screen) { return screen }
+            if try condition(screen) {
+                if !settled || screen == previous { return screen }
+                previous = screen
+            } else {
+                previous = nil
+            }
             if Date() > deadline { break }
             Thread.sleep(forTimeInterval: 0.05)
         }

@@ -84,7 +84,7 @@ import Testing
                                        "--file", file.path], in: scratch.url)
             try #require(made.status == 0, "demo: \(made.stderr)")
             let loaded = try ProgrammeLoader.load(ProgrammeLocation(url: file))
-            var rng = SplitMix64(seed: UInt64(seed))
+            var rng = DemoRandom(seed: UInt64(seed))
             let csv = scratch.file("new-registrations-\(seed).csv")
             let text = CrashScript.importCSV(rows: 2500, partners: loaded.programme.partners, rng: &rng)
             try Data(text.utf8).write(to: csv)
@@ -128,7 +128,7 @@ import Testing
     }
 
     private static func iterate(seed: UInt64, base: Base, scratch: URL, totals: inout Totals) throws {
-        var rng = SplitMix64(seed: seed)
+        var rng = DemoRandom(seed: seed)
         let directory = scratch.appendingPathComponent("iteration-\(seed)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -29,7 +29,7 @@ struct CrashScript {
 
     /// Builds about `length` actions for `base` (whose last seq is `baseSeq`), with checkpoints sprinkled
     /// in and an import of `importCSV` early on (so kills land in it and the queue fills up).
-    init(base: Programme, baseSeq: Int64, importCSV: URL, importBatch: ImportBatch, length: Int, rng: inout SplitMix64) throws {
+    init(base: Programme, baseSeq: Int64, importCSV: URL, importBatch: ImportBatch, length: Int, rng: inout DemoRandom) throws {
         var model = base
         var queued = IndexedSet(base.registrations.filter { $0.status.isQueued }.map(\.id))
         var seq = baseSeq
@@ -126,7 +126,7 @@ struct CrashScript {
     var acknowledgedSteps: [Step] { steps.filter(\.acknowledged) }
 
     /// `count` registrations of new ids for `partners`, pending, as an import file.
-    static func importCSV(rows count: Int, partners: [Partner], rng: inout SplitMix64) -> String {
+    static func importCSV(rows count: Int, partners: [Partner], rng: inout DemoRandom) -> String {
         var text = RecordKind.registrations.columns.joined(separator: ",") + "\n"
         let submitted = Instant(seconds: Instant.now.seconds - 86_400).description
         for index in 1...count {
@@ -147,7 +147,7 @@ struct IndexedSet {
 
     var isEmpty: Bool { items.isEmpty }
 
-    func random(using rng: inout SplitMix64) -> String { items[Int.random(in: 0..<items.count, using: &rng)] }
+    func random(using rng: inout DemoRandom) -> String { items[Int.random(in: 0..<items.count, using: &rng)] }
 
     mutating func set(_ id: String, _ member: Bool) {
         if member, positions[id] == nil {

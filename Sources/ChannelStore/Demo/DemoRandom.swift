@@ -1,14 +1,15 @@
 import Foundation
 
-/// The demo's own random number generator: xoshiro256** seeded through SplitMix64.
+/// The demo's own random number generator: xoshiro256** seeded through SplitMix64. Tests use it too,
+/// wherever a failing random sequence must be replayable from its seed.
 ///
 /// The demo must be reproducible from its seed on every platform and Swift version, so it cannot use
 /// `SystemRandomNumberGenerator` nor the standard library's distributions (whose algorithms are not
 /// promised to stay the same). Every draw here is plain integer arithmetic we own.
-struct DemoRandom: RandomNumberGenerator {
+public struct DemoRandom: RandomNumberGenerator {
     private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         // SplitMix64 spreads even a seed of 0 or 1 over all 256 bits of state, which xoshiro needs.
         var x = seed
         func splitMix() -> UInt64 {
@@ -27,7 +28,7 @@ struct DemoRandom: RandomNumberGenerator {
         DemoRandom(seed: s0 ^ (stream &* 0xD1B5_4A32_D192_ED03) ^ s3.rotatedLeft(17))
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         let result = (s1 &* 5).rotatedLeft(7) &* 9
         let t = s1 << 17
         s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3
