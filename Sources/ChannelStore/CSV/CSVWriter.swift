@@ -11,9 +11,29 @@ enum Cell: Equatable {
 }
 
 /// Rows of cells under named columns: what every export kind produces and every format renders.
-struct Table: Equatable {
+/// Rows are made as the writer asks for them, so exporting a million registrations never holds a
+/// million rows of cells at once.
+struct Table {
     var columns: [String]
-    var rows: [[Cell]]
+    var rows: Rows
+
+    init(columns: [String], rows: [[Cell]]) {
+        self.init(columns: columns, count: rows.count) { rows[$0] }
+    }
+
+    init(columns: [String], count: Int, row: @escaping (Int) -> [Cell]) {
+        self.columns = columns
+        rows = Rows(count: count, row: row)
+    }
+
+    /// The rows, each made when read.
+    struct Rows: RandomAccessCollection {
+        let count: Int
+        let row: (Int) -> [Cell]
+        var startIndex: Int { 0 }
+        var endIndex: Int { count }
+        subscript(position: Int) -> [Cell] { row(position) }
+    }
 }
 
 /// Writes a table as CSV: a header row, RFC 4180 quoting where a field needs it, LF line ends (every
@@ -21,11 +41,19 @@ struct Table: Equatable {
 /// byte as a line end, which keeps files diffable), text guarded against formula injection.
 enum CSVWriter {
     static func write(_ table: Table) -> Data {
-        var out: [UInt8] = []
-        out.reserveCapacity(64 * (table.rows.count + 1))
+        // Rows go through a small buffer into the result, so the text is held once, not twice.
+        var data = Data(), out: [UInt8] = []
+        out.reserveCapacity(1 << 17)
         append(row: table.columns.map(Cell.text), to: &out)
-        for row in table.rows { append(row: row, to: &out) }
-        return Data(out)
+        for row in table.rows {
+            append(row: row, to: &out)
+            if out.count >= 1 << 16 {
+                data.append(contentsOf: out)
+                out.removeAll(keepingCapacity: true)
+            }
+        }
+        data.append(contentsOf: out)
+        return data
     }
 
     private static func append(row: [Cell], to out: inout [UInt8]) {

@@ -11,16 +11,20 @@ extension Table {
                  .day($0.joinedOn), .text($0.owner), .integer($0.certifiedStaff)]
             })
         case .registrations:
-            return Table(columns: RecordKind.registrations.knownColumns, rows: programme.registrations.map {
-                [.text($0.id), .text($0.partnerID), .text($0.prospectCompany), .text($0.prospectDomain),
-                 .money($0.estimatedACV), .instant($0.submittedAt), .label($0.status), .instant($0.decidedAt),
-                 .day($0.protectedUntil), .text($0.tierAtApproval), .integer($0.extensions), .text($0.note)]
-            })
+            let registrations = programme.registrations
+            return Table(columns: RecordKind.registrations.knownColumns, count: registrations.count) {
+                let row = registrations[$0]
+                return [.text(row.id), .text(row.partnerID), .text(row.prospectCompany), .text(row.prospectDomain),
+                        .money(row.estimatedACV), .instant(row.submittedAt), .label(row.status), .instant(row.decidedAt),
+                        .day(row.protectedUntil), .text(row.tierAtApproval), .integer(row.extensions), .text(row.note)]
+            }
         case .deals:
-            return Table(columns: RecordKind.deals.columns, rows: programme.deals.map {
-                [.text($0.id), .text($0.partnerID), .text($0.registrationID), .text($0.account), .text($0.domain),
-                 .money($0.acv), .day($0.closedOn), .label($0.outcome), .label($0.attribution)]
-            })
+            let deals = programme.deals
+            return Table(columns: RecordKind.deals.columns, count: deals.count) {
+                let row = deals[$0]
+                return [.text(row.id), .text(row.partnerID), .text(row.registrationID), .text(row.account), .text(row.domain),
+                        .money(row.acv), .day(row.closedOn), .label(row.outcome), .label(row.attribution)]
+            }
         case .investments:
             return Table(columns: RecordKind.investments.columns, rows: programme.investments.map {
                 [.day($0.date), .text($0.category), .money($0.amount), .text($0.note)]
