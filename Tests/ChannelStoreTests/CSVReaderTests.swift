@@ -25,6 +25,15 @@ struct CSVReaderTests {
                                           ["2", "Ωmega \"Quoted\" Labs"], ["3", ""]])
     }
 
+    /// Fields with doubled quotes are the ones the reader copies; several in one record, and one long
+    /// enough to make its buffer grow, must each keep their own text.
+    @Test func doubledQuotesInSeveralFieldsOfOneRecord() throws {
+        let long = String(repeating: "ab\"\"", count: 300)
+        let records = try read("\"a\"\"b\",plain,\"\"\"\",\"x\"\"\"\"y\",\"\(long)\",\"q,\"\"r\"\"\"\nnext,\"\"\"z\"\n")
+        #expect(records.map(\.fields) == [["a\"b", "plain", "\"", "x\"\"y", String(repeating: "ab\"", count: 300), "q,\"r\""],
+                                          ["next", "\"z"]])
+    }
+
     @Test func embeddedNewlineMovesLaterLineNumbers() throws {
         let records = try read("id,name\n1,\"Multi\nLine\nName\"\n2,next\n3,\"a\r\nb\"\n4,last")
         #expect(records.map(\.line) == [1, 2, 5, 6, 8])
