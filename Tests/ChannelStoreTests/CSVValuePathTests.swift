@@ -49,4 +49,16 @@ struct CSVValuePathTests {
             "registrations.csv:3: extensions: \"99999999999999999999\" is not a whole number",
         ])
     }
+
+    /// Ids out of order switch the uniqueness check from comparing with the previous id to an index;
+    /// duplicates before and after the switch are both found, with the line they were first on.
+    @Test func duplicateIdsInAnyOrder() {
+        func row(_ id: String) -> String { "\(id),P-00001,Zeta,zeta.com,1,2026-01-01T10:00:00Z,pending,,,,,\n" }
+        let text = Self.header + row("R-2") + row("R-3") + row("R-3") + row("R-1") + row("R-4") + row("R-2") + row("R-1")
+        #expect(CSVFixtures.issues(.registrations, text, programme: programme) == [
+            "registrations.csv:4: registration_id: duplicate registration_id R-3 (first on line 3)",
+            "registrations.csv:7: registration_id: duplicate registration_id R-2 (first on line 2)",
+            "registrations.csv:8: registration_id: duplicate registration_id R-1 (first on line 5)",
+        ])
+    }
 }

@@ -18,8 +18,8 @@ struct RowReader {
     private(set) var line = 0
     /// Problems of the current row as (column, reason).
     private(set) var problems: [(column: String, reason: String)] = []
-    /// Keys seen so far in the file → the line they were first on, for the uniqueness check.
-    private var seenKeys: [String: Int] = [:]
+    /// Keys seen so far in the file and the line each was first on, for the uniqueness check.
+    private var seenKeys = SeenKeys()
 
     /// The programme's partner ids. A set rather than `programme.partner(_:)`, which copies the whole
     /// partner out for each of a million references only to see that it exists.
@@ -43,9 +43,9 @@ struct RowReader {
         tiers = programme.policy.tiers.map { ($0.name.lowercased(), $0.name) }
     }
 
-    /// Sizes the uniqueness index for the rows still to come, so a large file does not rehash it
-    /// twenty times as it grows.
-    mutating func expect(rows: Int) { seenKeys.reserveCapacity(rows) }
+    /// Sizes the uniqueness index for the rows still to come, so a large file does not grow it twenty
+    /// times.
+    mutating func expect(rows: Int) { seenKeys.expect(rows: rows) }
 
     /// Starts the row `reader` has just read, which starts on `line`.
     mutating func begin(line: Int) {
@@ -90,18 +90,12 @@ struct RowReader {
     /// the text itself; direct accounts and enablement are identified by something derived from it.
     mutating func key(_ column: String, _ value: String?, as key: String? = nil, what: String? = nil) -> String? {
         guard let value else { return nil }
-        // One hash per row: the slot is looked up once, and filled when it is new (lines start at 1).
-        let first = Self.claim(&seenKeys[key ?? value, default: 0], line: line)
+        let first = seenKeys.claim(key ?? value, line: line)
         guard first == line else {
             fail(column, "duplicate \(what ?? "\(column) \(value)") (first on line \(first))")
             return nil
         }
         return value
-    }
-
-    private static func claim(_ slot: inout Int, line: Int) -> Int {
-        if slot == 0 { slot = line }
-        return slot
     }
 
     /// One of a closed vocabulary, in any letter case.
