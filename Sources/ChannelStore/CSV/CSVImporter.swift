@@ -109,7 +109,8 @@ private struct FileRows {
             let record = build(&rows)
             for problem in rows.problems { log.add(line: line, column: problem.column, problem.reason) }
             // Once the file has failed its records are never used: stop holding them.
-            if let record, log.isEmpty { records.append(record) }
+            // `consume`: the record moves into the array; a copy retained and released its strings.
+            if log.isEmpty, let record = consume record { records.append(record) }
         }
         progress?(done)
         return records
