@@ -25,6 +25,43 @@ struct CSVReaderTests {
                                           ["2", "Ωmega \"Quoted\" Labs"], ["3", ""]])
     }
 
+    /// Fields with doubled quotes are the ones the reader copies; several in one record, and one long
+    /// enough to make its buffer grow, must each keep their own text.
+    @Test func doubledQuotesInSeveralFieldsOfOneRecord() throws {
+        let long = String(repeating: "ab\"\"", count: 300)
+        let records = try read("\"a\"\"b\",plain,\"\"\"\",\"x\"\"\"\"y\",\"\(long)\",\"q,\"\"r\"\"\"\nnext,\"\"\"z\"\n")
+        #expect(records.map(\.fields) == [["a\"b", "plain", "\"", "x\"\"y", String(repeating: "ab\"", count: 300), "q,\"r\""],
+                                          ["next", "\"z"]])
+    }
+
+    /// Unquoted fields are scanned eight bytes at a time: fields of every length, with non-ASCII text
+    /// and line ends at every offset within a word, must come back exactly.
+    @Test func unquotedFieldsAtEveryOffsetOfAWord() throws {
+        let pieces = ["a", "b", "é", "🚀", "x\"y"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let rows = (0..<Int.random(in: 1...6, using: &generator)).map { _ in
+                (0..<Int.random(in: 2...5, using: &generator)).map { _ in
+                    (0..<Int.random(in: 0...19, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+                }
+            }
+            let ends = rows.map { _ in ["\n", "\r\n", "\r"].randomElement(using: &generator)! }
+            let text = zip(rows, ends).map { $0.joined(separator: ",") + $1 }.joined()
+            #expect(try read(text).map(\.fields) == rows, "\(text.debugDescription)")
+        }
+    }
+
+    /// A byte that is not UTF-8 is found in its field wherever it falls within a word.
+    @Test func invalidByteAtEveryOffsetNamesItsField() {
+        for offset in 0..<20 {
+            var field = Array(String(repeating: "z", count: 20).utf8)
+            field[offset] = 0xFF
+            let bytes = Array("id,name,note\n1,".utf8) + field + Array(",ok\n2,é,".utf8) + field
+            #expect(error(bytes) == CSVSyntaxError(line: 2, field: 1, reason: "invalid UTF-8 (byte 0xFF); save the file as UTF-8"))
+            #expect(error(bytes + Array("\n".utf8)) == CSVSyntaxError(line: 2, field: 1, reason: "invalid UTF-8 (byte 0xFF); save the file as UTF-8"))
+        }
+    }
+
     @Test func embeddedNewlineMovesLaterLineNumbers() throws {
         let records = try read("id,name\n1,\"Multi\nLine\nName\"\n2,next\n3,\"a\r\nb\"\n4,last")
         #expect(records.map(\.line) == [1, 2, 5, 6, 8])

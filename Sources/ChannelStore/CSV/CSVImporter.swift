@@ -13,8 +13,8 @@ public enum CSVImporter {
         var log = IssueLog(file: fileName)
         let batch: ImportBatch? = CSVReader.reading(data) { reader in
             guard let columns = header(of: kind, reader: &reader, log: &log) else { return nil }
-            var file = FileRows(reader: reader, columns: columns, log: log,
-                                rows: RowReader(programme: programme, header: columns), progress: progress)
+            var file = FileRows(columns: columns, log: log,
+                                rows: RowReader(programme: programme, header: columns, reader: reader), progress: progress)
             defer { log = file.log }
             switch kind {
             case .partners: return .partners(file.records { $0.partner() })
@@ -77,9 +77,9 @@ extension RecordKind {
 /// The data rows of one file after its header: reads each, checks its width, builds its record and
 /// logs its problems. Keeps going after a bad row, so the report covers the whole file.
 private struct FileRows {
-    var reader: CSVReader
     let columns: [String]
     var log: IssueLog
+    /// The row parsers, which own the reader of the file.
     var rows: RowReader
     let progress: ((Int) -> Void)?
 
@@ -88,9 +88,9 @@ private struct FileRows {
         var done = 0
         while true {
             let line: Int
-            let rowStart = reader.bytesRead
+            let rowStart = rows.reader.bytesRead
             do {
-                guard let next = try reader.next() else { break }
+                guard let next = try rows.reader.next() else { break }
                 line = next
             } catch {
                 log.add(line: error.line, column: name(of: error.field), error.reason)
@@ -98,30 +98,34 @@ private struct FileRows {
                 continue
             }
             done += 1
-            if done == 1 { expectRowsLike(from: rowStart, &records) }
+            if done == 1 { expectRows(after: rowStart, &records) }
             if done % CSVImporter.progressInterval == 0 { progress?(done) }
-            guard reader.fields.count == columns.count else {
+            guard rows.reader.fieldCount == columns.count else {
                 log.add(line: line, column: "-",
-                        "the row has \(reader.fields.count) fields; the header has \(columns.count)")
+                        "the row has \(rows.reader.fieldCount) fields; the header has \(columns.count)")
                 continue
             }
-            rows.begin(line: line, fields: reader.fields)
+            rows.begin(line: line)
             let record = build(&rows)
             for problem in rows.problems { log.add(line: line, column: problem.column, problem.reason) }
-            // Releases the row's fields so the reader can reuse its buffer.
-            rows.begin(line: 0, fields: [])
             // Once the file has failed its records are never used: stop holding them.
-            if let record, log.isEmpty { records.append(record) }
+            // `consume`: the record moves into the array; a copy retained and released its strings.
+            if log.isEmpty, let record = consume record { records.append(record) }
         }
         progress?(done)
         return records
     }
 
-    /// Estimates the row count from the first row's length and reserves room for that many, which
-    /// spares a million-row import the repeated growth of its record array and key index.
-    private mutating func expectRowsLike<Record>(from rowStart: Int, _ records: inout [Record]) {
-        let rowLength = max(1, reader.bytesRead - rowStart)
-        let estimate = 1 + reader.bytesRemaining / rowLength
+    /// Reserves room for about as many records as the file has lines left, which spares a million-row
+    /// import the repeated growth of its record array and key index. The line count, not an estimate
+    /// from the first row's length: a first row longer than the average reserved too little, and the
+    /// last growth copied the whole array (150 MB for a million registrations). A file whose lines end
+    /// in lone CRs has no line feeds to count and keeps the first row's estimate.
+    private mutating func expectRows<Record>(after rowStart: Int, _ records: inout [Record]) {
+        let lineFeeds = rows.reader.lineFeedsRemaining()
+        let estimate = lineFeeds > 0
+            ? lineFeeds + 1
+            : 1 + rows.reader.bytesRemaining / max(1, rows.reader.bytesRead - rowStart)
         records.reserveCapacity(estimate)
         rows.expect(rows: estimate)
     }

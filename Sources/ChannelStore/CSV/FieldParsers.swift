@@ -4,45 +4,70 @@ import ChannelModel
 /// checks a date, an amount or a partner reference the same way and says the same thing when it is
 /// wrong. A parser that finds a problem records it and answers nil; the row builder still reads the
 /// remaining fields, so one pass reports every problem of the row.
+///
+/// Each parser first tries its value straight from the field's bytes (`FieldBytes`); only text becomes
+/// a string. A field that path does not accept takes the string path, which decides and words the
+/// problem exactly as the import always has.
 struct RowReader {
     let programme: Programme
-    /// The file's column names, in order. Searched rather than hashed: with a dozen columns a scan of
-    /// short strings is cheaper than hashing the name for each of ten million fields.
+    /// The file's column names, in order.
     let header: [String]
+    /// The file, positioned after the row being built.
+    var reader: CSVReader
 
     private(set) var line = 0
-    private var fields: [String] = []
     /// Problems of the current row as (column, reason).
     private(set) var problems: [(column: String, reason: String)] = []
-    /// Keys seen so far in the file → the line they were first on, for the uniqueness check.
-    private var seenKeys: [String: Int] = [:]
+    /// Keys seen so far in the file and the line each was first on, for the uniqueness check.
+    private var seenKeys = SeenKeys()
 
     /// The programme's partner ids. A set rather than `programme.partner(_:)`, which copies the whole
     /// partner out for each of a million references only to see that it exists.
     private let partnerIDs: Set<String>
+    /// The policy's tiers as (lower-cased name, name), for matching imported tiers without lower-casing
+    /// the policy for every row.
+    private let tiers: [(lowered: String, name: String)]
 
-    init(programme: Programme, header: [String]) {
+    /// The field positions of the columns in the order the row builder asks for them, learnt on the
+    /// first row. A builder asks for the same columns in the same order on every row, so after the
+    /// first row a look-up is one comparison of two copies of the same literal (equal in their raw
+    /// bits, no bytes compared) instead of a search of the header.
+    private var plan: [(column: String, position: Int?)] = []
+    private var step = 0
+
+    init(programme: Programme, header: [String], reader: CSVReader) {
         self.programme = programme
         self.header = header
+        self.reader = reader
         partnerIDs = Set(programme.partners.map(\.id))
+        tiers = programme.policy.tiers.map { ($0.name.lowercased(), $0.name) }
     }
 
-    /// Sizes the uniqueness index for the rows still to come, so a large file does not rehash it
-    /// twenty times as it grows.
-    mutating func expect(rows: Int) { seenKeys.reserveCapacity(rows) }
+    /// Sizes the uniqueness index for the rows still to come, so a large file does not grow it twenty
+    /// times.
+    mutating func expect(rows: Int) { seenKeys.expect(rows: rows) }
 
-    mutating func begin(line: Int, fields: [String]) {
+    /// Starts the row `reader` has just read, which starts on `line`.
+    mutating func begin(line: Int) {
         self.line = line
-        self.fields = fields
+        step = 0
         problems.removeAll(keepingCapacity: true)
     }
 
     mutating func fail(_ column: String, _ reason: String) { problems.append((column, reason)) }
 
-    /// The field as written; empty when the file lacks an optional column.
-    func raw(_ column: String) -> String {
-        guard let position = header.firstIndex(of: column) else { return "" }
-        return fields[position]
+    /// The bytes of the field as written; empty when the file lacks an optional column.
+    mutating func field(_ column: String) -> UnsafeBufferPointer<UInt8> {
+        let position: Int?
+        if step < plan.count, plan[step].column == column {
+            position = plan[step].position
+        } else {
+            position = header.firstIndex(of: column)
+            if step < plan.count { plan[step] = (column, position) } else { plan.append((column, position)) }
+        }
+        step += 1
+        guard let position else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return reader.field(position)
     }
 
     // MARK: One parser per value type
@@ -50,30 +75,34 @@ struct RowReader {
     /// Text, with a spreadsheet's formula guard taken off. Required text must not be empty; optional
     /// text answers nil when empty.
     mutating func text(_ column: String, optional: Bool = false) -> String? {
-        let value = raw(column)
-        if value.isEmpty {
+        text(column, field(column), optional: optional)
+    }
+
+    private mutating func text(_ column: String, _ field: UnsafeBufferPointer<UInt8>, optional: Bool) -> String? {
+        if field.isEmpty {
             if !optional { fail(column, "is empty") }
             return nil
         }
-        return FormulaGuard.restored(value)
+        return FormulaGuard.restored(field)
     }
 
     /// A record's identity within the file: required and not seen on an earlier row. `key` defaults to
     /// the text itself; direct accounts and enablement are identified by something derived from it.
     mutating func key(_ column: String, _ value: String?, as key: String? = nil, what: String? = nil) -> String? {
         guard let value else { return nil }
-        let key = key ?? value
-        if let first = seenKeys[key] {
+        let first = seenKeys.claim(key ?? value, line: line)
+        guard first == line else {
             fail(column, "duplicate \(what ?? "\(column) \(value)") (first on line \(first))")
             return nil
         }
-        seenKeys[key] = line
         return value
     }
 
     /// One of a closed vocabulary, in any letter case.
     mutating func label<Value: Labelled>(_ column: String, _: Value.Type = Value.self) -> Value? {
-        guard let value = text(column) else { return nil }
+        let field = field(column)
+        if field.first != FormulaGuard.apostrophe, let parsed = FieldBytes.label(field, as: Value.self) { return parsed }
+        guard let value = text(column, field, optional: false) else { return nil }
         // The exact spelling first: it is the common case and needs no lower-cased copy.
         guard let parsed = Value(rawValue: value) ?? Value(label: value) else {
             fail(column, "unknown \(column) \(quoted(value)); expected one of \(Value.labels.joined(separator: ", "))")
@@ -84,7 +113,12 @@ struct RowReader {
 
     /// A tier of the programme's policy, answered in the policy's own spelling.
     mutating func tier(_ column: String, optional: Bool = false) -> String? {
-        guard let value = text(column, optional: optional) else { return nil }
+        let field = field(column)
+        if !field.isEmpty, field.first != FormulaGuard.apostrophe, let lowered = FieldBytes.asciiLowercased(field)?.text,
+           let tier = tiers.first(where: { $0.lowered == lowered }) {
+            return tier.name
+        }
+        guard let value = text(column, field, optional: optional) else { return nil }
         guard let name = programme.policy.tierName(matching: value) else {
             fail(column, "unknown tier \(quoted(value)); expected one of \(programme.policy.tiers.map(\.name).joined(separator: ", "))")
             return nil
@@ -93,7 +127,9 @@ struct RowReader {
     }
 
     mutating func day(_ column: String, optional: Bool = false) -> Day? {
-        guard let value = text(column, optional: optional) else { return nil }
+        let field = field(column)
+        if let day = FieldBytes.day(field) { return day }
+        guard let value = text(column, field, optional: optional) else { return nil }
         guard let day = Day(parsing: value) else {
             fail(column, "\(quoted(value)) is not a date (YYYY-MM-DD)")
             return nil
@@ -102,7 +138,9 @@ struct RowReader {
     }
 
     mutating func instant(_ column: String, optional: Bool = false) -> Instant? {
-        guard let value = text(column, optional: optional) else { return nil }
+        let field = field(column)
+        if let instant = FieldBytes.instant(field) { return instant }
+        guard let value = text(column, field, optional: optional) else { return nil }
         guard let instant = Instant(parsing: value) else {
             fail(column, "\(quoted(value)) is not an instant (YYYY-MM-DDTHH:MM:SSZ)")
             return nil
@@ -113,7 +151,9 @@ struct RowReader {
     /// An amount of programme currency; every amount the import carries (ACVs, investments) is a size
     /// and must not be negative.
     mutating func money(_ column: String) -> Money? {
-        guard let value = text(column) else { return nil }
+        let field = field(column)
+        if let money = FieldBytes.money(field), money.cents >= 0 { return money }
+        guard let value = text(column, field, optional: false) else { return nil }
         guard let money = Money(parsing: value) else {
             fail(column, "\(quoted(value)) is not an amount")
             return nil
@@ -127,7 +167,9 @@ struct RowReader {
 
     /// A whole number in `range`; an optional one is `fallback` when empty.
     mutating func integer(_ column: String, in range: ClosedRange<Int>, fallback: Int? = nil) -> Int? {
-        guard let value = text(column, optional: fallback != nil) else { return fallback }
+        let field = field(column)
+        if let number = FieldBytes.digits(field), range.contains(number) { return number }
+        guard let value = text(column, field, optional: fallback != nil) else { return fallback }
         guard let number = Int(value) else {
             fail(column, "\(quoted(value)) is not a whole number")
             return nil

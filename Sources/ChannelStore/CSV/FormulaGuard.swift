@@ -9,22 +9,29 @@
 enum FormulaGuard {
     private static let triggers: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"),
                                                UInt8(ascii: "@"), UInt8(ascii: "\t"), UInt8(ascii: "\r")]
-    private static let apostrophe = UInt8(ascii: "'")
+    static let apostrophe = UInt8(ascii: "'")
 
     /// True when a spreadsheet would read `text`, once its leading apostrophes are taken off, as a formula.
-    private static func needsGuard(_ text: String) -> Bool {
-        guard let first = text.utf8.first(where: { $0 != apostrophe }) else { return false }
+    private static func needsGuard(_ text: some Sequence<UInt8>) -> Bool {
+        guard let first = text.first(where: { $0 != apostrophe }) else { return false }
         return triggers.contains(first)
     }
 
     /// `=SUM(A1)` → `'=SUM(A1)`; anything a spreadsheet would not evaluate is left alone.
     static func neutralised(_ text: String) -> String {
-        needsGuard(text) ? "'" + text : text
+        needsGuard(text.utf8) ? "'" + text : text
     }
 
     /// Undoes `neutralised`: `'=SUM(A1)` → `=SUM(A1)`. Cheap for the common case of a plain first byte.
     static func restored(_ text: String) -> String {
-        guard text.utf8.first == apostrophe, needsGuard(text) else { return text }
+        guard text.utf8.first == apostrophe, needsGuard(text.utf8) else { return text }
         return String(text.dropFirst())
+    }
+
+    /// `restored` of a field's UTF-8 bytes (valid UTF-8), as a string. The apostrophe it takes off is
+    /// always followed by another apostrophe or an ASCII trigger, so it is one character and one byte.
+    static func restored(_ field: UnsafeBufferPointer<UInt8>) -> String {
+        guard field.first == apostrophe, needsGuard(field) else { return String(decoding: field, as: UTF8.self) }
+        return String(decoding: UnsafeBufferPointer(rebasing: field.dropFirst()), as: UTF8.self)
     }
 }
