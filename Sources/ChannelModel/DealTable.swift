@@ -34,6 +34,18 @@ public struct DealTable: Sendable, Equatable, RecordTable {
         for deal in deals { append(deal, partner: -1) }
     }
 
+    /// Appends a row whose partner position is not known (a parsed import batch, which the programme
+    /// places when it applies the batch).
+    public mutating func append(_ deal: Deal) { append(deal, partner: -1) }
+
+    public mutating func reserveCapacity(_ rows: Int) {
+        for column in [\Self.ids, \.partnerIDs, \.registrationIDs, \.accounts, \.domains] as [WritableKeyPath<Self, StringColumn>] {
+            self[keyPath: column].reserveCapacity(rows)
+        }
+        partners.reserveCapacity(rows); acv.reserveCapacity(rows); closedOn.reserveCapacity(rows)
+        outcomes.reserveCapacity(rows); attributions.reserveCapacity(rows)
+    }
+
     public var startIndex: Int { 0 }
     public var endIndex: Int { ids.count }
 
@@ -77,4 +89,8 @@ public struct DealTable: Sendable, Equatable, RecordTable {
             && a.accounts == b.accounts && a.domains == b.domains && a.acv == b.acv && a.closedOn == b.closedOn
             && a.outcomes == b.outcomes && a.attributions == b.attributions
     }
+}
+
+extension DealTable: ExpressibleByArrayLiteral {
+    public init(arrayLiteral rows: Deal...) { self.init(rows) }
 }

@@ -51,6 +51,19 @@ public struct RegistrationTable: Sendable, Equatable, RecordTable {
 
     // MARK: Collection
 
+    /// Appends a row whose partner position is not known (a parsed import batch, which the programme
+    /// places when it applies the batch).
+    public mutating func append(_ registration: Registration) { append(registration, partner: -1) }
+
+    public mutating func reserveCapacity(_ rows: Int) {
+        for column in [\Self.ids, \.partnerIDs, \.companies, \.domains, \.tiersAtApproval, \.notes] as [WritableKeyPath<Self, StringColumn>] {
+            self[keyPath: column].reserveCapacity(rows)
+        }
+        partners.reserveCapacity(rows); estimatedACV.reserveCapacity(rows); submittedAt.reserveCapacity(rows)
+        statuses.reserveCapacity(rows); decidedAt.reserveCapacity(rows); protectedUntil.reserveCapacity(rows)
+        extensions.reserveCapacity(rows)
+    }
+
     public var startIndex: Int { 0 }
     public var endIndex: Int { ids.count }
 
@@ -145,4 +158,8 @@ protocol RecordTable: RandomAccessCollection where Index == Int, Element: Equata
     var ids: StringColumn { get }
     mutating func append(_ record: Element, partner: Int32)
     mutating func set(_ position: Int, _ record: Element, partner: Int32)
+}
+
+extension RegistrationTable: ExpressibleByArrayLiteral {
+    public init(arrayLiteral rows: Registration...) { self.init(rows) }
 }

@@ -141,6 +141,12 @@ public struct StringColumn: Sendable {
 
     // MARK: Changing
 
+    /// Room for `rows` more rows of about 16 bytes each, so a large import does not regrow the tail.
+    public mutating func reserveCapacity(_ rows: Int) {
+        tailEnds.reserveCapacity(tailEnds.count + rows)
+        tailBytes.reserveCapacity(tailBytes.count + rows * 16)
+    }
+
     public mutating func append(_ string: String?) {
         if let string {
             tailBytes.append(contentsOf: string.utf8)

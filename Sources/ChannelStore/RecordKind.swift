@@ -37,11 +37,13 @@ public enum RecordKind: String, CaseIterable, Sendable, Codable {
     }
 }
 
-/// Validated rows of one import file, ready to be applied as a single journaled action.
+/// Validated rows of one import file, ready to be applied as a single journaled action. Registrations
+/// and deals travel by column, as the programme keeps them: a million parsed rows are then a few
+/// buffers, not a million structs with their strings.
 public enum ImportBatch: Sendable, Equatable {
     case partners([Partner])
-    case registrations([Registration])
-    case deals([Deal])
+    case registrations(RegistrationTable)
+    case deals(DealTable)
     case investments([Investment])
     case nps([NPSResponse])
     case directAccounts([DirectAccount])

@@ -9,8 +9,8 @@ struct CSVRoundTripTests {
     static func records(_ kind: RecordKind, of programme: Programme) -> ImportBatch {
         switch kind {
         case .partners: return .partners(programme.partners)
-        case .registrations: return .registrations(Array(programme.registrations))
-        case .deals: return .deals(Array(programme.deals))
+        case .registrations: return .registrations(programme.registrations)
+        case .deals: return .deals(programme.deals)
         case .investments: return .investments(programme.investments)
         case .nps: return .nps(programme.npsResponses)
         case .directAccounts: return .directAccounts(programme.directAccounts)

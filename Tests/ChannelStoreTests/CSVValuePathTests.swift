@@ -16,7 +16,7 @@ struct CSVValuePathTests {
     func registrations(_ rows: String) throws -> [Registration] {
         guard case .registrations(let rows) = try CSVFixtures.parse(.registrations, Self.header + rows, programme: programme).get()
         else { Issue.record("not registrations"); return [] }
-        return rows
+        return Array(rows)
     }
 
     @Test func valuesOnlyTheStringPathReadsStillImport() throws {

@@ -11,9 +11,9 @@ import Testing
     @Test func everyActionRoundTrips() throws {
         let registration = PersistenceFixtures.registrations[1]
         let actions: [ProgrammeAction] = [
-            .importBatch(.registrations(PersistenceFixtures.registrations), source: "registrations.csv"),
+            .importBatch(.registrations(RegistrationTable(PersistenceFixtures.registrations)), source: "registrations.csv"),
             .importBatch(.partners(PersistenceFixtures.partners), source: ""),
-            .importBatch(.deals(PersistenceFixtures.deals), source: "d.csv"),
+            .importBatch(.deals(DealTable(PersistenceFixtures.deals)), source: "d.csv"),
             .importBatch(.investments([Investment(date: PersistenceFixtures.day("2026-01-01"), category: "MDF", amount: Money(cents: 1), note: "")]), source: "i"),
             .importBatch(.nps([NPSResponse(partnerID: "P-001", respondedOn: PersistenceFixtures.day("2026-01-01"), score: 10)]), source: "n"),
             .importBatch(.directAccounts([DirectAccount(domain: "a.com", account: "A", owner: "o")]), source: "da"),
@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func importBatchTravelsAsColumns() throws {
-        let data = try JournalCodec.encode(entry(.importBatch(.registrations(PersistenceFixtures.registrations), source: "r.csv")))
+        let data = try JournalCodec.encode(entry(.importBatch(.registrations(RegistrationTable(PersistenceFixtures.registrations)), source: "r.csv")))
         let dict = try #require(PropertyListSerialization.propertyList(from: data, format: nil) as? [String: Any])
         let action = try #require(dict["action"] as? [String: Any])
         #expect(action["recordKind"] as? String == "registrations")

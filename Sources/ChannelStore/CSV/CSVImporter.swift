@@ -83,8 +83,8 @@ private struct FileRows {
     var rows: RowReader
     let progress: ((Int) -> Void)?
 
-    mutating func records<Record>(_ build: (inout RowReader) -> Record?) -> [Record] {
-        var records: [Record] = []
+    mutating func records<Records: RecordSink>(_ build: (inout RowReader) -> Records.Record?) -> Records {
+        var records = Records()
         var done = 0
         while true {
             let line: Int
@@ -121,7 +121,7 @@ private struct FileRows {
     /// from the first row's length: a first row longer than the average reserved too little, and the
     /// last growth copied the whole array (150 MB for a million registrations). A file whose lines end
     /// in lone CRs has no line feeds to count and keeps the first row's estimate.
-    private mutating func expectRows<Record>(after rowStart: Int, _ records: inout [Record]) {
+    private mutating func expectRows(after rowStart: Int, _ records: inout some RecordSink) {
         let lineFeeds = rows.reader.lineFeedsRemaining()
         let estimate = lineFeeds > 0
             ? lineFeeds + 1
@@ -132,3 +132,16 @@ private struct FileRows {
 
     private func name(of field: Int) -> String { field < columns.count ? columns[field] : "field \(field + 1)" }
 }
+
+/// What a file's records are gathered into: an array, or for registrations and deals the column table
+/// the programme keeps them in.
+protocol RecordSink {
+    associatedtype Record
+    init()
+    mutating func reserveCapacity(_ rows: Int)
+    mutating func append(_ record: Record)
+}
+
+extension Array: RecordSink {}
+extension RegistrationTable: RecordSink {}
+extension DealTable: RecordSink {}

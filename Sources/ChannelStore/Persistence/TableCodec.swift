@@ -141,8 +141,8 @@ public enum TableCodec {
         let name = kind.tableName
         switch kind {
         case .partners: return .partners(try decode(Partner.self, from: table, name: name))
-        case .registrations: return .registrations(try decode(Registration.self, from: table, name: name))
-        case .deals: return .deals(try decode(Deal.self, from: table, name: name))
+        case .registrations: return .registrations(try decode(RegistrationTable.self, from: table, name: name))
+        case .deals: return .deals(try decode(DealTable.self, from: table, name: name))
         case .investments: return .investments(try decode(Investment.self, from: table, name: name))
         case .nps: return .nps(try decode(NPSResponse.self, from: table, name: name))
         case .directAccounts: return .directAccounts(try decode(DirectAccount.self, from: table, name: name))
