@@ -23,7 +23,7 @@ struct AnalyticsEndToEndTests {
 
         // One quarter back: the header names a whole quarter now, and the ranking changes with it.
         try console.send("[")
-        screen = try console.waitUntil("the previous quarter", settled: true) { $0.contains("Concentration ") && ScreenText.line(containing: "Concentration ", in: $0) != current }
+        screen = try console.waitUntil("the previous quarter") { $0.contains("Concentration ") && ScreenText.line(containing: "Concentration ", in: $0) != current }
         let header = try #require(ScreenText.line(containing: "Concentration ", in: screen))
         #expect(header.range(of: #"Concentration \d{4}-Q[1-4] "#, options: .regularExpression) != nil, "\(header)")
         let topRow = try #require(screen.split(separator: "\n").first { $0.range(of: #"^\s+1 P-\d{5} "#, options: .regularExpression) != nil })

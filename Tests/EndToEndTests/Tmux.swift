@@ -255,11 +255,11 @@ final class Tmux {
         }
     }
 
-    /// Polls the screen every 50 ms until `condition` holds; returns that screen. With `settled`, the
-    /// screen must also be the same on the next poll: a capture can catch a frame half painted (the
-    /// new header over the old rows) when the machine is loaded, and a test that reads rows must not.
+    /// Polls the screen every 50 ms until `condition` holds and the screen is the same on the next
+    /// poll; returns that screen. On a loaded machine a capture can catch a frame half painted (a new
+    /// pane's first line over the old pane's rows), and what a test reads next must be a whole frame.
     @discardableResult
-    func waitUntil(_ what: String, timeout: TimeInterval = 10, settled: Bool = false,
+    func waitUntil(_ what: String, timeout: TimeInterval = 10, settled: Bool = true,
                    _ condition: (String) throws -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = "", previous: String?
