@@ -31,8 +31,11 @@ public struct DealTable: Sendable, Equatable, RecordTable {
     }
 
     public init(_ deals: some Sequence<Deal>) {
+        reserveCapacity(deals.underestimatedCount)
         for deal in deals { append(deal, partner: -1) }
     }
+
+    // MARK: Building a batch
 
     /// Appends a row whose partner position is not known (a parsed import batch, which the programme
     /// places when it applies the batch).
@@ -45,6 +48,8 @@ public struct DealTable: Sendable, Equatable, RecordTable {
         partners.reserveCapacity(rows); acv.reserveCapacity(rows); closedOn.reserveCapacity(rows)
         outcomes.reserveCapacity(rows); attributions.reserveCapacity(rows)
     }
+
+    // MARK: Collection
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { ids.count }

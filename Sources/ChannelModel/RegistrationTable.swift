@@ -46,10 +46,11 @@ public struct RegistrationTable: Sendable, Equatable, RecordTable {
     }
 
     public init(_ registrations: some Sequence<Registration>) {
+        reserveCapacity(registrations.underestimatedCount)
         for registration in registrations { append(registration, partner: -1) }
     }
 
-    // MARK: Collection
+    // MARK: Building a batch
 
     /// Appends a row whose partner position is not known (a parsed import batch, which the programme
     /// places when it applies the batch).
@@ -63,6 +64,8 @@ public struct RegistrationTable: Sendable, Equatable, RecordTable {
         statuses.reserveCapacity(rows); decidedAt.reserveCapacity(rows); protectedUntil.reserveCapacity(rows)
         extensions.reserveCapacity(rows)
     }
+
+    // MARK: Collection
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { ids.count }

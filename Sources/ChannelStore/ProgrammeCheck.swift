@@ -98,7 +98,7 @@ public enum ProgrammeCheck {
         if let snapshot = try? SnapshotCodec.decode(data) { return (snapshot.programme, snapshot.lastSeq, []) }
         let root: SnapshotCodec.Root
         do {
-            root = try PropertyListDecoder().decode(SnapshotCodec.Root.self, from: data)
+            root = try PlistDecoding.decode(SnapshotCodec.Root.self, from: data)
         } catch {
             throw ActionError("the snapshot's structure is damaged (\(error)); nothing can be salvaged from it — restore it from a backup")
         }

@@ -26,6 +26,27 @@ struct FuzzRegressionTests {
         #expect(contents.payloads == [payload])
     }
 
+    /// fuzz-journal: an import-batch entry in which a dictionary's entry count was mutated into an
+    /// extended integer near 2^62. Foundation's binary-plist scanner converted the size it implies to
+    /// `Int` before checking it against the bytes left, and trapped; `PlistDecoding` now refuses it.
+    static let containerCountBeyondInt = "YnBsaXN0MDDVAQIDBAUGBwgJClNzZXFaZ2VuZXJhdGlvblJhdFVhY3RvclZhY3Rpb24QBBABM0HINpigAAAAVGZ1enrUCwwNDg8QERJUa2luZFZzb3VyY2VacmVjb3JkS2luZFV0YWJsZVtpbXBvcnRCYXRjaF8QEXJlZ2lzdHJhdGlvbnMuY3N2XXJlZ2lzdHJhdGlvbnPSExQVFlRyb3dzV2NvbHVtbnMQAt8XGBkaGxwdHh8gISIjKy8yOT1BRUhMWVxaZGVjaWRlZF9hdF1lc3RpbWF0ZWRfYWN2WmV4dGVuc2lvbnNUbm90ZVpwYXJ0bmVwX2lkXxAQcHJvc3BlY3RfY29tcGFueV8QD3Byb3NwZWN0X2RvbWFpbl8QD3Byb3RlY3RlZF91bnRpbF8QD3JlZ2lzdHJhdGlvbl9pZFZzdGF0dXNcc3VibWl0dGVkX2F0XxAQdGllcl9hdF9hcHByb3ZhbNQLJCUmJygpKlZ2YWx1ZXNVbnVsbHNVY3JjMzJUZGF0ZU8QEAAAAAAAAAAAAAAAoMJV2kFBARKhjlpM0wskJiwtLlVpbnQ2NE8QEJYAAAAAAAAAyAAAAAAAAAASrLOtWdMLJCYsMDFPEBAAAAAAAAAAAAEAAAAAAAAAEiARS8vVCzM0JSY1NjcpOFdvZmZzZXRzVWJ5dGVzVnN0cmluZ0wAAAAAAAAAAAsAAABLYXNrZWQgdHdpY2USMbFINdQLMzQmNTo7PEwAAAAABwAAAA4AAABOUC0wMDAwMVAtMDAwMDISybAjZ9QLMzQmNT4/QEwAAAAABAAAAAgAAABIWmV0YVlldGkSc0UQf9QLMzQmNUJDREwAAAAADgAAABYAAINPEBZ3d3cuemV0YS5jby51a3lldGkuY29tEtrxeJ3UCyQlJidGKUdPEBAAAAAAAAAAAAAAAGBsc9pBEvoole3UCzM0JjVJSktMAAAAAAkAAAASAAAATxASUi0wMDAwMTAxUi0wMDAwMTAyEthLYe/UCyRNJk5PUFhWbGFiZWxzVXVpbnQ4QgACp1FSU1RVVldXcGVuZGluZ15pbmZvX3JlcXVlc3RlZFhhcHByb3ZlZFhyZWplY3RlZFdleHBpcmVkWmNsb3NlZF93b25bY2xvc2VkX2xvc3QSr9dz09MLJCYnWltPEBAAAABokVXaQQAAAGiRVdpBEnvH/zHVCzM0JSY1XV4pX0wAAAAAAAAAAAQAAABEZ29sZBLrD0DIAAgAEwAXACIAJQArADIANAA2AD8ARABNAFIAWQBkAGoAdgCKAJgAnQCiAKoArADFANAA3gDpAO4A+QEMAR4BMAFCAUkBVgFpAXIBeQF/AYUBigGdAZ8BpAGrAbEBxAHJAdAB4wHoAfMB+wIBAggCFQIhAiYCLwI8AksCUAJZAmYCbwJ0An0CigKjAqgCsQLEAskC0gLfAvQC+QMCAwkDDwMSAxoDIgMxAzoDQwNLA1YDYgNnA24DgQOGA5EDngOjAAAAAAAAAgEAAAAAAAAAYAAAAAAAAAAAAAAAAAAAA6g="
+
+    @Test func journalEntryWhoseDictionaryCountOverflowsIsRefused() throws {
+        let payload = try #require(Data(base64Encoded: Self.containerCountBeyondInt))
+        let error = #expect(throws: DecodingError.self) { try JournalCodec.decode(payload) }
+        #expect(String(describing: error).contains("entries, more than the"))
+    }
+
+    /// The same check passes every well-formed file: snapshots and every kind of journal entry.
+    @Test func containerSizeCheckAcceptsWhatTheStoreWrites() throws {
+        let programme = try CSVFixtures.sampleProgramme()
+        let snapshot = try SnapshotCodec.encode(programme, generation: 1, lastSeq: 0, savedAt: Date(timeIntervalSince1970: 0))
+        try PlistDecoding.checkContainerSizes(snapshot)
+        let batch = JournalEntry(seq: 1, generation: 1, at: Instant(seconds: 0), actor: "t",
+                                 action: .importBatch(.registrations(programme.registrations), source: "r.csv"))
+        try PlistDecoding.checkContainerSizes(JournalCodec.encode(batch))
+    }
+
     /// The same bound, at its edges and beyond: NaN, infinities and values that fit a Double but not
     /// Instant's arithmetic all throw; the first and last second of years 1 and 9999 decode.
     @Test(arguments: [Double.nan, .infinity, -.infinity, 1e300, -1e19, 253_402_300_800, -62_135_596_801])

@@ -10,6 +10,6 @@ public enum JournalCodec {
 
     /// Errors from the columns of an import batch surface as the `SnapshotError` naming them.
     public static func decode(_ data: Data) throws -> JournalEntry {
-        try PropertyListDecoder().decode(JournalEntry.self, from: data)
+        try PlistDecoding.decode(JournalEntry.self, from: data)
     }
 }

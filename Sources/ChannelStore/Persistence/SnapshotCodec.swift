@@ -50,7 +50,7 @@ public enum SnapshotCodec {
         try checkEnvelope(data)
         let root: Root
         do {
-            root = try PropertyListDecoder().decode(Root.self, from: data)
+            root = try PlistDecoding.decode(Root.self, from: data)
         } catch let error as SnapshotError {
             throw error
         } catch {
