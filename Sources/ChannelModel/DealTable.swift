@@ -73,6 +73,14 @@ public struct DealTable: Sendable, Equatable, RecordTable {
         attributions.append(deal.attribution)
     }
 
+    /// Appends row `row` of `other` column by column (a large import's new rows).
+    mutating func append(row: Int, of other: DealTable, partner: Int32) {
+        ids.append(row: row, of: other.ids); partnerIDs.append(row: row, of: other.partnerIDs); partners.append(partner)
+        registrationIDs.append(row: row, of: other.registrationIDs); accounts.append(row: row, of: other.accounts)
+        domains.append(row: row, of: other.domains); acv.append(other.acv[row]); closedOn.append(other.closedOn[row])
+        outcomes.append(other.outcomes[row]); attributions.append(other.attributions[row])
+    }
+
     /// Overwrites row `position` with `deal`, which has the row's id.
     mutating func set(_ position: Int, _ deal: Deal, partner: Int32) {
         precondition(ids[position] == deal.id, "a deal's id never changes")

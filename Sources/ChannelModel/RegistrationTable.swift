@@ -123,6 +123,24 @@ public struct RegistrationTable: Sendable, Equatable, RecordTable {
         notes.append(registration.note)
     }
 
+    /// Appends row `row` of `other` column by column, with `tierAtApproval` instead of its own when given:
+    /// how a large import adds its new rows without making a `Registration` each.
+    mutating func append(row: Int, of other: RegistrationTable, partner: Int32, tierAtApproval: String?) {
+        ids.append(row: row, of: other.ids)
+        partnerIDs.append(row: row, of: other.partnerIDs)
+        partners.append(partner)
+        companies.append(row: row, of: other.companies)
+        domains.append(row: row, of: other.domains)
+        estimatedACV.append(other.estimatedACV[row])
+        submittedAt.append(other.submittedAt[row])
+        statuses.append(other.statuses[row])
+        decidedAt.append(other.decidedAt[row])
+        protectedUntil.append(other.protectedUntil[row])
+        if let tierAtApproval { tiersAtApproval.append(tierAtApproval) } else { tiersAtApproval.append(row: row, of: other.tiersAtApproval) }
+        extensions.append(other.extensions[row])
+        notes.append(row: row, of: other.notes)
+    }
+
     /// Overwrites row `position` with `registration`, which has the row's id.
     mutating func set(_ position: Int, _ registration: Registration, partner: Int32) {
         precondition(ids[position] == registration.id, "a registration's id never changes")

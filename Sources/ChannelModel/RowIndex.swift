@@ -107,12 +107,16 @@ public struct RowIndex: Sendable, Equatable {
         return found
     }
 
-    private mutating func grow(_ keys: StringColumn) {
-        let rows = slots.compactMap { $0 == 0 ? nil : Int($0 & 0xFFFF_FFFF) - 1 }.sorted()
-        slots = [UInt64](repeating: 0, count: slots.count * 2)
+    /// Makes room for `rows` keys in all, so that adding a million does not rehash twenty times.
+    public mutating func reserve(_ rows: Int, keys: StringColumn) {
+        guard Self.slotCount(for: rows) > slots.count else { return }
+        let indexed = slots.compactMap { $0 == 0 ? nil : Int($0 & 0xFFFF_FFFF) - 1 }.sorted()
+        slots = [UInt64](repeating: 0, count: Self.slotCount(for: rows))
         count = 0
-        for row in rows { insert(row: row, of: keys) }
+        for row in indexed { insert(row: row, of: keys) }
     }
+
+    private mutating func grow(_ keys: StringColumn) { reserve(slots.count, keys: keys) }
 
     private static func entry(_ row: Int, _ hash: Int) -> UInt64 {
         UInt64(UInt(bitPattern: hash) >> 32) << 32 | UInt64(row + 1)

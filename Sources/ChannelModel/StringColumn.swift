@@ -158,6 +158,13 @@ public struct StringColumn: Sendable {
         tailEnds.append(UInt32(truncatingIfNeeded: tailBytes.count))
     }
 
+    /// Appends row `row` of `other` by copying its bytes: no `String` is made.
+    public mutating func append(row: Int, of other: StringColumn) {
+        guard !other.isNull(row) else { return append(nil) }
+        other.withUTF8(row) { tailBytes.append(contentsOf: $0) }
+        tailEnds.append(UInt32(truncatingIfNeeded: tailBytes.count))
+    }
+
     /// Replaces row `row` (an existing row) with `string`.
     public mutating func set(_ row: Int, _ string: String?) {
         precondition(row < count, "row \(row) of a \(count)-row column")

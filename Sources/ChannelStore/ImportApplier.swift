@@ -14,21 +14,37 @@ enum ImportApplier {
         switch batch {
         case .partners(let rows): rows.forEach { count(programme.upsert($0)) }
         case .registrations(let rows):
-            for var registration in rows {
+            programme.reserve(registrations: rows.count, deals: 0)
+            for row in rows.indices {
                 // Imported approvals lock the rate of the partner's tier at import (DESIGN.md §3).
                 // An approval is a decision with a protection window; a rejection has none.
-                if registration.decidedAt != nil, registration.protectedUntil != nil, registration.tierAtApproval == nil {
-                    registration.tierAtApproval = programme.partner(registration.partnerID)?.tier
+                let lockedTier = rows.decision(row) != nil && rows.protection(row) != nil && rows.tiersAtApproval.isNull(row)
+                    ? programme.partner(rows.partnerIDs[row])?.tier : nil
+                guard let position = programme.registrationPosition(rows.ids[row]) else {
+                    // A new row is copied across column by column: no `Registration` is made for it.
+                    programme.addRegistration(row: row, of: rows, tierAtApproval: lockedTier)
+                    added += 1
+                    continue
                 }
-                if let existing = programme.registration(registration.id) {
-                    // Re-importing must not lose what the programme added to the row since.
-                    if registration.tierAtApproval == nil { registration.tierAtApproval = existing.tierAtApproval }
-                    if registration.note == nil { registration.note = existing.note }
-                    if registration.extensions == 0 { registration.extensions = existing.extensions }
-                }
+                var registration = rows[row]
+                if let lockedTier { registration.tierAtApproval = lockedTier }
+                // Re-importing must not lose what the programme added to the row since.
+                let existing = programme.registrations[position]
+                if registration.tierAtApproval == nil { registration.tierAtApproval = existing.tierAtApproval }
+                if registration.note == nil { registration.note = existing.note }
+                if registration.extensions == 0 { registration.extensions = existing.extensions }
                 count(programme.upsert(registration))
             }
-        case .deals(let rows): rows.forEach { count(programme.upsert($0)) }
+        case .deals(let rows):
+            programme.reserve(registrations: 0, deals: rows.count)
+            for row in rows.indices {
+                guard programme.dealPosition(rows.ids[row]) != nil else {
+                    programme.addDeal(row: row, of: rows)
+                    added += 1
+                    continue
+                }
+                count(programme.upsert(rows[row]))
+            }
         case .investments(let rows): programme.add(rows).forEach(count)
         case .nps(let rows): programme.add(rows).forEach(count)
         case .directAccounts(let rows): rows.forEach { count(programme.upsert($0)) }
