@@ -188,6 +188,19 @@ public struct StringColumn: Sendable {
         if tailEnds.isEmpty && replaced.isEmpty {
             return (baseBytes, baseOffsets, nulls.isEmpty ? nil : Data(nulls + repeatElement(0, count: bitmapBytes - nulls.count)))
         }
+        guard replaced.isEmpty else { return rebuiltBuffers(bitmapBytes: bitmapBytes) }
+        // Base and tail back to back, the tail's ends shifted past the base: two copies, no row loop.
+        var bytes = baseBytes
+        bytes.append(contentsOf: tailBytes)
+        var offsets = baseOffsets
+        let shift = UInt32(truncatingIfNeeded: baseBytes.count)
+        offsets.append(contentsOf: tailEnds.map { ($0 &+ shift).littleEndian }.withUnsafeBytes { Data($0) })
+        let bitmap = nulls + repeatElement(0, count: max(0, bitmapBytes - nulls.count))
+        return (bytes, offsets, bitmap.contains { $0 != 0 } ? Data(bitmap) : nil)
+    }
+
+    /// The stored form built row by row, when rows were replaced.
+    private func rebuiltBuffers(bitmapBytes: Int) -> (bytes: Data, offsets: Data, nulls: Data?) {
         var bytes = [UInt8]()
         bytes.reserveCapacity(byteCount)
         var offsets = [UInt32]()

@@ -36,6 +36,21 @@ struct ColumnStorageTests {
         #expect(reread == column)
         #expect(StringColumn(model) == column)
         #expect(stored.nulls.map { $0.count == (model.count + 7) / 8 } ?? !model.contains(nil))
+
+        // Rows appended to a column read from a file (base + tail, nothing replaced) are stored by
+        // joining the two buffers.
+        var grown = reread, grownModel = model
+        for _ in 0..<Int.random(in: 1...40, using: &random) {
+            let value = Self.samples.randomElement(using: &random)!
+            grown.append(value)
+            grownModel.append(value)
+        }
+        let joined = grown.storedBuffers()
+        let rejoined = StringColumn(uncheckedBytes: joined.bytes, offsets: joined.offsets, nulls: joined.nulls, count: grownModel.count)
+        #expect((0..<grownModel.count).map(rejoined.value) == grownModel)
+        #expect(joined.nulls.map { $0.count == (grownModel.count + 7) / 8 } ?? !grownModel.contains(nil))
+        #expect(joined.bytes == StringColumn(grownModel).storedBuffers().bytes)
+        #expect(joined.offsets == StringColumn(grownModel).storedBuffers().offsets)
     }
 
     @Test func aColumnOfNullsStandsInForAMissingOne() {
