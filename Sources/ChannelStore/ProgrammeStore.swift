@@ -16,12 +16,18 @@ public final class ProgrammeStore {
     private var journal: JournalWriter?
     private var journalBytes: Int
     private let io: FileIO
-    /// Set when an fsync of the journal failed; every later change is refused with it.
-    private var unusable: JournalError?
+    /// Set when an fsync of the journal failed, or a change held in memory could not be written;
+    /// every later change is refused with it.
+    private var unusable: (any Error)?
 
     /// A checkpoint folds the journal into the snapshot once it grows past this many bytes, so
     /// opening never replays an unbounded journal.
     public var checkpointThreshold = 32 << 20
+
+    /// Import batches of at least this many rows are made durable by the snapshot alone: journaling a
+    /// million rows would write them twice (the record, then the checkpoint its size sets off), and the
+    /// journal record was a quarter of such an import.
+    public var snapshotBatchRows = 100_000
 
     /// Opens `location` for writing, creating an empty programme with `policy` when the file does not
     /// exist and `create` is true. A file that cannot be read is reported and left untouched.
@@ -66,6 +72,9 @@ public final class ProgrammeStore {
         let journal = try usableJournal()
         try Reducer.check(action, in: programme, at: at)
         let entry = JournalEntry(seq: lastSeq + 1, generation: generation, at: at, actor: actor, action: action)
+        if case .importBatch(let batch, _) = action, batch.count >= snapshotBatchRows {
+            return try performBySnapshot(entry)
+        }
         let payload = try JournalCodec.encode(entry)
         try remembering { try journal.append(payload) }
         journalBytes += payload.count + 8
@@ -75,6 +84,22 @@ public final class ProgrammeStore {
             // The action is already durable: a failed compaction must not report it as failed (the
             // caller would retry or tell the user it was lost). The journal still holds it.
             do { try checkpoint() } catch { outcome.message += " (saved; compacting the journal failed: \(error))" }
+        }
+        return outcome
+    }
+
+    /// Applies `entry` and makes it durable by writing the snapshot: until the new snapshot is renamed
+    /// into place nothing of the change is on disk, so a crash loses it whole (and it was never
+    /// reported). If the snapshot cannot be written, memory holds a change the disk does not: the store
+    /// refuses everything after until the programme is reopened from the file.
+    private func performBySnapshot(_ entry: JournalEntry) throws -> ActionOutcome {
+        let outcome = try Reducer.apply(entry, to: &programme)
+        lastSeq = entry.seq
+        do {
+            try checkpoint()
+        } catch {
+            unusable = StoreError.unsaved("\(error)")
+            throw unusable!
         }
         return outcome
     }
@@ -141,6 +166,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case unreadable(ProgrammeLocation, String)
     case journalCorrupt(ProgrammeLocation, String)
     case busy(ProgrammeLocation)
+    /// A change applied in memory could not be written (a large import whose snapshot failed).
+    case unsaved(String)
 
     public var description: String {
         switch self {
@@ -156,6 +183,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             return "\(location.url.path) kept being rewritten while it was read (a checkpoint every moment?); try again"
         case .journalCorrupt(let location, let why):
             return "\(location.journalURL.path) is damaged: \(why). Nothing was changed; run `channeldesk check --repair`"
+        case .unsaved(let why):
+            return "the change may not have been saved (\(why)); quit and reopen the programme to see what the file holds"
         }
     }
 }
