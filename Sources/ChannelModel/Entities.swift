@@ -23,11 +23,10 @@ public struct Registration: Hashable, Sendable, Codable {
     public var id: String
     public var partnerID: String
     public var prospectCompany: String
-    public var prospectDomain: String {
-        didSet { registrableDomain = Registration.registrable(prospectDomain) }
-    }
-    /// Derived from `prospectDomain` once, because conflict detection groups by it on every frame.
-    public private(set) var registrableDomain: String
+    public var prospectDomain: String
+    /// Derived from `prospectDomain` when asked: the scans over every registration read the domain
+    /// column instead, so paying for it in every record made (a million at import) bought nothing.
+    public var registrableDomain: String { Domain.registrable(prospectDomain) }
     public var estimatedACV: Money
     public var submittedAt: Instant
     public var status: RegistrationStatus
@@ -66,17 +65,10 @@ public struct Registration: Hashable, Sendable, Codable {
                 decidedAt: Instant? = nil, protectedUntil: Day? = nil, tierAtApproval: String? = nil,
                 extensions: Int = 0, note: String? = nil) {
         self.id = id; self.partnerID = partnerID; self.prospectCompany = prospectCompany
-        self.prospectDomain = prospectDomain; self.registrableDomain = Registration.registrable(prospectDomain)
+        self.prospectDomain = prospectDomain
         self.estimatedACV = estimatedACV; self.submittedAt = submittedAt; self.status = status
         self.decidedAt = decidedAt; self.protectedUntil = protectedUntil; self.tierAtApproval = tierAtApproval
         self.extensions = extensions; self.note = note
-    }
-
-    /// Most prospects are registered by their registrable domain already: sharing the one string then
-    /// saves a heap allocation per registration (a million of them in a large programme).
-    static func registrable(_ domain: String) -> String {
-        let registrable = Domain.registrable(domain)
-        return registrable == domain ? domain : registrable
     }
 
     /// Open registrations hold a claim on their prospect as of `asOf` (DESIGN.md §3, conflicts).

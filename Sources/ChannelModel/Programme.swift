@@ -85,14 +85,14 @@ public struct Programme: Sendable, Equatable {
     /// Adds row `row` of an import batch as a new registration (its id is not in the programme yet),
     /// copying the columns across; `tierAtApproval` replaces the row's own when given.
     public mutating func addRegistration(row: Int, of batch: RegistrationTable, tierAtApproval: String? = nil) {
-        precondition(registrationPosition(batch.ids[row]) == nil, "only new registrations are added this way")
+        assert(registrationPosition(batch.ids[row]) == nil, "only new registrations are added this way")
         registrations.append(row: row, of: batch, partner: position(ofPartner: batch.partnerIDs[row]), tierAtApproval: tierAtApproval)
         registrationIndex.insert(row: registrations.count - 1, of: registrations.ids)
     }
 
     /// Adds row `row` of an import batch as a new deal (its id is not in the programme yet).
     public mutating func addDeal(row: Int, of batch: DealTable) {
-        precondition(dealPosition(batch.ids[row]) == nil, "only new deals are added this way")
+        assert(dealPosition(batch.ids[row]) == nil, "only new deals are added this way")
         deals.append(row: row, of: batch, partner: position(ofPartner: batch.partnerIDs[row]))
         dealIndex.insert(row: deals.count - 1, of: deals.ids)
     }
