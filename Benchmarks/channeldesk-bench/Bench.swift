@@ -215,6 +215,10 @@ struct CSVImport: Codable {
     var error: String?
     var sqliteImportSeconds: Double?
     var sqliteRows: Int?
+    /// What `channeldesk import registrations` does, in process: read, parse, apply and make durable
+    /// in a programme file that holds the partners; beside `sqlite3 .import` into a database file.
+    var endToEndSeconds: Double?
+    var sqliteFileImportSeconds: Double?
 }
 
 struct Memory: Codable {

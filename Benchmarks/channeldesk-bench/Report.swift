@@ -77,6 +77,12 @@ enum Report {
                         met: c.error != nil ? false : c.sqliteImportSeconds.map { c.totalSeconds < $0 }))
         rows.append(Row(figure: "  read · parse", value: "\(seconds(c.readSeconds)) · \(seconds(c.parseSeconds))",
                         baseline: "\(bytes(c.csvBytes)) CSV"))
+        if let whole = c.endToEndSeconds {
+            rows.append(Row(figure: "  import into the file (durable)", value: seconds(whole),
+                            baseline: c.sqliteFileImportSeconds.map { "sqlite3 .import to file \(seconds($0))" } ?? "sqlite3 missing",
+                            ratio: c.sqliteFileImportSeconds.map { speed(ours: whole, baseline: $0) } ?? "",
+                            target: "faster than sqlite3", met: c.sqliteFileImportSeconds.map { whole < $0 }))
+        }
         if let m = r.memory {
             rows.append(Row(figure: "6 peak RSS: open + metrics", value: String(format: "%.0f MiB", m.cliOpenPeakMiB),
                             baseline: "child process", ratio: seconds(m.cliOpenSeconds),

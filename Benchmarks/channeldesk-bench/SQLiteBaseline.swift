@@ -139,10 +139,12 @@ enum SQLiteBaseline {
         return problems
     }
 
-    /// `sqlite3 :memory:` importing one CSV (`.mode csv` / `.import`, header row names the columns).
-    static func importInMemory(_ sqlite: String, csv: URL) throws -> (seconds: Double, rows: Int) {
+    /// `sqlite3` importing one CSV (`.mode csv` / `.import`, header row names the columns) into
+    /// `database`: `:memory:`, or a file (created afresh), which is what `channeldesk import` compares with.
+    static func importCSV(_ sqlite: String, csv: URL, into database: String = ":memory:") throws -> (seconds: Double, rows: Int) {
+        if database != ":memory:" { try? FileManager.default.removeItem(atPath: database) }
         let script = ".mode csv\n.import '\(csv.path)' registrations\nSELECT COUNT(*) FROM registrations;\n"
-        let result = try run(sqlite, [":memory:"], stdin: script)
+        let result = try run(sqlite, [database], stdin: script)
         guard result.status == 0 else { throw BenchError("sqlite3 .import failed: \(result.stderr.prefix(500))") }
         return (result.seconds, Int(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1)
     }

@@ -82,6 +82,30 @@ public struct Programme: Sendable, Equatable {
         return .added
     }
 
+    /// The tier an imported registration locks in (DESIGN.md §3): an approval — a decision with a
+    /// protection window — that names none takes its partner's tier at import.
+    public func tierLockedAtImport(row: Int, of batch: RegistrationTable) -> String? {
+        guard batch.decision(row) != nil, batch.protection(row) != nil, batch.tiersAtApproval.isNull(row) else { return nil }
+        return partner(batch.partnerIDs[row])?.tier
+    }
+
+    /// Takes a whole import batch as the programme's registrations when it has none yet (the first
+    /// import of a large programme): its columns become the programme's, its ids are indexed in one
+    /// pass. False when the programme already has registrations or the batch repeats an id; the
+    /// caller then adds the rows one by one.
+    public mutating func adoptRegistrations(_ batch: RegistrationTable) -> Bool {
+        guard registrations.isEmpty, case .success(let index) = RowIndex.build(batch.ids) else { return false }
+        var batch = batch
+        let locked = batch.indices.map { tierLockedAtImport(row: $0, of: batch) }
+        if locked.contains(where: { $0 != nil }) {
+            batch.setTiersAtApproval(StringColumn(batch.indices.map { locked[$0] ?? batch.tiersAtApproval.value($0) }))
+        }
+        registrations = batch
+        registrationIndex = index
+        resolvePartnerPositions()
+        return true
+    }
+
     /// Adds row `row` of an import batch as a new registration (its id is not in the programme yet),
     /// copying the columns across; `tierAtApproval` replaces the row's own when given.
     public mutating func addRegistration(row: Int, of batch: RegistrationTable, tierAtApproval: String? = nil) {

@@ -141,6 +141,11 @@ public struct RegistrationTable: Sendable, Equatable, RecordTable {
         notes.append(row: row, of: other.notes)
     }
 
+    mutating func setTiersAtApproval(_ column: StringColumn) {
+        precondition(column.count == count, "one tier per row")
+        tiersAtApproval = column
+    }
+
     /// Overwrites row `position` with `registration`, which has the row's id.
     mutating func set(_ position: Int, _ registration: Registration, partner: Int32) {
         precondition(ids[position] == registration.id, "a registration's id never changes")

@@ -14,12 +14,15 @@ enum ImportApplier {
         switch batch {
         case .partners(let rows): rows.forEach { count(programme.upsert($0)) }
         case .registrations(let rows):
+            // The first import into a programme takes the batch's columns as they are.
+            if programme.adoptRegistrations(rows) {
+                added = rows.count
+                break
+            }
             programme.reserve(registrations: rows.count, deals: 0)
             for row in rows.indices {
-                // Imported approvals lock the rate of the partner's tier at import (DESIGN.md §3).
-                // An approval is a decision with a protection window; a rejection has none.
-                let lockedTier = rows.decision(row) != nil && rows.protection(row) != nil && rows.tiersAtApproval.isNull(row)
-                    ? programme.partner(rows.partnerIDs[row])?.tier : nil
+                // Imported approvals lock the rate of the partner's tier at import.
+                let lockedTier = programme.tierLockedAtImport(row: row, of: rows)
                 guard let position = programme.registrationPosition(rows.ids[row]) else {
                     // A new row is copied across column by column: no `Registration` is made for it.
                     programme.addRegistration(row: row, of: rows, tierAtApproval: lockedTier)
