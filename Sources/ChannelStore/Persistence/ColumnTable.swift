@@ -110,50 +110,33 @@ public struct TableReader {
         try required(self.column(column, .bool), column).fixedWidth(UInt8.self, rows: rows).map { $0 != 0 }
     }
 
-    /// Seconds since 1970 of a `date` column, nil for null rows.
-    public func optionalDateSeconds(_ column: String) throws(SnapshotError) -> [Double?] {
-        let stored = try self.column(column, .date)
-        let seconds = stored.fixedWidth(Double.self, rows: rows)
-        if let bad = seconds.firstIndex(where: { !Self.dateSeconds.contains($0) }), !stored.isNull(bad) {
-            throw malformed(column, "row \(bad) holds \(seconds[bad]), not a date")
-        }
-        return optional(seconds, stored)
-    }
-
-    public func dateSeconds(_ column: String) throws(SnapshotError) -> [Double] {
-        _ = try required(self.column(column, .date), column)
-        return try optionalDateSeconds(column).map { $0! }
-    }
-
     /// A `date` column as days: a time of day other than 00:00Z (from a foreign writer) is dropped.
-    public func days(_ column: String) throws(SnapshotError) -> [Day] {
-        try dateSeconds(column).map(Self.day)
-    }
+    public func days(_ column: String) throws(SnapshotError) -> [Day] { try dates(column, null: nil, Self.day) }
 
     public func optionalDays(_ column: String) throws(SnapshotError) -> [Day?] {
-        try optionalDateSeconds(column).map { $0.map(Self.day) }
+        try dates(column, null: .some(nil)) { Self.day($0) }
     }
 
-    public func instants(_ column: String) throws(SnapshotError) -> [Instant] {
-        try dateSeconds(column).map(Self.instant)
-    }
+    public func instants(_ column: String) throws(SnapshotError) -> [Instant] { try dates(column, null: nil, Self.instant) }
 
     public func optionalInstants(_ column: String) throws(SnapshotError) -> [Instant?] {
-        try optionalDateSeconds(column).map { $0.map(Self.instant) }
+        try dates(column, null: .some(nil)) { Self.instant($0) }
     }
 
     /// A `date` column as whole seconds since 1970 (instants), `null` standing for null rows; without
     /// `null` the column must have none. One pass over the stored bytes, no optionals in between.
     public func seconds(_ column: String, null: Int64? = nil) throws(SnapshotError) -> [Int64] {
-        try dates(column, null: null) { Int64($0.rounded(.down)) }
+        try dates(column, null: null) { Self.instant($0).seconds }
     }
 
-    /// A `date` column as day ordinals (a time of day other than 00:00Z is dropped), `null` standing
-    /// for null rows; without `null` the column must have none.
+    /// A `date` column as day ordinals, `null` standing for null rows; without `null` the column must
+    /// have none.
     public func dayOrdinals(_ column: String, null: Int32? = nil) throws(SnapshotError) -> [Int32] {
-        try dates(column, null: null) { Int32(($0 / 86_400).rounded(.down)) }
+        try dates(column, null: null) { Self.day($0).ordinal }
     }
 
+    /// Every date column read goes through here: every non-null row is checked to be a date a `Day`
+    /// can hold before it is converted, and null rows become `null` (required when `null` is nil).
     private func dates<Value>(_ column: String, null: Value?, _ convert: (Double) -> Value) throws(SnapshotError) -> [Value] {
         var stored = try self.column(column, .date)
         if null == nil { stored = try required(stored, column) }
