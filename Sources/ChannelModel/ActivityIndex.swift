@@ -11,28 +11,19 @@ public struct ActivityIndex: Sendable, Equatable {
     let window: Int
 
     public init(_ programme: Programme) {
-        // Gathered by partner position (array indexing, not a million string hashes), keyed by id at the end.
-        var byPosition = [[Day]](repeating: [], count: programme.partners.count)
-        var orphans: [String: [Day]] = [:]
+        let registrations = programme.registrations, deals = programme.deals
+        let statuses = registrations.statuses, submitted = registrations.submittedAt, closed = deals.closedOn
+        let registered = programme.perPartner(registrations.partners, ids: registrations.partnerIDs, rows: registrations.indices,
+                                              start: [Day]()) { $0.append(Instant(seconds: submitted[$1]).day) }
+        let dealt = programme.perPartner(deals.partners, ids: deals.partnerIDs, rows: deals.indices,
+                                         start: [Day]()) { $0.append(Day(ordinal: closed[$1])) }
+        let days = registered.merging(dealt, uniquingKeysWith: +)
         var pending: [Int64] = []
         var queued = 0
-        let registrations = programme.registrations, owners = registrations.partners
-        let statuses = registrations.statuses, submitted = registrations.submittedAt
-        for row in 0..<registrations.count {
-            let day = Instant(seconds: submitted[row]).day
-            if owners[row] >= 0 { byPosition[Int(owners[row])].append(day) } else { orphans[registrations.partnerIDs[row], default: []].append(day) }
-            if statuses[row].isQueued {
-                queued += 1
-                if statuses[row] == .pending { pending.append(submitted[row]) }
-            }
+        for row in statuses.indices where statuses[row].isQueued {
+            queued += 1
+            if statuses[row] == .pending { pending.append(submitted[row]) }
         }
-        let deals = programme.deals, dealOwners = deals.partners
-        for row in 0..<deals.count {
-            let day = Day(ordinal: deals.closedOn[row])
-            if dealOwners[row] >= 0 { byPosition[Int(dealOwners[row])].append(day) } else { orphans[deals.partnerIDs[row], default: []].append(day) }
-        }
-        var days = orphans
-        for (position, list) in byPosition.enumerated() where !list.isEmpty { days[programme.partners[position].id] = list }
         self.days = days.mapValues { $0.sorted() }
         pendingSubmissions = pending.sorted()
         self.queued = queued

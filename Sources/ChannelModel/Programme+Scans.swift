@@ -20,13 +20,27 @@ extension Programme {
     public func dealPositionsByPartner() -> [String: [Int]] { groupByPartner(deals.partners, ids: deals.partnerIDs) }
 
     private func groupByPartner(_ owners: [Int32], ids: StringColumn) -> [String: [Int]] {
-        var byPosition = [[Int]](repeating: [], count: partners.count)
-        var groups: [String: [Int]] = [:]
-        for row in owners.indices {
-            if owners[row] >= 0 { byPosition[Int(owners[row])].append(row) } else { groups[ids[row], default: []].append(row) }
+        perPartner(owners, ids: ids, rows: owners.indices, start: []) { $0.append($1) }
+    }
+
+    /// Folds rows of a table into one value per partner id: by partner position (array indexing, not
+    /// a string hash per row), while a row naming a partner the programme lacks folds under its own
+    /// id. Only partners with a folded row get an entry.
+    func perPartner<Value>(_ owners: [Int32], ids: StringColumn, rows: some Sequence<Int>, start: Value,
+                           _ fold: (inout Value, Int) -> Void) -> [String: Value] {
+        var byPosition = [Value?](repeating: nil, count: partners.count)
+        var result: [String: Value] = [:]
+        for row in rows {
+            let owner = Int(owners[row])
+            if owner >= 0 {
+                if byPosition[owner] == nil { byPosition[owner] = start }
+                fold(&byPosition[owner]!, row)
+            } else {
+                fold(&result[ids[row], default: start], row)
+            }
         }
-        for (position, rows) in byPosition.enumerated() where !rows.isEmpty { groups[partners[position].id] = rows }
-        return groups
+        for (position, value) in byPosition.enumerated() { if let value { result[partners[position].id] = value } }
+        return result
     }
 
     private func rows(ofPartner id: String, partners: [Int32], ids: StringColumn) -> [Int] {
@@ -41,24 +55,12 @@ extension Programme {
     /// Won, sourced ACV in cents per partner id over deals closed `from` through `through`: only
     /// partners with at least one such deal have an entry.
     public func sourcedWinTotals(from: Day, through: Day) -> [String: Int64] {
-        var byPartner = [Int64](repeating: 0, count: partners.count)
-        var touched = [Bool](repeating: false, count: partners.count)
-        var totals: [String: Int64] = [:]
-        let outcomes = deals.outcomes, attributions = deals.attributions, closed = deals.closedOn
-        let acv = deals.acv, owners = deals.partners
+        let outcomes = deals.outcomes, attributions = deals.attributions, closed = deals.closedOn, acv = deals.acv
         let first = from.ordinal, last = through.ordinal
-        for row in 0..<deals.count
-        where closed[row] >= first && closed[row] <= last && outcomes[row] == .won && attributions[row] == .sourced {
-            let owner = Int(owners[row])
-            if owner >= 0 {
-                byPartner[owner] += acv[row]
-                touched[owner] = true
-            } else {
-                totals[deals.partnerIDs[row], default: 0] += acv[row]
-            }
+        let wins = deals.indices.lazy.filter {
+            closed[$0] >= first && closed[$0] <= last && outcomes[$0] == .won && attributions[$0] == .sourced
         }
-        for position in partners.indices where touched[position] { totals[partners[position].id] = byPartner[position] }
-        return totals
+        return perPartner(deals.partners, ids: deals.partnerIDs, rows: wins, start: 0) { $0 += acv[$1] }
     }
 
     /// Whether each partner (by position) submitted a registration or closed a deal in
