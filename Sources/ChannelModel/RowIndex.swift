@@ -18,21 +18,14 @@ public struct RowIndex: Sendable, Equatable {
     public static func build(_ keys: StringColumn) -> Result<RowIndex, DuplicateKey> {
         var index = RowIndex()
         index.slots = [UInt64](repeating: 0, count: slotCount(for: keys.count))
-        let mask = index.slots.count - 1
         // One raw view of the column and of the slots for the whole loop: per-row buffer access and
         // exclusivity checks cost more than the hashing.
         let duplicate: DuplicateKey? = keys.withRows { rows in
             index.slots.withUnsafeMutableBufferPointer { slots in
                 for row in 0..<rows.count {
-                    let utf8 = rows[row]
-                    let hash = hash(utf8)
-                    var slot = hash & mask
-                    while slots[slot] != 0 {
-                        if let other = match(slots[slot], hash), StringColumn.equal(rows[other], utf8) {
-                            return DuplicateKey(row: row, earlierRow: other)
-                        }
-                        slot = (slot + 1) & mask
-                    }
+                    let utf8 = rows[row], hash = hash(utf8)
+                    let (slot, other) = probe(UnsafeBufferPointer(slots), hash) { StringColumn.equal(rows[$0], utf8) }
+                    if let other { return DuplicateKey(row: row, earlierRow: other) }
                     slots[slot] = entry(row, hash)
                 }
                 return nil
@@ -56,33 +49,21 @@ public struct RowIndex: Sendable, Equatable {
     }
 
     public func row(ofUTF8 utf8: UnsafeBufferPointer<UInt8>, in keys: StringColumn) -> Int? {
-        let hash = Self.hash(utf8)
-        var slot = hash & (slots.count - 1)
-        while slots[slot] != 0 {
-            if let row = Self.match(slots[slot], hash), keys.withUTF8(row, { StringColumn.equal($0, utf8) }) { return row }
-            slot = (slot + 1) & (slots.count - 1)
+        slots.withUnsafeBufferPointer { slots in
+            Self.probe(slots, Self.hash(utf8)) { row in keys.withUTF8(row) { StringColumn.equal($0, utf8) } }.row
         }
-        return nil
     }
 
     /// For every row of `column`, the row of `keys` holding the same text (-1 when none does): how a
     /// million registrations find their partner at load without making a `String` each.
     public func rows(matching column: StringColumn, in keys: StringColumn) -> [Int32] {
-        let mask = slots.count - 1
-        return keys.withRows { keyRows in
+        keys.withRows { keyRows in
             column.withRows { rows in
                 slots.withUnsafeBufferPointer { slots in
                     (0..<rows.count).map { row in
                         let utf8 = rows[row]
-                        let hash = Self.hash(utf8)
-                        var slot = hash & mask
-                        while slots[slot] != 0 {
-                            if let candidate = Self.match(slots[slot], hash), StringColumn.equal(keyRows[candidate], utf8) {
-                                return Int32(candidate)
-                            }
-                            slot = (slot + 1) & mask
-                        }
-                        return -1
+                        let found = Self.probe(slots, Self.hash(utf8)) { StringColumn.equal(keyRows[$0], utf8) }.row
+                        return found.map { Int32($0) } ?? -1
                     }
                 }
             }
@@ -95,13 +76,11 @@ public struct RowIndex: Sendable, Equatable {
         if (count + 1) * 2 > slots.count { grow(keys) }
         let found: Int? = keys.withUTF8(row) { utf8 in
             let hash = Self.hash(utf8)
-            var slot = hash & (slots.count - 1)
-            while slots[slot] != 0 {
-                if let other = Self.match(slots[slot], hash), keys.withUTF8(other, { StringColumn.equal($0, utf8) }) { return other }
-                slot = (slot + 1) & (slots.count - 1)
+            let (slot, other) = slots.withUnsafeBufferPointer { slots in
+                Self.probe(slots, hash) { other in keys.withUTF8(other) { StringColumn.equal($0, utf8) } }
             }
-            slots[slot] = Self.entry(row, hash)
-            return nil
+            if other == nil { slots[slot] = Self.entry(row, hash) }
+            return other
         }
         if found == nil { count += 1 }
         return found
@@ -117,6 +96,18 @@ public struct RowIndex: Sendable, Equatable {
     }
 
     private mutating func grow(_ keys: StringColumn) { reserve(slots.count, keys: keys) }
+
+    /// Linear probing from `hash`'s home slot: the row whose stored hash bits match and for which
+    /// `isKey` holds, or else the empty slot where that key belongs.
+    private static func probe(_ slots: UnsafeBufferPointer<UInt64>, _ hash: Int, isKey: (Int) -> Bool) -> (slot: Int, row: Int?) {
+        let mask = slots.count - 1
+        var slot = hash & mask
+        while slots[slot] != 0 {
+            if let row = match(slots[slot], hash), isKey(row) { return (slot, row) }
+            slot = (slot + 1) & mask
+        }
+        return (slot, nil)
+    }
 
     private static func entry(_ row: Int, _ hash: Int) -> UInt64 {
         UInt64(UInt(bitPattern: hash) >> 32) << 32 | UInt64(row + 1)

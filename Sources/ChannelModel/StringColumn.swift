@@ -185,18 +185,17 @@ public struct StringColumn: Sendable {
     /// that was only read and decided on.
     public func storedBuffers() -> (bytes: Data, offsets: Data, nulls: Data?) {
         let bitmapBytes = (count + 7) / 8
-        if tailEnds.isEmpty && replaced.isEmpty {
-            return (baseBytes, baseOffsets, nulls.isEmpty ? nil : Data(nulls + repeatElement(0, count: bitmapBytes - nulls.count)))
-        }
         guard replaced.isEmpty else { return rebuiltBuffers(bitmapBytes: bitmapBytes) }
+        // The in-memory bitmap, padded with zero bytes to cover every row.
+        let bitmap = nulls.isEmpty ? nil : Data(nulls + repeatElement(0, count: bitmapBytes - nulls.count))
+        if tailEnds.isEmpty { return (baseBytes, baseOffsets, bitmap) }
         // Base and tail back to back, the tail's ends shifted past the base: two copies, no row loop.
         var bytes = baseBytes
         bytes.append(contentsOf: tailBytes)
         var offsets = baseOffsets
         let shift = UInt32(truncatingIfNeeded: baseBytes.count)
         offsets.append(contentsOf: tailEnds.map { ($0 &+ shift).littleEndian }.withUnsafeBytes { Data($0) })
-        let bitmap = nulls + repeatElement(0, count: max(0, bitmapBytes - nulls.count))
-        return (bytes, offsets, bitmap.contains { $0 != 0 } ? Data(bitmap) : nil)
+        return (bytes, offsets, bitmap)
     }
 
     /// The stored form built row by row, when rows were replaced.
