@@ -13,10 +13,16 @@ public struct Day: Hashable, Comparable, Sendable, Strideable, CustomStringConve
 
     /// Parses `YYYY-MM-DD`; rejects impossible dates such as 2026-02-30.
     public init?(parsing text: some StringProtocol) {
-        let bytes = Array(text.utf8)
+        var text = String(text)
+        guard let day = text.withUTF8({ Day(utf8: $0) }) else { return nil }
+        self = day
+    }
+
+    /// The same from UTF-8 bytes: the importer reads a million dates in place, without a `String` each.
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count == 10, bytes[4] == 45, bytes[7] == 45,
-              let year = Day.number(bytes[0..<4]), let month = Day.number(bytes[5..<7]),
-              let day = Day.number(bytes[8..<10]) else { return nil }
+              let year = Day.number(bytes, 0..<4), let month = Day.number(bytes, 5..<7),
+              let day = Day.number(bytes, 8..<10) else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
@@ -44,11 +50,13 @@ public struct Day: Hashable, Comparable, Sendable, Strideable, CustomStringConve
     public var endOfDay: Instant { Instant(seconds: Int64(ordinal) * 86_400 + 86_399) }
     public var startOfDay: Instant { Instant(seconds: Int64(ordinal) * 86_400) }
 
-    static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
+    /// The decimal number the ASCII digits at `range` write, or nil when one is not a digit.
+    static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
         var value = 0
-        for byte in bytes {
-            guard byte >= 48 && byte <= 57 else { return nil }
-            value = value * 10 + Int(byte - 48)
+        for index in range {
+            let digit = bytes[index] &- 48
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
         }
         return value
     }
@@ -97,12 +105,18 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses `YYYY-MM-DDTHH:MM:SSZ`.
     public init?(parsing text: some StringProtocol) {
-        let bytes = Array(text.utf8)
+        var text = String(text)
+        guard let instant = text.withUTF8({ Instant(utf8: $0) }) else { return nil }
+        self = instant
+    }
+
+    /// The same from UTF-8 bytes, as the importer reads them in place.
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count == 20, bytes[10] == UInt8(ascii: "T"), bytes[13] == 58, bytes[16] == 58,
               bytes[19] == UInt8(ascii: "Z"),
-              let day = Day(parsing: String(decoding: bytes[0..<10], as: UTF8.self)),
-              let hour = Day.number(bytes[11..<13]), let minute = Day.number(bytes[14..<16]),
-              let second = Day.number(bytes[17..<19]), hour < 24, minute < 60, second < 60
+              let day = Day(utf8: UnsafeBufferPointer(rebasing: bytes[0..<10])),
+              let hour = Day.number(bytes, 11..<13), let minute = Day.number(bytes, 14..<16),
+              let second = Day.number(bytes, 17..<19), hour < 24, minute < 60, second < 60
         else { return nil }
         seconds = Int64(day.ordinal) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
     }

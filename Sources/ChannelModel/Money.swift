@@ -10,15 +10,22 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses a plain decimal such as `116820.49`, `-12.5` or `100`. At most two decimals: a third
     /// would be silently rounded, and money that changes on import is worse than an error.
     public init?(parsing text: some StringProtocol) {
-        var utf8 = Substring(text).utf8[...]
+        var text = String(text)
+        guard let money = text.withUTF8({ Money(utf8: $0) }) else { return nil }
+        self = money
+    }
+
+    /// The same from UTF-8 bytes: the importer reads a million amounts in place, without a `String` each.
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        var index = 0
         var negative = false
-        if let first = utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+        if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
             negative = first == UInt8(ascii: "-")
-            utf8 = utf8.dropFirst()
+            index = 1
         }
         var whole: Int64 = 0, fraction: Int64 = 0, fractionDigits = 0, digits = 0
         var seenPoint = false
-        for byte in utf8 {
+        for byte in bytes[index...] {
             if byte == UInt8(ascii: ".") {
                 if seenPoint { return nil }
                 seenPoint = true

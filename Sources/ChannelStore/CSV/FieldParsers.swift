@@ -128,7 +128,7 @@ struct RowReader {
 
     mutating func day(_ column: String, optional: Bool = false) -> Day? {
         let field = field(column)
-        if let day = FieldBytes.day(field) { return day }
+        if let day = Day(utf8: field) { return day }
         guard let value = text(column, field, optional: optional) else { return nil }
         guard let day = Day(parsing: value) else {
             fail(column, "\(quoted(value)) is not a date (YYYY-MM-DD)")
@@ -139,7 +139,7 @@ struct RowReader {
 
     mutating func instant(_ column: String, optional: Bool = false) -> Instant? {
         let field = field(column)
-        if let instant = FieldBytes.instant(field) { return instant }
+        if let instant = Instant(utf8: field) { return instant }
         guard let value = text(column, field, optional: optional) else { return nil }
         guard let instant = Instant(parsing: value) else {
             fail(column, "\(quoted(value)) is not an instant (YYYY-MM-DDTHH:MM:SSZ)")
@@ -152,7 +152,7 @@ struct RowReader {
     /// and must not be negative.
     mutating func money(_ column: String) -> Money? {
         let field = field(column)
-        if let money = FieldBytes.money(field), money.cents >= 0 { return money }
+        if let money = Money(utf8: field), money.cents >= 0 { return money }
         guard let value = text(column, field, optional: false) else { return nil }
         guard let money = Money(parsing: value) else {
             fail(column, "\(quoted(value)) is not an amount")
