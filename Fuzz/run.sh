@@ -26,7 +26,7 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
 export SWIFT_BACKTRACE=enable=no
 export FUZZ_POLICY_JSON=$root/Resources/default-policy.json
 if [ -z "${FUZZ_SAMPLE_DIR:-}" ]; then
-  for candidate in "$root/../shared/data/sample" /work/shared/data/sample; do
+  for candidate in "$root/Tests/Fixtures/sample"; do
     if [ -d "$candidate" ]; then FUZZ_SAMPLE_DIR=$candidate; break; fi
   done
 fi

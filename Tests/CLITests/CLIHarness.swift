@@ -65,8 +65,8 @@ struct CLI {
         return url
     }()
 
-    /// `../shared/data/sample` beside the checkout.
-    static let sample = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/sample")
+    /// The sample programme in the checkout's own fixtures.
+    static let sample = packageRoot.appendingPathComponent("Tests/Fixtures/sample")
 
     static let binary: URL = {
         let candidates = [

@@ -14,7 +14,7 @@ enum ConsoleFixture {
         return url
     }()
 
-    static let sampleDirectory = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/sample")
+    static let sampleDirectory = packageRoot.appendingPathComponent("Tests/Fixtures/sample")
     static let asOf = Day(parsing: "2026-09-30")!
 
     static let programme: Programme = {

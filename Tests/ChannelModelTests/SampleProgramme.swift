@@ -2,14 +2,14 @@ import ChannelModel
 import ChannelStore
 import Foundation
 
-/// The sample programme of `../shared/data/sample/`, imported the way the command line does it.
+/// The sample programme of `Tests/Fixtures/sample/`, imported the way the command line does it.
 enum SampleProgramme {
     static let directory: URL = {
         var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
             url = url.deletingLastPathComponent()
         }
-        return url.deletingLastPathComponent().appendingPathComponent("shared/data/sample")
+        return url.appendingPathComponent("Tests/Fixtures/sample")
     }()
 
     static let asOf = Day(parsing: "2026-09-30")!

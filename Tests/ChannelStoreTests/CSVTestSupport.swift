@@ -4,15 +4,15 @@ import ChannelResources
 import Foundation
 import Testing
 
-/// Shared fixtures of the CSV tests: the sample programme of `shared/data/sample` and small helpers.
+/// Shared fixtures of the CSV tests: the sample programme of `Tests/Fixtures/sample` and small helpers.
 enum CSVFixtures {
-    /// `shared/data/sample`, a sibling of the package checkout: found from this file's path, so the
+    /// `Tests/Fixtures/sample` of the package checkout: found from this file's path, so the
     /// tests run from any checkout (`/work/main`, a worktree, CI).
     static let sampleDirectory: URL = {
         var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         while directory.path != "/" {
             if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
-                return directory.deletingLastPathComponent().appendingPathComponent("shared/data/sample")
+                return directory.appendingPathComponent("Tests/Fixtures/sample")
             }
             directory.deleteLastPathComponent()
         }
