@@ -141,10 +141,11 @@ public struct QueueRow: Sendable, Equatable {
 
     static func row(_ registration: Registration, at position: Int, programme: Programme, asOf: Day, priority: Bool,
                     conflicts: [Conflict]) -> QueueRow {
-        let sla = Int64(programme.policy.approvalSLAHours) * 3600
-        let age = max(0, asOf.endOfDay.seconds - registration.submittedAt.seconds)
+        let rule = ApprovalSLA(programme.policy), at = asOf.endOfDay
+        let age = max(0, at.seconds - registration.submittedAt.seconds)
+        let left = rule.secondsLeft(submittedAt: registration.submittedAt, at: at)
         let state: SLAState = registration.status == .infoRequested ? .paused
-            : age > sla ? .breached : age * 2 > sla ? .due : .fresh
+            : left < 0 ? .breached : left * 2 < rule.seconds ? .due : .fresh
         return QueueRow(position: position, id: registration.id, partnerID: registration.partnerID, status: registration.status,
                         conflicts: conflicts, age: age, sla: state, priority: priority, domain: registration.registrableDomain,
                         submittedAt: registration.submittedAt,

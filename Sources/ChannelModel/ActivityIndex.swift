@@ -7,7 +7,7 @@ public struct ActivityIndex: Sendable, Equatable {
     /// Submission times of pending registrations, sorted.
     private(set) var pendingSubmissions: [Int64]
     private(set) var queued: Int
-    let slaSeconds: Int64
+    let sla: ApprovalSLA
     let window: Int
 
     public init(_ programme: Programme) {
@@ -27,7 +27,7 @@ public struct ActivityIndex: Sendable, Equatable {
         self.days = days.mapValues { $0.sorted() }
         pendingSubmissions = pending.sorted()
         self.queued = queued
-        slaSeconds = Int64(programme.policy.approvalSLAHours) * 3600
+        sla = ApprovalSLA(programme.policy)
         window = programme.policy.activityWindowDays
     }
 
@@ -65,8 +65,8 @@ public struct ActivityIndex: Sendable, Equatable {
 
     /// Queued registrations, and pending ones past the SLA at the end of `asOf` (as `Metrics.queueCounts`).
     public func queueCounts(asOf: Day) -> (pending: Int, breaches: Int) {
-        let cutoff = asOf.endOfDay.seconds - slaSeconds
-        // Breached when submitted + SLA < end of day, i.e. submitted < cutoff.
+        // Breached when submitted < cutoff (ApprovalSLA's rule).
+        let cutoff = sla.breachCutoff(at: asOf.endOfDay)
         var low = 0, high = pendingSubmissions.count
         while low < high {
             let middle = (low + high) / 2

@@ -146,13 +146,12 @@ public enum Metrics {
 
     /// Queued registrations and, of the pending ones, those past the approval SLA as of `asOf`.
     public static func queueCounts(_ programme: Programme, asOf: Day) -> (pending: Int, breaches: Int) {
-        let slaSeconds = Int64(programme.policy.approvalSLAHours) * 3600
-        let cutoff = asOf.endOfDay.seconds
+        let cutoff = ApprovalSLA(programme.policy).breachCutoff(at: asOf.endOfDay)
         var pending = 0, breaches = 0
         let statuses = programme.registrations.statuses, submitted = programme.registrations.submittedAt
         for row in statuses.indices where statuses[row].isQueued {
             pending += 1
-            if statuses[row] == .pending && submitted[row] + slaSeconds < cutoff { breaches += 1 }
+            if statuses[row] == .pending && submitted[row] < cutoff { breaches += 1 }
         }
         return (pending, breaches)
     }

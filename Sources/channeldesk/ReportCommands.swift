@@ -116,14 +116,16 @@ struct QueueCommand: ParsableCommand {
         let queue = ConflictDetector.queue(programme, asOf: asOf.day)
         try Console.report(queue, as: format) {
             let now = asOf.day.endOfDay
-            let sla = Int64(programme.policy.approvalSLAHours)
+            let rule = ApprovalSLA(programme.policy)
             var table = TextTable([.init("Registration"), .init("Age", .right), .init("SLA"), .init("Partner"), .init("Tier"),
                                    .init("Prospect"), .init("Domain"), .init("Est. ACV", .right), .init("Conflicts")])
             for entry in queue {
                 guard let registration = programme.registration(entry.registrationId) else { continue }
                 let partner = programme.partner(entry.partnerId)
                 let hours = max(0, (now.seconds - registration.submittedAt.seconds) / 3600)
-                let sla = entry.status == .infoRequested ? "paused" : hours > sla ? "breached" : "\(sla - hours)h left"
+                let sla = entry.status == .infoRequested ? "paused"
+                    : rule.isBreached(submittedAt: registration.submittedAt, at: now) ? "breached"
+                    : "\(rule.hoursLeft(submittedAt: registration.submittedAt, at: now))h left"
                 let conflicts = entry.conflicts.map { conflict in
                     conflict.kind.rawValue + ":" + (conflict.registrationId ?? conflict.domain ?? "")
                 }.joined(separator: " ")
