@@ -39,7 +39,7 @@ import Testing
             defer { try? FileManager.default.removeItem(at: directory) }
             let location = ProgrammeLocation(url: directory.appendingPathComponent("programme.cdesk"))
             try FileManager.default.copyItem(at: baseFile, to: location.url)
-            let io = PowerLossFileIO(directory: directory, cutAt: Int.random(in: 1...400, using: &rng), tearSeed: seed)
+            let io = PowerLossFileIO(directory: directory, cutAt: Int.random(in: 1...80, using: &rng), tearSeed: seed)
             io.tearLastWrite = Bool.random(using: &rng)
             var acked: [ProgrammeAction] = [], inFlight: ProgrammeAction?
             do {
