@@ -8,7 +8,6 @@ public enum AtomicFile {
     /// and fsyncs the directory so the rename itself is durable. On failure the temporary file is
     /// removed and `url` is untouched.
     public static func write(_ data: Data, to url: URL, io: FileIO = PosixFileIO()) throws {
-        let directory = url.deletingLastPathComponent().path
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
         let fd = try io.open(temporary, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o600)
@@ -26,6 +25,12 @@ public enum AtomicFile {
             try? io.remove(temporary)
             throw error
         }
+        try syncDirectory(of: url, io: io)
+    }
+
+    /// Fsyncs the folder holding `url`, so a create, rename or remove in it survives a power cut.
+    public static func syncDirectory(of url: URL, io: FileIO = PosixFileIO()) throws {
+        let directory = url.deletingLastPathComponent().path
         let directoryFD = try io.open(directory, flags: O_RDONLY | O_DIRECTORY, mode: 0)
         defer { try? io.close(directoryFD, path: directory) }
         try io.fsync(directoryFD, path: directory)

@@ -40,7 +40,17 @@ public final class JournalWriter {
     public init(url: URL, io: FileIO = PosixFileIO()) throws {
         self.url = url
         self.io = io
-        let fd = try io.open(url.path, flags: O_WRONLY | O_CREAT | O_APPEND, mode: 0o600)
+        // A new journal's name must be made durable (fsync the directory) before a record in it is
+        // acknowledged: otherwise a power cut can lose the file, and every fsynced record with it.
+        let (fd, created) = try JournalWriter.openOrCreate(url, io: io)
+        if created {
+            do {
+                try AtomicFile.syncDirectory(of: url, io: io)
+            } catch {
+                try? io.close(fd, path: url.path)
+                throw error
+            }
+        }
         do {
             length = try io.size(fd, path: url.path)
         } catch {
@@ -48,6 +58,16 @@ public final class JournalWriter {
             throw error
         }
         self.fd = fd
+    }
+
+    /// Opens the journal, creating it when missing; answers whether it was created.
+    private static func openOrCreate(_ url: URL, io: FileIO) throws(FileError) -> (Int32, Bool) {
+        do {
+            return (try io.open(url.path, flags: O_WRONLY | O_CREAT | O_EXCL | O_APPEND, mode: 0o600), true)
+        } catch {
+            guard error.code == EEXIST else { throw error }
+            return (try io.open(url.path, flags: O_WRONLY | O_APPEND, mode: 0o600), false)
+        }
     }
 
     deinit {
