@@ -17,6 +17,12 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        // The Public Suffix List (DESIGN.md §3); the list itself comes from Debian's `publicsuffix`.
+        .systemLibrary(
+            name: "CPSL",
+            pkgConfig: "libpsl",
+            providers: [.apt(["libpsl-dev", "publicsuffix"])]
+        ),
         .target(name: "ChannelResources", path: "Resources", exclude: ["README.md"],
                 resources: [.copy("default-policy.json")]),
         .target(name: "ChannelModel"),
