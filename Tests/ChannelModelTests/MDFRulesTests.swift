@@ -51,3 +51,39 @@ struct MDFRulesTests {
         #expect(MDFRules.payAmount(claimed: Money(cents: 5), approved: Money(cents: 3)) == Money(cents: 3))
     }
 }
+
+/// Fixture balances and figures, money compared in cents.
+struct MDFFixtureTests {
+    struct Bal: Decodable { var partnerId: String; var allocation: Double; var committed: Double; var spent: Double; var balance: Double }
+    struct Fig: Decodable { var mdfAllocated: Double; var mdfCommitted: Double; var mdfSpent: Double; var mdfPaid: Double; var mdfSourcedARR: Double; var mdfROI: Double? }
+    static func c(_ v: Double) -> Int64 { Int64((v * 100).rounded()) }
+
+    @Test func balancesMatchFixture() throws {
+        let p = SampleProgramme.programme
+        let got = MDFRules.balances(partners: p.partners, requests: MDFSample.requests, allocations: MDFSample.allocations,
+                                    year: 2026, asOf: SampleProgramme.asOf, tierMDF: MDFSample.tierMDF)
+        let want = try SampleProgramme.expected([Bal].self, "expected-mdf-balances.json")
+        #expect(got.map(\.partnerID) == want.map(\.partnerId))
+        #expect(got.map(\.allocation.cents) == want.map { Self.c($0.allocation) })
+        #expect(got.map(\.committed.cents) == want.map { Self.c($0.committed) })
+        #expect(got.map(\.spent.cents) == want.map { Self.c($0.spent) })
+        #expect(got.map(\.balance.cents) == want.map { Self.c($0.balance) })
+    }
+
+    @Test(arguments: [("expected-mdf-metrics.json", "2026-07-01"), ("expected-mdf-metrics-2026.json", "2026-01-01")])
+    func figuresMatchFixture(file: String, from: String) throws {
+        let p = SampleProgramme.programme
+        let mdfRegs = Set(MDFSample.rows("registrations.csv").filter { !($0["mdf_request_id"] ?? "").isEmpty }.map { $0["registration_id"]! })
+        let deals = (0..<p.deals.count).map { p.deals[$0] }
+        let f = MDFRules.figures(partners: p.partners, requests: MDFSample.requests, allocations: MDFSample.allocations,
+                                 deals: deals, mdfRegistrations: mdfRegs,
+                                 period: Period(from: Day(parsing: from)!, to: SampleProgramme.asOf), tierMDF: MDFSample.tierMDF)
+        let w = try SampleProgramme.expected(Fig.self, file)
+        #expect(f.allocated.cents == Self.c(w.mdfAllocated))
+        #expect(f.committed.cents == Self.c(w.mdfCommitted))
+        #expect(f.spent.cents == Self.c(w.mdfSpent))
+        #expect(f.paid.cents == Self.c(w.mdfPaid))
+        #expect(f.sourcedARR.cents == Self.c(w.mdfSourcedARR))
+        #expect(abs((f.roi ?? 0) - (w.mdfROI ?? 0)) < 1e-9)
+    }
+}
