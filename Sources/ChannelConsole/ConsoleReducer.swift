@@ -52,13 +52,17 @@ public enum ConsoleReducer {
             // ctrl-c (and SIGINT/SIGTERM, which the terminal turns into it) quits from any mode.
             state.quit = true
             return []
+        case .key(let key) where state.isTooSmall:
+            // Nothing the user cannot see may change: the screen only says it is too small.
+            if key == .char("q") { state.quit = true }
+            return []
         case .key(let key):
             return ModalKeys.handle(key, &state, data) ?? handleNormal(key, &state, data)
         }
     }
 
     static func handleNormal(_ key: Key, _ state: inout ConsoleState, _ data: ConsoleData) -> [Effect] {
-        guard let command = KeyBindings.command(for: key, in: state) else { return [] }
+        guard let command = KeyBindings.command(for: key, in: state, data) else { return [] }
         state.status = nil
         return run(command, &state, data)
     }
@@ -84,7 +88,13 @@ public enum ConsoleReducer {
         case .filter: state.mode = .filter(TextField(value: state.list.filter, placeholder: "filter"))
         case .commandLine: state.mode = .command(TextField(placeholder: "approve R-…, reject R-… reason, period 2026-Q2, partner P-…, q"))
         case .approve:
-            return selectedRegistration(state, data).map { [.perform(.approve(registrationID: $0))] } ?? []
+            guard let id = selectedRegistration(state, data) else { break }
+            let conflicts = conflictLines(id, data)
+            guard !conflicts.isEmpty else { return [.perform(.approve(registrationID: id))] }
+            state.mode = .confirm(Confirmation(
+                title: "Approve \(id) despite \(conflicts.count) conflict\(conflicts.count == 1 ? "" : "s")?",
+                lines: [describe(id, data), ""] + conflicts,
+                action: .approve(registrationID: id)))
         case .reject:
             if let id = selectedRegistration(state, data) { state.mode = .reject(RejectDialog(ids: [id])) }
         case .requestInfo:
@@ -107,9 +117,12 @@ public enum ConsoleReducer {
         case .approveMarked:
             let ids = markedInQueueOrder(state, data)
             guard !ids.isEmpty else { state.status = StatusMessage("Nothing is marked — space marks a registration", .error); break }
+            let conflicting = ids.filter { !conflictLines($0, data).isEmpty }
             state.mode = .confirm(Confirmation(
                 title: "Approve \(ids.count) registration\(ids.count == 1 ? "" : "s")?",
-                lines: ids.prefix(8).map { describe($0, data) } + (ids.count > 8 ? ["…and \(ids.count - 8) more"] : []),
+                lines: (conflicting.isEmpty ? [] : ["⚑ \(conflicting.count) of them conflict\(conflicting.count == 1 ? "s" : ""): "
+                                                    + conflicting.prefix(6).joined(separator: ", ") + (conflicting.count > 6 ? ", …" : ""), ""])
+                    + ids.prefix(8).map { describe($0, data) } + (ids.count > 8 ? ["…and \(ids.count - 8) more"] : []),
                 action: .batch(ids.map { .approve(registrationID: $0) })))
         case .rejectMarked:
             let ids = markedInQueueOrder(state, data)
@@ -256,6 +269,22 @@ public enum ConsoleReducer {
         data.queue.map(\.id).filter(state.marked.contains)
     }
 
+    /// One line per conflict of registration `id` ("⚑ partner R-0019305 — Vanta Logic"), empty when it
+    /// has none: what approving over a conflict must show first.
+    static func conflictLines(_ id: String, _ data: ConsoleData) -> [String] {
+        guard let position = data.programme.registrationPosition(id) else { return [] }
+        let conflicts = ConflictDetector.conflicts(data.programme, of: [position], openByDomain: data.openByDomain)[position] ?? []
+        return conflicts.map { conflict in
+            switch conflict.kind {
+            case .direct: return "⚑ direct: \(conflict.domain ?? "") is a direct-sales account"
+            default:
+                let other = conflict.registrationId.flatMap(data.programme.registration)
+                let owner = other.flatMap { data.programme.partner($0.partnerID)?.name } ?? other?.partnerID ?? ""
+                return "⚑ \(conflict.kind.rawValue): \(conflict.registrationId ?? "") — \(owner), \(other.map { Format.label($0.status.rawValue) } ?? "")"
+            }
+        }
+    }
+
     static func describe(_ id: String, _ data: ConsoleData) -> String {
         guard let registration = data.programme.registration(id) else { return id }
         let partner = data.programme.partner(registration.partnerID)?.name ?? registration.partnerID
@@ -353,7 +382,7 @@ extension ConsoleReducer {
         case .concentration?: state.detailOffset = min(state.detailOffset, max(0, data.concentration.ranking.count - 1))
         case nil: break
         }
-        if case .help(let offset) = state.mode { state.mode = .help(offset: min(offset, Overlays.helpMaxOffset(state))) }
+        if case .help(let offset) = state.mode { state.mode = .help(offset: min(offset, Overlays.helpMaxOffset(state, data))) }
     }
 }
 

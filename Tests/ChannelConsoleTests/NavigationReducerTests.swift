@@ -286,7 +286,7 @@ import TerminalUI
             case .partners: state.focus = .partners
             case .tiers: state.focus = .tiers
             case .metrics: state.focus = .metrics
-            case .registration: state.details = [.registration("R-0000905")]
+            case .registration: state.details = [.registration(binding.command == .extend ? "R-0000011" : "R-0000905")]
             case .partnerDetail, .detail:
                 // Section keys apply where they act (c on Commissions, e on Registrations…): test each in one.
                 state.details = [.partner("P-00038")]
@@ -294,12 +294,12 @@ import TerminalUI
                 state.partnerView.section = PartnerSection.allCases.first { section in
                     var candidate = probe
                     candidate.partnerView.section = section
-                    return binding.applies(candidate)
+                    return binding.applies(candidate, ConsoleFixture.data)
                 } ?? .overview
             case .concentration: state.details = [.concentration]
             }
             for key in binding.keys {
-                #expect(KeyBindings.command(for: key, in: state) == binding.command,
+                #expect(KeyBindings.command(for: key, in: state, ConsoleFixture.data) == binding.command,
                         "\(key) in scope \(binding.scope) is shadowed")
             }
         }
