@@ -11,6 +11,9 @@ public enum ConsoleEvent: Sendable, Equatable {
     case performed(ProgrammeAction, ActionOutcome)
     /// The store refused an action; the message says why.
     case failed(ProgrammeAction, String)
+    /// Keys typed while the programme was loading, before anything was on screen: dropped, except
+    /// that a quit among them quits.
+    case typedWhileLoading([Key])
 }
 
 /// What the reducer asks the runtime to do: the only way a key reaches the disk.
@@ -47,6 +50,11 @@ public enum ConsoleReducer {
             return []
         case .failed(_, let message):
             state.status = StatusMessage(message, .error)
+            return []
+        case .typedWhileLoading(let keys):
+            guard !keys.isEmpty else { return [] }
+            if keys.contains(.char("q")) || keys.contains(.ctrl("c")) { state.quit = true }
+            state.status = StatusMessage("Ignored \(keys.count) key\(keys.count == 1 ? "" : "s") typed while the programme was loading", .error)
             return []
         case .key(.ctrl("c")):
             // ctrl-c (and SIGINT/SIGTERM, which the terminal turns into it) quits from any mode.

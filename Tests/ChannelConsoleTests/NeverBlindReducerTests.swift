@@ -51,3 +51,22 @@ import TerminalUI
         #expect(!confirmation.lines.contains { $0.hasPrefix("⚑") })
     }
 }
+
+/// What was typed while the programme loaded is dropped, and the status line says so; a quit quits.
+@Suite struct TypedWhileLoadingTests {
+    @Test func keysTypedWhileLoadingAreDroppedAndCounted() {
+        var store = ConsoleStore()
+        store.send(.typedWhileLoading([.char("j"), .char("j"), .char("j"), .char("a")])) {
+            $0.status = StatusMessage("Ignored 4 keys typed while the programme was loading", .error)
+        }
+        store.send(.typedWhileLoading([]))
+    }
+
+    @Test func aQuitTypedWhileLoadingQuits() {
+        var store = ConsoleStore()
+        store.send(.typedWhileLoading([.char("a"), .char("q")])) {
+            $0.quit = true
+            $0.status = StatusMessage("Ignored 2 keys typed while the programme was loading", .error)
+        }
+    }
+}
