@@ -95,47 +95,9 @@ public enum ConsoleReducer {
             }
         case .filter: state.mode = .filter(TextField(value: state.list.filter, placeholder: "filter"))
         case .commandLine: state.mode = .command(TextField(placeholder: "approve R-…, reject R-… reason, period 2026-Q2, partner P-…, q"))
-        case .approve:
-            guard let id = selectedRegistration(state, data) else { break }
-            let conflicts = conflictLines(id, data)
-            guard !conflicts.isEmpty else { return [.perform(.approve(registrationID: id))] }
-            state.mode = .confirm(Confirmation(
-                title: "Approve \(id) despite \(conflicts.count) conflict\(conflicts.count == 1 ? "" : "s")?",
-                lines: [describe(id, data), ""] + conflicts,
-                action: .approve(registrationID: id)))
-        case .reject:
-            if let id = selectedRegistration(state, data) { state.mode = .reject(RejectDialog(ids: [id])) }
-        case .requestInfo:
-            if let id = selectedRegistration(state, data) {
-                state.mode = .requestInfo(ids: [id], field: TextField(placeholder: "question for the partner (optional)"))
-            }
-        case .extend:
-            return selectedRegistration(state, data).map { [.perform(.extend(registrationID: $0))] } ?? []
-        case .toggleMark:
-            if case .partner(let id)? = state.details.last {
-                guard state.partnerView.section == .commissions, let rows = PartnerDetailRows(id, data, state.partnerView),
-                      let line = rows.ledger[safe: state.partnerView.selected[.commissions] ?? 0], line.status != nil else { break }
-                if state.partnerView.marked.remove(line.dealId) == nil { state.partnerView.marked.insert(line.dealId) }
-                move(.down, &state, data)
-                break
-            }
-            guard state.details.isEmpty, let id = selectedRegistration(state, data) else { break }
-            if state.marked.remove(id) == nil { state.marked.insert(id) }
-            move(.down, &state, data)
-        case .approveMarked:
-            let ids = markedInQueueOrder(state, data)
-            guard !ids.isEmpty else { state.status = StatusMessage("Nothing is marked — space marks a registration", .error); break }
-            let conflicting = ids.filter { !conflictLines($0, data).isEmpty }
-            state.mode = .confirm(Confirmation(
-                title: "Approve \(ids.count) registration\(ids.count == 1 ? "" : "s")?",
-                lines: (conflicting.isEmpty ? [] : ["⚑ \(conflicting.count) of them conflict\(conflicting.count == 1 ? "s" : ""): "
-                                                    + conflicting.prefix(6).joined(separator: ", ") + (conflicting.count > 6 ? ", …" : ""), ""])
-                    + ids.prefix(8).map { describe($0, data) } + (ids.count > 8 ? ["…and \(ids.count - 8) more"] : []),
-                action: .batch(ids.map { .approve(registrationID: $0) })))
-        case .rejectMarked:
-            let ids = markedInQueueOrder(state, data)
-            guard !ids.isEmpty else { state.status = StatusMessage("Nothing is marked — space marks a registration", .error); break }
-            state.mode = .reject(RejectDialog(ids: ids))
+        case .approve, .reject, .requestInfo, .extend, .toggleMark, .approveMarked, .rejectMarked, .requestInfoMarked,
+             .nextQueued, .previousQueued, .nextConflict:
+            return TriageController.run(command, &state, data)
         case .undo:
             guard let last = state.undo.last else { state.status = StatusMessage("Nothing to undo", .error); break }
             return [.perform(last.inverse)]
@@ -271,32 +233,6 @@ public enum ConsoleReducer {
         let rows = PaneRows.visible(.queue, in: state, data)
         guard rows.indices.contains(state.list.selected) else { return nil }
         return data.queue[rows[state.list.selected]].id
-    }
-
-    static func markedInQueueOrder(_ state: ConsoleState, _ data: ConsoleData) -> [String] {
-        data.queue.map(\.id).filter(state.marked.contains)
-    }
-
-    /// One line per conflict of registration `id` ("⚑ partner R-0019305 — Vanta Logic"), empty when it
-    /// has none: what approving over a conflict must show first.
-    static func conflictLines(_ id: String, _ data: ConsoleData) -> [String] {
-        guard let position = data.programme.registrationPosition(id) else { return [] }
-        let conflicts = ConflictDetector.conflicts(data.programme, of: [position], openByDomain: data.openByDomain)[position] ?? []
-        return conflicts.map { conflict in
-            switch conflict.kind {
-            case .direct: return "⚑ direct: \(conflict.domain ?? "") is a direct-sales account"
-            default:
-                let other = conflict.registrationId.flatMap(data.programme.registration)
-                let owner = other.flatMap { data.programme.partner($0.partnerID)?.name } ?? other?.partnerID ?? ""
-                return "⚑ \(conflict.kind.rawValue): \(conflict.registrationId ?? "") — \(owner), \(other.map { Format.label($0.status.rawValue) } ?? "")"
-            }
-        }
-    }
-
-    static func describe(_ id: String, _ data: ConsoleData) -> String {
-        guard let registration = data.programme.registration(id) else { return id }
-        let partner = data.programme.partner(registration.partnerID)?.name ?? registration.partnerID
-        return "\(id)  \(registration.prospectCompany) — \(partner)"
     }
 
     static func drill(_ state: inout ConsoleState, _ data: ConsoleData) {

@@ -6,7 +6,8 @@ public enum Command: Sendable, Hashable {
     case quit, help, nextPane, previousPane, focus(Pane)
     case up, down, pageUp, pageDown, top, bottom
     case drill, back, filter, commandLine
-    case approve, reject, requestInfo, extend, toggleMark, approveMarked, rejectMarked, undo
+    case approve, reject, requestInfo, extend, toggleMark, approveMarked, rejectMarked, requestInfoMarked, undo
+    case nextQueued, previousQueued, nextConflict
     case sort, reverseSort
     case applyTier, openPartner
     case previousPeriod, nextPeriod
@@ -97,6 +98,14 @@ public enum KeyBindings {
         Binding([.char(" ")], .queue, .toggleMark, hint: "mark", "Mark or unmark the selected registration"),
         Binding([.char("A")], .queue, .approveMarked, hint: "approve marked", "Approve every marked registration"),
         Binding([.char("R")], .queue, .rejectMarked, "Reject every marked registration"),
+        Binding([.char("I")], .queue, .requestInfoMarked, "Ask the partners of every marked pending registration for more information"),
+        Binding([.char("J")], .registration, .nextQueued, hint: "next", "Next registration of the queue, without going back"),
+        Binding([.char("K")], .registration, .previousQueued, "Previous registration of the queue"),
+        Binding([.char("c"), .tab], .registration, .nextConflict, hint: "conflict", "Open the registration it conflicts with (again: the next one); Esc comes back",
+                when: { state, data in
+                    guard case .registration(let id)? = state.details.last else { return false }
+                    return !TriageController.conflictingRegistrations(id, data).isEmpty
+                }),
         Binding([.char("s")], .partners, .sort, hint: "sort", "Sort by the next column"),
         Binding([.char("S")], .partners, .reverseSort, "Reverse the sort"),
         Binding([.char("E")], .partners, .toggleEnabledFilter, hint: "not enabled", "Show only partners not fully enabled (toggle)"),
@@ -131,8 +140,9 @@ public enum KeyBindings {
                 when: { state, _ in state.focus != .metrics }),
         Binding([.char(":")], .global, .commandLine, "Command line: approve ID…, reject ID REASON, period 2026-Q2, partner ID, q"),
         Binding([.char("u")], .global, .undo, hint: "undo", "Undo the last change (a compensating change: history is kept)"),
-        Binding([.tab], .global, .nextPane, "Next pane"),
-        Binding([.backTab], .global, .previousPane, "Previous pane"),
+        // Tab in a detail view stays inside it (sections, conflicts), never throwing the view away.
+        Binding([.tab], .global, .nextPane, "Next pane", when: { state, _ in state.details.isEmpty }),
+        Binding([.backTab], .global, .previousPane, "Previous pane", when: { state, _ in state.details.isEmpty }),
         Binding([.char("1")], .global, .focus(.queue), "Queue"),
         Binding([.char("2")], .global, .focus(.partners), "Partners"),
         Binding([.char("3")], .global, .focus(.tiers), "Tiers"),

@@ -50,7 +50,7 @@ import TerminalUI
         store.press(.char("a"))
         store.press(.char("r"))
         store.press(.char("i"))
-        #expect(KeyBindings.hints(for: store.state, store.data).map(\.label).prefix(2) == ["extend", "back"])
+        #expect(KeyBindings.hints(for: store.state, store.data).map(\.label).prefix(2) == ["extend", "next"])
         // R-0000001 expired: not even extend.
         store = ConsoleStore { $0.details = [.registration("R-0000001")] }
         store.press(.char("e"))

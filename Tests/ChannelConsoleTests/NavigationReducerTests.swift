@@ -94,13 +94,11 @@ import TerminalUI
             $0.details = []
             $0.focus = .partners
         }
-        store.state.details = [.partner("P-00001"), .registration("R-0000010")]
-        store.press(.tab) {
-            $0.details = []
-            $0.focus = .tiers
-        }
-        // In a partner's detail Tab moves between its sections instead (PartnerDetailReducerTests);
-        // the number keys still leave it.
+        // Tab stays inside a detail view: in a registration's it opens the conflicting registration
+        // (TriageReducerTests), in a partner's it moves between sections (PartnerDetailReducerTests);
+        // in the concentration drill-down it does nothing. The number keys still leave them.
+        store.state.details = [.concentration]
+        store.press(.tab)
         store.state.details = [.partner("P-00001")]
         store.press(.char("1")) {
             $0.details = []

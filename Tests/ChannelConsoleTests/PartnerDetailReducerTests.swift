@@ -183,9 +183,12 @@ import TerminalUI
     @Test func registrationDetailOffersTheDecisionsItAcceptsButNotMarkingOrFilter() {
         // R-0000905 is pending: approve, reject, info; R-0000011 is approved: extend only.
         #expect(hints { $0.details = [.registration("R-0000905")] }
-            == ["a approve", "r reject", "i info", "Esc back", "Enter open", "u undo", "? help", "q quit"])
+            == ["a approve", "r reject", "i info", "J next", "c conflict", "Esc back", "Enter open", "u undo", "? help", "q quit"])
         #expect(hints { $0.details = [.registration("R-0000011")] }
-            == ["e extend", "Esc back", "Enter open", "u undo", "? help", "q quit"])
+            == ["e extend", "J next", "c conflict", "Esc back", "Enter open", "u undo", "? help", "q quit"])
+        // R-0000649 conflicts with nothing: no conflict key.
+        #expect(hints { $0.details = [.registration("R-0000649")] }
+            == ["a approve", "r reject", "i info", "J next", "Esc back", "Enter open", "u undo", "? help", "q quit"])
     }
 
     @Test func partnerDetailOffersSectionsSortAndTheLedger() {
