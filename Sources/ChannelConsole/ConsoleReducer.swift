@@ -19,6 +19,8 @@ public enum ConsoleEvent: Sendable, Equatable {
 /// What the reducer asks the runtime to do: the only way a key reaches the disk.
 public enum Effect: Sendable, Equatable {
     case perform(ProgrammeAction)
+    /// Put this text on the user's clipboard.
+    case copy(String)
 }
 
 /// The console's update function (bubbletea's Update): pure, so each key's exact effect on the state
@@ -87,6 +89,13 @@ public enum ConsoleReducer {
             default: state.focus = state.focus.moved(by: -1)
             }
         case .up, .down, .pageUp, .pageDown, .top, .bottom: move(command, &state, data)
+        case .zoom:
+            state.zoomed.toggle()
+            state.status = StatusMessage(state.zoomed ? "\(state.focus.title) fills the screen — z returns to the grid" : "Back to the grid")
+        case .copyID:
+            guard let id = selectedID(state, data) else { state.status = StatusMessage("Nothing selected to copy", .error); break }
+            state.status = StatusMessage("Copied \(id)")
+            return [.copy(id)]
         case .drill: drill(&state, data)
         case .back:
             if !state.details.isEmpty {
@@ -221,6 +230,23 @@ public enum ConsoleReducer {
     static func reselect(_ row: Int?, _ state: inout ConsoleState, _ data: ConsoleData) {
         guard let row, let index = PaneRows.visible(state.focus, in: state, data).firstIndex(of: row) else { return }
         state.list.selected = index
+    }
+
+    /// The id `y` copies: the selected registration, else the partner in view or under the cursor.
+    static func selectedID(_ state: ConsoleState, _ data: ConsoleData) -> String? {
+        if let id = selectedRegistration(state, data) { return id }
+        switch state.details.last {
+        case .partner(let id)?: return id
+        case .registration(let id)?: return id
+        case .concentration?: return data.concentration.ranking[safe: state.detailOffset]?.partnerId
+        case nil:
+            guard let row = selectedRow(state, data) else { return nil }
+            switch state.focus {
+            case .partners: return data.programme.partners[data.partners[row].position].id
+            case .tiers: return data.standings[data.ladder[row].standing].partnerId
+            case .queue, .metrics: return nil
+            }
+        }
     }
 
     /// The registration under the cursor: the open registration detail, or the Queue's selected row.

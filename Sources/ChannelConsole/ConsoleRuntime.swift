@@ -13,6 +13,8 @@ public final class ConsoleRuntime {
     let asOf: Day
     let clock: () -> Instant
     let log: ConsoleLog?
+    /// The terminal `run` is drawing on, for effects that reach it (the clipboard).
+    private var terminal: Terminal?
 
     /// - Parameters:
     ///   - asOf: the day the console evaluates SLA, tiers and the default period against (today by default).
@@ -47,6 +49,7 @@ public final class ConsoleRuntime {
         let effects = ConsoleReducer.update(&state, event, data)
         for effect in effects {
             switch effect {
+            case .copy(let text): terminal?.copyToClipboard(text)
             case .perform(let action):
                 let before = (action.decidedRegistrationIDs ?? []).compactMap { store.programme.registration($0) }
                 data.releaseProgramme()
@@ -86,7 +89,11 @@ public final class ConsoleRuntime {
     /// Runs until the user quits; the terminal is restored on every way out.
     public func run(on terminal: Terminal) throws {
         try terminal.start()
-        defer { terminal.stop() }
+        self.terminal = terminal
+        defer {
+            terminal.stop()
+            self.terminal = nil
+        }
         let size = terminal.size
         send(.resize(width: size.width, height: size.height))
         terminal.draw(frame())

@@ -1,3 +1,4 @@
+import Foundation
 import CCurses
 import Synchronization
 #if canImport(Glibc)
@@ -137,6 +138,13 @@ public final class CursesTerminal: Terminal {
         wnoutrefresh(window)
         doupdate()
         previous = screen
+    }
+
+    /// OSC 52 straight to the tty, after curses has flushed its frame: works inside tmux (which keeps
+    /// it as a paste buffer and passes it on) and over SSH, where no local clipboard tool could.
+    public func copyToClipboard(_ text: String) {
+        let sequence = Array("\u{1B}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}".utf8)
+        sequence.withUnsafeBufferPointer { _ = write(1, $0.baseAddress, $0.count) }
     }
 
     public func nextEvent(timeoutMilliseconds: Int) -> Event? {

@@ -278,7 +278,7 @@ import TerminalUI
 
     @Test func everyKeyReachesItsCommandWhereItsScopeApplies() {
         for binding in KeyBindings.all {
-            var state = ConsoleFixture.state()
+            var state = ConsoleFixture.state(width: binding.command == .zoom ? 160 : 120)
             switch binding.scope {
             case .decide, .queue, .panes, .navigation, .global: state.focus = .queue
             case .partners: state.focus = .partners
