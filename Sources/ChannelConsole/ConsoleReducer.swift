@@ -6,7 +6,10 @@ import TerminalUI
 public enum ConsoleEvent: Sendable, Equatable {
     case key(Key)
     case resize(width: Int, height: Int)
-    case click(x: Int, y: Int)
+    /// A left click; `double` when it repeats the last one on the same cell quickly (the runtime times it).
+    case click(x: Int, y: Int, double: Bool = false)
+    /// The mouse wheel over a cell.
+    case scroll(x: Int, y: Int, up: Bool)
     /// The store applied (and made durable) an action the console asked for.
     case performed(ProgrammeAction, ActionOutcome)
     /// The store refused an action; the message says why.
@@ -32,13 +35,10 @@ public enum ConsoleReducer {
             state.width = width
             state.height = height
             return []
-        case .click(let x, let y):
-            guard state.details.isEmpty, case .normal = state.mode else { return [] }
-            if y == 0, !state.isGrid, let pane = ConsoleView.tab(atColumn: x, state: state) {
-                state.focus = pane
-            } else if state.isGrid, let pane = Pane.allCases.first(where: { ConsoleLayout(state).frame(of: $0).contains(x: x, y: y) }) {
-                state.focus = pane
-            }
+        case .click(let x, let y, let double):
+            return MouseController.click(x: x, y: y, double: double, &state, data)
+        case .scroll(let x, let y, let up):
+            MouseController.scroll(x: x, y: y, up: up, &state, data)
             return []
         case .performed(let action, let outcome):
             if let last = state.undo.last, last.inverse == action {

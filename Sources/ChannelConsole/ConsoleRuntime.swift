@@ -13,6 +13,8 @@ public final class ConsoleRuntime {
     let asOf: Day
     let clock: () -> Instant
     let log: ConsoleLog?
+    /// The last left click (cell and milliseconds), to tell a double click.
+    private var lastClick: (x: Int, y: Int, at: Int64)?
     /// The terminal `run` is drawing on, for effects that reach it (the clipboard).
     private var terminal: Terminal?
 
@@ -38,9 +40,16 @@ public final class ConsoleRuntime {
         switch event {
         case .key(let key): consoleEvent = .key(key)
         case .resize(let width, let height): consoleEvent = .resize(width: width, height: height)
-        case .mouse(let x, let y, let button):
-            guard button == .left else { return }
-            consoleEvent = .click(x: x, y: y)
+        case .mouse(let x, let y, .left):
+            // A second press on the same cell within 400 ms is a double click (curses is told to report
+            // presses at once, so the runtime, which owns the clock, tells them apart).
+            let now = Int64(DispatchTime.now().uptimeNanoseconds / 1_000_000)
+            let double = lastClick.map { $0.x == x && $0.y == y && now - $0.at < 400 } ?? false
+            lastClick = double ? nil : (x, y, now)
+            consoleEvent = .click(x: x, y: y, double: double)
+        case .mouse(let x, let y, .scrollUp): consoleEvent = .scroll(x: x, y: y, up: true)
+        case .mouse(let x, let y, .scrollDown): consoleEvent = .scroll(x: x, y: y, up: false)
+        case .mouse: return
         }
         send(consoleEvent)
     }

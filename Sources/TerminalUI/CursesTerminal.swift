@@ -188,7 +188,7 @@ public final class CursesTerminal: Terminal {
         guard getmouse(&event) == OK else { return nil }
         let state = event.bstate
         let buttons: [(mmask_t, MouseButton)] = [
-            (cd_button1_pressed() | cd_button1_clicked(), .left),
+            (cd_button1_pressed() | cd_button1_clicked() | cd_button1_double_clicked(), .left),
             (cd_button2_pressed() | cd_button2_clicked(), .middle),
             (cd_button3_pressed() | cd_button3_clicked(), .right),
             (cd_button4_pressed(), .scrollUp),
