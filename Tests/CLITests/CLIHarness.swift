@@ -17,9 +17,10 @@ struct CLI {
         var stderr: String
     }
 
-    /// Runs `channeldesk ARGS --file <scratch file>` (unless `withFile` is false).
+    /// Runs `channeldesk ARGS --file <scratch file>` (unless `withFile` is false), with `input` as its
+    /// stdin when given.
     @discardableResult
-    func run(_ arguments: [String], withFile: Bool = true, environment: [String: String] = [:]) throws -> Result {
+    func run(_ arguments: [String], withFile: Bool = true, environment: [String: String] = [:], input: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments + (withFile ? ["--file", file.path] : [])
@@ -33,7 +34,14 @@ struct CLI {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         try process.run()
+        if let input {
+            // Small scripts only: the child reads all of it before it writes much, so this cannot deadlock.
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         // Read before waiting: a full pipe would otherwise block the child forever.
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
