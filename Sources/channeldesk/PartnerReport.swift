@@ -62,7 +62,12 @@ struct PartnerReport: Encodable {
 
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: AnyKey.self)
-            for item in EnablementItem.allCases { try c.encode(done[item], forKey: AnyKey(item.rawValue)) }
+            for item in EnablementItem.allCases {
+                // `deal_support` → `dealSupport`: keys are camelCase in every report.
+                let words = item.rawValue.split(separator: "_")
+                let key = words.enumerated().map { $0 == 0 ? String($1) : $1.capitalized }.joined()
+                try c.encode(done[item], forKey: AnyKey(key))
+            }
         }
     }
 

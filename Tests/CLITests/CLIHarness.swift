@@ -18,11 +18,12 @@ struct CLI {
     }
 
     /// Runs `channeldesk ARGS --file <scratch file>` (unless `withFile` is false), with `input` as its
-    /// stdin when given.
+    /// stdin when given; with `shell`, runs `/bin/sh ARGS` instead, for a command line as a user types it.
     @discardableResult
-    func run(_ arguments: [String], withFile: Bool = true, environment: [String: String] = [:], input: String? = nil) throws -> Result {
+    func run(_ arguments: [String], withFile: Bool = true, environment: [String: String] = [:], input: String? = nil,
+             shell: Bool = false) throws -> Result {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = shell ? URL(fileURLWithPath: "/bin/sh") : Self.binary
         process.arguments = arguments + (withFile ? ["--file", file.path] : [])
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
