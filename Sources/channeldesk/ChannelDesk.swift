@@ -59,9 +59,16 @@ enum CommandWord {
         return nil
     }
 
-    /// The command word, when it names no command.
+    /// The command word, when it names no command; in `help WORD`, the word asked about.
     static func unknown(in arguments: [String], commands: [String]) -> String? {
-        position(in: arguments).map { arguments[$0] }.flatMap { commands.contains($0) ? nil : $0 }
+        guard let index = position(in: arguments) else { return nil }
+        let word = arguments[index]
+        guard commands.contains(word) else { return word }
+        if word == "help", index + 1 < arguments.count, !arguments[index + 1].hasPrefix("-"),
+           !commands.contains(arguments[index + 1]) {
+            return arguments[index + 1]
+        }
+        return nil
     }
 
     /// `channeldesk --file X metrics` as `channeldesk metrics --file X`: ArgumentParser reads options

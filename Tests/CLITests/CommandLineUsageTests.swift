@@ -39,9 +39,20 @@ import Testing
         // Options before the command word belong to the command.
         let before = try cli.run(["--file", cli.file.path, "metrcs"], withFile: false)
         #expect(before.stderr.contains("did you mean `metrics`?"), "\(before.stderr)")
+        let help = try cli.run(["help", "exprot"], withFile: false)
+        #expect(help.status == 64)
+        #expect(help.stderr.contains("did you mean `export`?"), "\(help.stderr)")
         let nothingClose = try cli.run(["frobnicate"])
         #expect(nothingClose.stderr.contains("unknown command \"frobnicate\"; the commands are open, demo, import, export"))
         #expect(!nothingClose.stderr.contains("Usage: channeldesk open"))
+    }
+
+    @Test func decisionCommandsTakeIdsInAnyCase() throws {
+        let cli = try CLI()
+        try cli.importSample()
+        let approve = try cli.run(["approve", "r-0000010"])
+        #expect(approve.status == 0, "\(approve.stderr)")
+        #expect(approve.stdout.hasPrefix("Approved R-0000010 for "))
     }
 
     @Test func optionsBeforeTheCommandWordWork() throws {
