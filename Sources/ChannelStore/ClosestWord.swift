@@ -1,9 +1,9 @@
 /// "Did you mean …?": the known word a mistyped one was most likely meant to be.
-public enum ClosestWord {
+package enum ClosestWord {
     /// The word of `candidates` nearest to `typed` by edit distance (a swap of two neighbouring letters
     /// counts as one edit, the commonest typo), when it is near enough to be a typo rather than another
     /// word: at most one edit for words of up to four letters, two for longer ones. Case is ignored.
-    public static func to(_ typed: String, among candidates: [String]) -> String? {
+    package static func to(_ typed: String, among candidates: [String]) -> String? {
         let word = Array(typed.lowercased())
         guard !word.isEmpty else { return nil }
         let limit = word.count <= 4 ? 1 : 2

@@ -4,7 +4,7 @@ import Foundation
 /// A command as typed on the console's `:` line or on a line of `channeldesk batch`. Both read it with
 /// `CommandGrammar`, so a line that works in one works in the other; each front end then runs the
 /// commands that make sense there (the console has no `checkpoint`, a batch opens no views).
-public enum TypedCommand: Sendable, Equatable {
+package enum TypedCommand: Sendable, Equatable {
     /// A change to the programme: approve, reject, request-info, extend, tier, advance.
     case action(ProgrammeAction)
     /// `import KIND PATH`: the path is the rest of the line, spaces included.
@@ -19,7 +19,7 @@ public enum TypedCommand: Sendable, Equatable {
     case quit
 
     /// The verb as the user should type it, for messages such as "`checkpoint` runs in a batch".
-    public var verb: String {
+    package var verb: String {
         switch self {
         case .action(let action): return action.name
         case .importFile: return "import"
@@ -37,7 +37,7 @@ public enum TypedCommand: Sendable, Equatable {
 
 /// Why a typed line is not a command, naming what was wrong with it. Front ends word the usage their
 /// own way (the console writes `:approve …`), so the synopsis is kept apart from the prefix.
-public enum CommandSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum CommandSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The first word is no command; `suggestion` is the closest command's name, when one is close.
     case unknownCommand(String, suggestion: String?)
     /// Something required is missing: the command's synopsis, e.g. `reject R-0000012 reason text`.
@@ -45,7 +45,7 @@ public enum CommandSyntaxError: Error, Sendable, Equatable, CustomStringConverti
     /// One word of the line cannot be what its place asks for.
     case badToken(String, reason: String, usage: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unknownCommand(let verb, let suggestion):
             return "unknown command \"\(verb)\"" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
@@ -61,30 +61,30 @@ public enum CommandSyntaxError: Error, Sendable, Equatable, CustomStringConverti
 /// batch's housekeeping). Verbs and ids are case-insensitive: ids are written upper-case, as the
 /// programme's R-…, P-… and D-… ids are. Where a command takes several ids they may be separated by
 /// spaces or commas, as they are pasted from a spreadsheet.
-public enum CommandGrammar {
+package enum CommandGrammar {
     /// The synopsis of each command, as usage errors show it.
-    public enum Synopsis {
-        public static let approve = "approve R-0000012 [R-… …]"
-        public static let reject = "reject R-0000012 reason text"
-        public static let info = "info R-0000012 [question]"
-        public static let extend = "extend R-0000012"
-        public static let tier = "tier P-00012 TIER"
-        public static let advance = "advance D-0000012 [D-… …]"
-        public static let importFile = "import KIND CSV-PATH"
-        public static let partner = "partner P-00012 (an existing partner id)"
-        public static let registration = "registration R-0000012 (an existing registration id)"
-        public static let period = "period 2026-Q2, or period 2026-04-01..2026-06-30"
+    package enum Synopsis {
+        package static let approve = "approve R-0000012 [R-… …]"
+        package static let reject = "reject R-0000012 reason text"
+        package static let info = "info R-0000012 [question]"
+        package static let extend = "extend R-0000012"
+        package static let tier = "tier P-00012 TIER"
+        package static let advance = "advance D-0000012 [D-… …]"
+        package static let importFile = "import KIND CSV-PATH"
+        package static let partner = "partner P-00012 (an existing partner id)"
+        package static let registration = "registration R-0000012 (an existing registration id)"
+        package static let period = "period 2026-Q2, or period 2026-04-01..2026-06-30"
     }
 
     /// Every verb and alias the grammar knows, for "did you mean" suggestions.
-    public static let verbs = ["approve", "a", "reject", "r", "info", "i", "request-info", "extend", "e", "tier",
+    package static let verbs = ["approve", "a", "reject", "r", "info", "i", "request-info", "extend", "e", "tier",
                                "advance", "import", "checkpoint", "undo", "u", "partner", "p", "registration", "reg",
                                "concentration", "conc", "period", "help", "?", "q", "quit", "exit"]
 
     /// Parses one line. nil for a blank line or a `#` comment, which both front ends skip.
     /// - Parameter extensionDays: the policy's extension window. `extend ID 30` may name it (a user
     ///   who types the days expects them honoured); any other number is refused rather than ignored.
-    public static func parse(_ line: String, extensionDays: Int) throws(CommandSyntaxError) -> TypedCommand? {
+    package static func parse(_ line: String, extensionDays: Int) throws(CommandSyntaxError) -> TypedCommand? {
         let words = line.split(whereSeparator: \.isWhitespace)
         guard let first = words.first, !first.hasPrefix("#") else { return nil }
         let verb = first.lowercased()
@@ -164,7 +164,7 @@ public enum CommandGrammar {
     }
 
     /// A quarter (`2026-Q2`, any case) or an inclusive range `2026-04-01..2026-06-30`.
-    public static func parsePeriod(_ text: String) -> Period? {
+    package static func parsePeriod(_ text: String) -> Period? {
         if let quarter = Period(quarter: text.uppercased()) { return quarter }
         let parts = text.components(separatedBy: "..")
         guard parts.count == 2, let from = Day(parsing: parts[0]), let to = Day(parsing: parts[1]), from <= to else { return nil }

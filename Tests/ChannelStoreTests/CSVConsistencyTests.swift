@@ -39,7 +39,7 @@ struct CSVConsistencyTests {
         (registration("R-1", "rejected", decided: decided, until: "2026-04-02"),
          "registrations.csv:2: protected_until: \"2026-04-02\" is set, but a rejected registration protects nothing; leave it empty"),
         (registration("R-1", "rejected"),
-         "registrations.csv:2: decided_at: is empty, but a rejected registration was decided; give the time of the rejection"),
+         "registrations.csv:2: decided_at: is empty, but a rejected registration was decided; give the time of the decision"),
         (registration("R-1", "pending", decided: decided),
          "registrations.csv:2: decided_at: \"2026-01-02T09:00:00Z\" is set, but a pending registration has not been decided; leave it empty"),
         (registration("R-1", "info_requested", until: "2026-04-02"),
@@ -90,5 +90,26 @@ struct CSVConsistencyTests {
         let sample = try CSVFixtures.sampleProgramme()
         #expect(sample.registrations.count == 907)
         #expect(sample.deals.count == 487)
+    }
+
+    /// The rule the importer demands is the one decisions keep: after approving, rejecting and asking,
+    /// and in a generated demo, every registration's status agrees with its decision fields.
+    @Test func decisionsAndTheDemoKeepTheRule() throws {
+        var sample = try CSVFixtures.sampleProgramme()
+        let actions: [ProgrammeAction] = [.approve(registrationID: "R-0000010"), .reject(registrationID: "R-0000444", reason: "no"),
+                                          .requestInfo(registrationID: "R-0000649", question: "who?")]
+        for (index, action) in actions.enumerated() {
+            let at = Instant(parsing: "2026-10-01T12:00:00Z")!
+            try Reducer.apply(JournalEntry(seq: Int64(100 + index), generation: 0, at: at, actor: "test", action: action), to: &sample)
+        }
+        let demo = DemoGenerator.programme(policy: CSVFixtures.policy, partners: 50, registrations: 3_000, seed: 7,
+                                           asOf: Day(parsing: "2026-09-30")!)
+        for programme in [sample, demo] {
+            let broken = programme.registrations.filter {
+                $0.status.hasDecision != ($0.decidedAt != nil) || $0.status.hasProtection != ($0.protectedUntil != nil)
+            }
+            #expect(broken.isEmpty, "\(broken.prefix(3))")
+        }
+        #expect(sample.registration("R-0000010")?.status == .approved)
     }
 }
