@@ -33,7 +33,8 @@ fi
 export FUZZ_SAMPLE_DIR=${FUZZ_SAMPLE_DIR:-}
 
 mkdir -p "$out/modules" "$out/bin" "$out/crashes" "$out/logs"
-flags=(-sanitize=$sanitizers -parse-as-library -O -I "$out/modules" -L "$out/modules")
+# One package name for every module, as SwiftPM passes it, so `package` declarations compile.
+flags=(-sanitize=$sanitizers -parse-as-library -O -package-name channeldesk -I "$out/modules" -L "$out/modules")
 
 # One static library per module, rebuilt when any of its sources (or this script) is newer.
 build_module() {
