@@ -33,8 +33,6 @@ struct ExportCommand: ParsableCommand {
         if FileManager.default.fileExists(atPath: output) && !force {
             throw CLIError("\(output) already exists; add --force to overwrite it")
         }
-        guard FileManager.default.createFile(atPath: output, contents: data) else {
-            throw CLIError("\(output) cannot be written")
-        }
+        do { try ExportWriter.write(data, to: URL(fileURLWithPath: output)) } catch { throw CLIError("\(error)") }
     }
 }
