@@ -50,6 +50,12 @@ public enum ProgrammeCheck {
                         break
                     }
                 }
+                do {
+                    try MoneyBounds.check(MoneyBounds.columns(of: replay))
+                } catch {
+                    healthy = false
+                    lines.append("  journal: DAMAGED — its records take the programme's money past what can be totalled (\(error))")
+                }
             }
         } catch {
             healthy = false

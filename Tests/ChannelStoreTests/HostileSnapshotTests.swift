@@ -90,6 +90,28 @@ import Testing
         #expect(throws: (any Error).self) { try ProgrammeCheck.repair(location) }
     }
 
+    @Test func aJournalRecordBringingOverflowingAmountsIsRefusedOnOpenAndByCheck() throws {
+        let directory = try TemporaryDirectory()
+        let location = ProgrammeLocation(url: directory.file("programme.cdesk"))
+        try ProgrammeStore.write(try PersistenceFixtures.programme(), to: location)
+        let rows = (1...3).map { index in
+            Registration(id: "R-9\(index)", partnerID: "P-001", prospectCompany: "Crafted \(index)", prospectDomain: "crafted\(index).com",
+                         estimatedACV: Money(cents: Int64.max / 2), submittedAt: PersistenceFixtures.instant("2026-09-01T00:00:00Z"),
+                         status: .pending)
+        }
+        let snapshot = try SnapshotCodec.decode(try Data(contentsOf: location.url))
+        let entry = JournalEntry(seq: snapshot.lastSeq + 1, generation: snapshot.generation, at: PersistenceFixtures.instant("2026-09-02T00:00:00Z"), actor: "mallory",
+                                 action: .importBatch(.registrations(RegistrationTable(rows)), source: "crafted.csv"))
+        let writer = try JournalWriter(url: location.journalURL)
+        try writer.append(try JournalCodec.encode(entry))
+        try writer.close()
+        let error = #expect(throws: StoreError.self) { try ProgrammeLoader.load(location) }
+        #expect(error?.description.contains("past what can be totalled") == true, "\(String(describing: error))")
+        let report = ProgrammeCheck.run(location)
+        #expect(!report.isHealthy)
+        #expect(report.lines.contains { $0.contains("journal: DAMAGED") && $0.contains("registrations column estimated_acv") })
+    }
+
     @Test func columnsThatDisagreeInLength() throws {
         let short = Column(kind: .int64, values: Data(count: 8 * 2))  // 3 registrations in the table
         #expect(malformed(try replacing("registrations", "estimated_acv", with: short))! == ("registrations", "estimated_acv", "rows 2 of 3"))
