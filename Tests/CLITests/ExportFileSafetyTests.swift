@@ -27,3 +27,26 @@ import Testing
         #expect(result.stderr.contains("nothing was written"))
     }
 }
+
+/// Standard output on a full disk (`/dev/full`): a clear message and a failing status, not a trap.
+@Suite struct StandardOutputFullDiskTests {
+    @Test func exportToAFullDiskSaysSo() throws {
+        let cli = try CLI()
+        try cli.importSample()
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["export", "registrations", "--file", cli.file.path]
+        var env = ProcessInfo.processInfo.environment
+        env["XDG_DATA_HOME"] = cli.directory.appendingPathComponent("xdg").path
+        process.environment = env
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 1, "\(stderr)")
+        #expect(stderr.contains("could not write to standard output: No space left on device"), "\(stderr)")
+        #expect(!stderr.contains("Fatal error"))
+    }
+}

@@ -10,6 +10,8 @@ public struct ExportError: Error, Equatable, Sendable, CustomStringConvertible {
     public var targetUnchanged: Bool
 
     public var description: String {
+        // Whatever reached a pipe or a redirect before the failure is there: no promise to make.
+        if path == ExportWriter.standardOutput { return "could not write to standard output: \(cause)" }
         let name = URL(fileURLWithPath: path).lastPathComponent
         return targetUnchanged
             ? "could not write the export to \(path): \(cause); nothing was written (any existing \(name) is unchanged)"
@@ -51,5 +53,18 @@ public enum ExportWriter {
             throw error
         }
         try io.close(fd, path: path)
+    }
+
+    /// Writes `data` to standard output through `io`. Not `FileHandle.standardOutput.write`: corelibs
+    /// traps on any error, so `channeldesk export … > file` on a full disk died with "Fatal error"
+    /// instead of saying the disk is full.
+    static let standardOutput = "standard output"
+
+    public static func writeStandardOutput(_ data: Data, io: FileIO = PosixFileIO()) throws(ExportError) {
+        do {
+            try io.writeAll(1, data, path: standardOutput)
+        } catch {
+            throw ExportError(path: standardOutput, cause: String(cString: strerror(error.code)), targetUnchanged: true)
+        }
     }
 }
