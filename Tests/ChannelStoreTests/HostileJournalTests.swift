@@ -14,7 +14,7 @@ import Testing
 
     /// A damaged first record, then `units` 16-byte decoys — a header claiming the rest of the file and
     /// the plist magic — so every 16th offset is a plausible record whose CRC covers up to the end.
-    /// Checking each decoy on its own reads units²·8 bytes (here ~1.4 GB); the reader must read ~1×.
+    /// Checking each decoy on its own reads units²·8 bytes (here ~1.2 GB); the reader must read ~1×.
     private func decoyJournal(units: Int, thenIntact tail: Data? = nil) -> Data {
         var data = frame(Data("bplist00 the first record".utf8))
         data[12] ^= 0xFF  // a payload byte: record 1's CRC no longer matches
