@@ -19,7 +19,7 @@ package struct JournalScanStats: Equatable, Sendable {
 /// after its header (a CRC-valid frame without it cannot be one of ours); one pass collects those
 /// candidates, a second takes a running CRC over the bytes once, recording it at each candidate's start
 /// and end, and each candidate's own CRC then follows from those two values (`CRC32.checksum(ofSuffixLength:…)`)
-/// in O(log length). Total: O(n + candidates · log n) time, O(candidates) memory, candidates ≤ n / 8.
+/// in O(log n). Total: O(n + candidates · log n) time, O(candidates) memory, candidates ≤ n / 8.
 enum JournalResync {
     /// A frame found intact: `start` is its header, `end` one past its payload.
     struct Record: Equatable {
@@ -57,26 +57,33 @@ enum JournalResync {
         }
         stats.candidates += candidates.count
         guard !candidates.isEmpty else { return [] }
-        // Pass 2: one running CRC from `from`, sampled at every payload start and end.
+        // Pass 2: one running CRC from `from`, sampled at every payload start and end (sorted arrays,
+        // not a dictionary: a crafted file can hold n / 8 candidates).
         var marks = [Int]()
         marks.reserveCapacity(candidates.count * 2)
         for candidate in candidates { marks.append(candidate.start + 8); marks.append(candidate.end) }
         marks.sort()
-        var running: [Int: UInt32] = [:]
-        running.reserveCapacity(marks.count)
+        var running = [UInt32](repeating: 0, count: marks.count)
         var crc: UInt32 = 0, at = from
-        for mark in marks where mark >= at {
+        for (index, mark) in marks.enumerated() {
             if mark > at {
                 crc = CRC32.checksum(UnsafeRawBufferPointer(rebasing: bytes[at..<mark]), seed: crc)
                 stats.bytesChecksummed += mark - at
                 at = mark
             }
-            running[mark] = crc
+            running[index] = crc
+        }
+        func sample(_ position: Int) -> UInt32 {
+            var low = 0, high = marks.count - 1
+            while low < high {
+                let middle = (low + high) / 2
+                if marks[middle] < position { low = middle + 1 } else { high = middle }
+            }
+            return running[low]
         }
         return candidates.compactMap { candidate in
             let payloadStart = candidate.start + 8
-            let own = CRC32.checksum(ofSuffixLength: candidate.end - payloadStart, whole: running[candidate.end]!,
-                                     prefix: running[payloadStart]!)
+            let own = CRC32.checksum(ofSuffixLength: candidate.end - payloadStart, whole: sample(candidate.end), prefix: sample(payloadStart))
             return own == candidate.stored ? Record(start: candidate.start, end: candidate.end) : nil
         }
     }
