@@ -149,3 +149,30 @@ import Testing
         #expect(malformed(try replacing("deals", "acv", with: kind))?.detail == "is float64, expected int64")
     }
 }
+
+/// The same bound at the door: an import whose amounts could not be totalled is refused before it is
+/// journaled, so a format-valid CSV can never leave a programme that refuses to open.
+@Suite struct ImportMoneyBoundTests {
+    @Test func anImportPastTheMoneyBoundIsRefusedAndNothingIsJournaled() throws {
+        let directory = try TemporaryDirectory()
+        let location = ProgrammeLocation(url: directory.file("programme.cdesk"))
+        try ProgrammeStore.write(try PersistenceFixtures.programme(), to: location)
+        let store = try ProgrammeStore(opening: location)
+        defer { store.close() }
+        let before = store.lastSeq
+        // 100 deals of the largest amount a CSV accepts (15 whole digits): each fine, together not.
+        let deals = (1...100).map { index in
+            Deal(id: "D-9\(index)", partnerID: "P-001", registrationID: nil, account: "Huge \(index)", domain: "huge\(index).com",
+                 acv: Money(cents: 99_999_999_999_999_999), closedOn: PersistenceFixtures.day("2026-09-01"), outcome: .won, attribution: .sourced)
+        }
+        let error = #expect(throws: ActionError.self) {
+            try store.perform(.importBatch(.deals(DealTable(deals)), source: "huge.csv"), actor: "t")
+        }
+        #expect(error?.description.contains("nothing was imported") == true)
+        #expect(store.lastSeq == before)
+        #expect(try ProgrammeLoader.load(location).lastSeq == before, "the file still opens, unchanged")
+        // Ninety of them fit.
+        try store.perform(.importBatch(.deals(DealTable(Array(deals.prefix(90)))), source: "large.csv"), actor: "t")
+        #expect(try ProgrammeLoader.load(location).programme.deals.count == 92)
+    }
+}

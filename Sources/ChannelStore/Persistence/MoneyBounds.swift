@@ -42,4 +42,28 @@ enum MoneyBounds {
             }
         }
     }
+
+    /// The money columns an import batch brings, named as the file names them.
+    static func columns(of batch: ImportBatch) -> [Amounts] {
+        switch batch {
+        case .registrations(let rows): return [Amounts(table: "registrations", column: "estimated_acv", cents: rows.estimatedACV)]
+        case .deals(let rows): return [Amounts(table: "deals", column: "acv", cents: rows.acv)]
+        case .investments(let rows): return [Amounts(table: "investments", column: "amount", cents: rows.map(\.amount.cents))]
+        case .partners, .nps, .directAccounts, .enablement: return []
+        }
+    }
+
+    /// Refuses an import whose amounts, on top of the programme's, could not be totalled: accepted, it
+    /// would be journaled and then refused at every open (each amount alone passes the CSV's bound; a
+    /// hundred of the largest do not). Counting replaced rows twice only errs towards refusing.
+    static func checkImport(_ batch: ImportBatch, into programme: Programme) throws(ActionError) {
+        let added = columns(of: batch)
+        guard !added.isEmpty else { return }
+        do {
+            try check(columns(of: programme) + added)
+        } catch {
+            throw ActionError("the import's amounts take the programme's money past the \(Money(cents: .max).plain) "
+                              + "its totals can hold; nothing was imported")
+        }
+    }
 }
