@@ -53,4 +53,25 @@ import TerminalUI
         #expect(runtime.state.status?.text.contains("the console log cannot be written") == true)
         _ = runtime.frame()
     }
+
+    @Test func aFullDiskUnderTheJournalIsAStatusAndTheConsoleCarriesOn() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let location = ProgrammeLocation(url: directory.appendingPathComponent("programme.cdesk"))
+        try ProgrammeStore.write(ConsoleFixture.programme, to: location)
+        let io = FaultInjectingFileIO()
+        let store = try ProgrammeStore(opening: location, io: io)
+        defer { store.close() }
+        let runtime = ConsoleRuntime(store: store, actor: "disk.tester", asOf: ConsoleFixture.asOf, width: 120, height: 40)
+        let before = store.lastSeq
+        io.inject(.error(ENOSPC), on: .write)
+        runtime.handle(.key(.char("a")))
+        #expect(store.lastSeq == before, "nothing was acknowledged")
+        #expect(runtime.state.status?.kind == .error)
+        #expect(runtime.state.status?.text.contains("No space left on device") == true, "\(String(describing: runtime.state.status))")
+        _ = runtime.frame()
+        // Space again: the same key now approves, and the file holds exactly that one decision.
+        runtime.handle(.key(.char("a")))
+        #expect(store.lastSeq == before + 1, "\(String(describing: runtime.state.status))")
+        #expect(try ProgrammeLoader.load(location).lastSeq == before + 1)
+    }
 }
