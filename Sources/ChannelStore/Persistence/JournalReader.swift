@@ -22,6 +22,8 @@ public struct JournalContents: Equatable, Sendable {
 /// Reads the journal written by `JournalWriter`. A damaged record at the end is what a crash
 /// mid-append leaves and is dropped; a damaged record with any intact record after it is corruption
 /// and throws `JournalError.corrupt`, because dropping it would silently lose the later changes.
+/// Telling the two apart takes one pass over the bytes after the damage (`JournalResync`), so a
+/// journal damaged anywhere, however crafted, is answered in time linear in its size.
 public enum JournalReader {
     /// A missing journal is an empty one.
     public static func read(url: URL, io: FileIO = PosixFileIO()) throws -> JournalContents {
