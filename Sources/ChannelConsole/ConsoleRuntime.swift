@@ -65,18 +65,30 @@ public final class ConsoleRuntime {
                 do {
                     // Durable before the screen shows it: perform returns after the journal's fsync.
                     let outcome = try store.perform(action, actor: actor, at: clock())
-                    log?.write("\(actor) \(action.name) \(Reducer.subject(of: action)): \(outcome.message)")
+                    record("\(actor) \(action.name) \(Reducer.subject(of: action)): \(outcome.message)")
                     data = data.updated(after: action, before: before, programme: store.programme)
                     send(.performed(action, outcome))
                 } catch {
                     data.programme = store.programme
-                    log?.write("refused \(action.name) \(Reducer.subject(of: action)): \(error)")
+                    record("refused \(action.name) \(Reducer.subject(of: action)): \(error)")
                     send(.failed(action, "\(error)"))
                 }
             }
         }
+        // After the outcome's own status, so the decision's confirmation is not lost beside it.
+        if let problem = logProblem {
+            logProblem = nil
+            state.status = StatusMessage([state.status?.text, problem].compactMap { $0 }.joined(separator: " · "), .error)
+        }
         if data.period != state.period { data = data.with(period: state.period) }
         ConsoleReducer.normalize(&state, data)
+    }
+
+    /// A failed log write (a full disk) becomes a status message; the console keeps running.
+    private var logProblem: String?
+
+    private func record(_ line: String) {
+        if let problem = log?.write(line) { logProblem = problem }
     }
 
     public func frame() -> Screen { ConsoleView.render(state, data) }
@@ -112,29 +124,6 @@ public final class ConsoleRuntime {
             terminal.draw(frame())
         }
         log?.write("quit")
-    }
-}
-
-/// The console's log file: never the screen (it would corrupt the display).
-public final class ConsoleLog {
-    private let handle: FileHandle
-
-    /// Appends to `$XDG_STATE_HOME/channeldesk/console.log` (`~/.local/state/…`).
-    public init?(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        let base = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
-        let directory = base + "/channeldesk"
-        let path = directory + "/console.log"
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        if !FileManager.default.fileExists(atPath: path) {
-            _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-        }
-        guard let handle = FileHandle(forWritingAtPath: path) else { return nil }
-        handle.seekToEndOfFile()
-        self.handle = handle
-    }
-
-    public func write(_ message: String) {
-        handle.write(Data("\(Instant.now) \(message)\n".utf8))
+        log?.close()
     }
 }

@@ -71,6 +71,7 @@ public final class ProgrammeStore {
     public func perform(_ action: ProgrammeAction, actor: String, at: Instant = .now) throws -> ActionOutcome {
         let journal = try usableJournal()
         try Reducer.check(action, in: programme, at: at)
+        if case .importBatch(let batch, _) = action { try MoneyBounds.checkImport(batch, into: programme) }
         let entry = JournalEntry(seq: lastSeq + 1, generation: generation, at: at, actor: actor, action: action)
         if case .importBatch(let batch, _) = action, batch.count >= snapshotBatchRows {
             return try performBySnapshot(entry)

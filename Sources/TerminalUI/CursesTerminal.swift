@@ -25,7 +25,8 @@ private let cursesActive = Atomic<Bool>(false)
 /// `.key(.ctrl("c"))` event so the app quits through its normal path (and restores the terminal with
 /// `stop()`). If a second signal arrives before the first was delivered, the app is not listening, so the
 /// handler restores the terminal itself and exits with 128 + the signal number (130 for SIGINT, 143 for
-/// SIGTERM). An `atexit` hook also restores the terminal if the process exits without calling `stop()`.
+/// SIGTERM). An `atexit` hook also restores the terminal if the process exits without calling `stop()`,
+/// and `TrapRestore` does when it dies of SIGILL, SIGTRAP, SIGABRT, SIGSEGV or SIGBUS.
 /// Resizes arrive as `KEY_RESIZE` from ncurses (no SIGWINCH handler of our own) and become `.resize`.
 ///
 /// Colours: pairs are allocated lazily, one per foreground/background combination actually drawn. With
@@ -78,7 +79,10 @@ public final class CursesTerminal: Terminal {
         // Wide characters need a UTF-8 locale; a bare "C" locale (cron, some containers) would garble them.
         if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setlocale(LC_CTYPE, "C.UTF-8") }
 
+        // Before curses changes the modes: the trap handlers restore exactly these.
+        TrapRestore.install()
         guard let screen = newterm(nil, fdopen(1, "w"), fdopen(0, "r")) else {
+            TrapRestore.uninstall()
             throw TerminalError.setupFailed(term: getenv("TERM").map { String(cString: $0) } ?? "")
         }
         screenPointer = screen
@@ -119,12 +123,17 @@ public final class CursesTerminal: Terminal {
         started = false
         for number in [SIGINT, SIGTERM, SIGHUP] { signal(number, SIG_DFL) }
         cursesActive.store(false, ordering: .relaxed)
+        TrapRestore.uninstall()
         curs_set(1)
         endwin()
         if let screenPointer { delscreen(screenPointer) }
         screenPointer = nil
         previous = nil
     }
+
+    /// For the end-to-end test of trap recovery only: with `CHANNELDESK_TEST_TRAP` set (trap, abort,
+    /// segv or bus) the process dies that way here, and the terminal must come back regardless.
+    public static func dieIfAskedForTesting() { TrapRestore.trapIfAsked() }
 
     public func draw(_ screen: Screen) {
         guard started, let window = cd_stdscr() else { return }

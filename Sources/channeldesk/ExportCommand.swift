@@ -33,9 +33,7 @@ struct ExportCommand: ParsableCommand {
         if FileManager.default.fileExists(atPath: output) && !force {
             throw CLIError("\(output) already exists; add --force to overwrite it")
         }
-        guard FileManager.default.createFile(atPath: output, contents: data) else {
-            throw CLIError("\(output) cannot be written")
-        }
+        do { try ExportWriter.write(data, to: URL(fileURLWithPath: output)) } catch { throw CLIError("\(error)") }
         // On stderr, as `demo` reports the file it wrote: stdout carries data only, never chatter.
         Console.info(ExportSummary.line(kind, format: format, statement: statement, rows: ExportSummary.records(in: data, format: format), path: output))
     }

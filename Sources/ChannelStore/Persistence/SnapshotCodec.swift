@@ -41,8 +41,8 @@ public enum SnapshotCodec {
         return try encoder.encode(root)
     }
 
-    /// Decodes and checks a programme file: format, version, every column's checksum and shape, and
-    /// the uniqueness of ids. Every failure is a `SnapshotError`.
+    /// Decodes and checks a programme file: format, version, every column's checksum and shape, the
+    /// uniqueness of ids, and that its money can be totalled (`MoneyBounds`). Every failure is a `SnapshotError`.
     ///
     /// `data` is consumed: once the property list is decoded the file's bytes are released, before the
     /// tables are, so a large programme is never in memory three times over.
@@ -81,6 +81,7 @@ public enum SnapshotCodec {
                 // The ledger tables came after the first files were written: absent means empty.
                 commissionStatus: try root.tables["commissionStatus"].map { table throws(SnapshotError) in try TableCodec.decodeCommissionStatus(from: table) } ?? [:],
                 clawbacks: try root.tables["clawbacks"].map { table throws(SnapshotError) in try TableCodec.decode(Clawback.self, from: table) } ?? [])
+            try MoneyBounds.check(MoneyBounds.columns(of: programme))
             return DecodedSnapshot(programme: programme, generation: root.generation, lastSeq: root.lastSeq,
                                    savedAt: root.savedAt)
         } catch let error as SnapshotError {
