@@ -1,0 +1,178 @@
+/// One registration waiting for a decision as of a day, with everything every view of the queue shows:
+/// the `queue` command (table and JSON), the Queue pane and the registration detail read these fields
+/// and `metrics` counts them the same way, so no view derives an SLA, a tier or a conflict on its own.
+public struct QueueItem: Sendable, Equatable {
+    /// Position in `programme.registrations`.
+    public var position: Int
+    /// The registration's record as stored now (its fields; `status` is the status at the as-of day).
+    public var registration: Registration
+    /// `pending` or `info_requested`, as it stood at the end of the as-of day.
+    public var status: RegistrationStatus
+    public var partnerName: String?
+    /// The partner's tier at the as-of day.
+    public var tier: String
+    /// Whether that tier gives priority registration.
+    public var priority: Bool
+    /// Seconds since submission at the as-of instant (never negative).
+    public var age: Int64
+    /// Seconds until the SLA deadline at the as-of instant (negative once past); nil while the clock is
+    /// paused for an info request.
+    public var slaSecondsLeft: Int64?
+    /// Past the approval SLA (only a pending registration can be).
+    public var slaBreached: Bool
+    public var conflicts: [Conflict]
+    /// Hints, never conflicts: same normalised company, another registrable domain.
+    public var similarNames: [SimilarName]
+
+    public var id: String { registration.id }
+    public var partnerID: String { registration.partnerID }
+    public var registrableDomain: String { registration.registrableDomain }
+
+    /// Whole hours left, rounded toward zero (ApprovalSLA's rounding); nil while paused.
+    public var slaHoursLeft: Int64? { slaSecondsLeft.map { $0 / 3600 } }
+
+    /// The queue's breach test, which `metrics` counts with: pending and past the SLA at the as-of instant.
+    public static func isBreached(status: RegistrationStatus, submittedAt: Instant, asOf: AsOf, sla: ApprovalSLA) -> Bool {
+        status == .pending && sla.isBreached(submittedAt: submittedAt, at: asOf.instant)
+    }
+
+    /// Where the item sorts in the queue.
+    public var key: ConflictDetector.QueueKey {
+        ConflictDetector.QueueKey(status: status, priority: priority, submitted: registration.submittedAt.seconds, id: id)
+    }
+
+    /// The item for the registration at `position`, queued at `asOf` with `status`.
+    public static func make(_ programme: Programme, position: Int, status: RegistrationStatus, asOf: AsOf,
+                            tiers: TierHistory, claims: OpenClaims) -> QueueItem {
+        let registration = programme.registrations[position]
+        let partner = programme.partner(registration.partnerID)
+        let tier = partner.map { tiers.tier(of: $0, asOf: asOf) } ?? ""
+        let rung = programme.policy.tier(named: tier)
+        let sla = ApprovalSLA(programme.policy)
+        return QueueItem(
+            position: position, registration: registration, status: status, partnerName: partner?.name, tier: tier,
+            priority: rung?.priorityRegistration ?? false,
+            age: max(0, asOf.instant.seconds - registration.submittedAt.seconds),
+            slaSecondsLeft: status == .infoRequested ? nil : sla.secondsLeft(submittedAt: registration.submittedAt, at: asOf.instant),
+            slaBreached: isBreached(status: status, submittedAt: registration.submittedAt, asOf: asOf, sla: sla),
+            conflicts: ConflictDetector.conflicts(programme, of: [position], openByDomain: claims.byDomain)[position] ?? [],
+            similarNames: claims.similarNames(programme, of: position))
+    }
+
+    /// The queue as of `asOf`, most urgent first (DESIGN.md §3).
+    /// - Parameter claims: the open registrations at `asOf`, when the caller keeps them (the console).
+    public static func queue(_ programme: Programme, asOf: AsOf, history: RegistrationHistory? = nil,
+                             claims: OpenClaims? = nil) -> [QueueItem] {
+        let history = history ?? RegistrationHistory(programme)
+        let registrations = programme.registrations
+        let positions = history.queuedPositions(registrations, asOf: asOf)
+        let claims = claims ?? OpenClaims(programme, asOf: asOf, history: history, queued: positions)
+        let tiers = TierHistory(programme)
+        var items = positions.map { position in
+            make(programme, position: position, status: history.status(registrations, position, asOf: asOf) ?? .pending,
+                 asOf: asOf, tiers: tiers, claims: claims)
+        }
+        items.sort { $0.key < $1.key }
+        return items
+    }
+}
+
+/// Queue figures from the items: what `metrics` reports as pendingRegistrations and slaBreaches.
+public struct QueueCounts: Sendable, Equatable {
+    public var asOf: AsOf
+    /// Pending and info requested.
+    public var queued: Int
+    public var infoRequested: Int
+    public var breaches: Int
+
+    public init(_ items: some Sequence<QueueItem>, asOf: AsOf) {
+        self.asOf = asOf
+        queued = 0; infoRequested = 0; breaches = 0
+        for item in items {
+            queued += 1
+            if item.status == .infoRequested { infoRequested += 1 }
+            if item.slaBreached { breaches += 1 }
+        }
+    }
+}
+
+/// The registrations holding an open claim at a day (DESIGN.md §3), indexed the two ways the queue looks
+/// them up: by registrable domain (conflicts) and by normalised company name (similar-name hints).
+public struct OpenClaims: Sendable, Equatable {
+    /// Positions ascending, per registrable domain.
+    public var byDomain: [String: [Int]]
+    /// Positions ascending, per normalised company name; only the names of queued registrations are
+    /// kept, since only they are ever looked up.
+    public var byName: [String: [Int]]
+    /// Each indexed position's normalised name, so a hint needs no second normalisation.
+    public var names: [Int: String]
+
+    /// One scan of the registrations.
+    /// - Parameters:
+    ///   - queued: the queued positions at `asOf`; their domains and names are the ones looked up.
+    ///   - allDomains: index every open domain (the console updates the index as decisions land).
+    public init(_ programme: Programme, asOf: AsOf, history: RegistrationHistory, queued: [Int], allDomains: Bool = false) {
+        let registrations = programme.registrations
+        var wantedNames = Set<String>()
+        var names: [Int: String] = [:]
+        for position in queued {
+            if let name = registrations.companies.withUTF8(position, { CompanyName.normalised(utf8: $0) }) {
+                wantedNames.insert(name)
+                names[position] = name
+            }
+        }
+        let wantedDomains = allDomains ? nil : Set(queued.map { registrations.registrableDomain($0) })
+        let closedAfter = RegistrationHistory.closedAfter(programme, day: asOf.day)
+        var byDomain: [String: [Int]] = [:], byName: [String: [Int]] = [:]
+        for position in registrations.indices
+        where history.isOpen(registrations, position, asOf: asOf, approvedByDeal: { closedAfter.contains($0) }) {
+            let domain = registrations.registrableDomain(position)
+            if wantedDomains?.contains(domain) ?? true { byDomain[domain, default: []].append(position) }
+            guard !wantedNames.isEmpty else { continue }
+            let name = names[position] ?? registrations.companies.withUTF8(position) { CompanyName.normalised(utf8: $0) }
+            if let name, wantedNames.contains(name) {
+                byName[name, default: []].append(position)
+                names[position] = name
+            }
+        }
+        self.byDomain = byDomain
+        self.byName = byName
+        self.names = names
+    }
+
+    /// The hints of the registration at `position`: other open registrations with its normalised name
+    /// under another registrable domain, in programme order.
+    public func similarNames(_ programme: Programme, of position: Int) -> [SimilarName] {
+        guard let name = names[position], let others = byName[name] else { return [] }
+        let registrations = programme.registrations
+        let domain = registrations.registrableDomain(position)
+        return others.compactMap { other in
+            guard other != position else { return nil }
+            let otherDomain = registrations.registrableDomain(other)
+            guard otherDomain != domain else { return nil }
+            return SimilarName(registrationId: registrations.ids[other], partnerId: registrations.partnerIDs[other],
+                               company: registrations.companies[other], domain: otherDomain)
+        }
+    }
+
+    /// Moves `position` in or out of the indexes after a decision changed whether it is open.
+    public mutating func set(_ position: Int, open: Bool, programme: Programme) {
+        let registrations = programme.registrations
+        let domain = registrations.registrableDomain(position)
+        Self.update(&byDomain, key: domain, position: position, insert: open)
+        let name = names[position] ?? registrations.companies.withUTF8(position) { CompanyName.normalised(utf8: $0) }
+        guard let name else { return }
+        // A name no queued registration has is never looked up; a newly queued one adds its name.
+        if byName[name] != nil || (open && registrations.statuses[position].isQueued) {
+            names[position] = name
+            Self.update(&byName, key: name, position: position, insert: open)
+        }
+    }
+
+    private static func update(_ index: inout [String: [Int]], key: String, position: Int, insert: Bool) {
+        var list = index[key] ?? []
+        list.removeAll { $0 == position }
+        if insert { list.insert(position, at: list.firstIndex { $0 > position } ?? list.count) }
+        index[key] = list.isEmpty ? nil : list
+    }
+}
