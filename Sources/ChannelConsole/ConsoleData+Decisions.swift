@@ -55,6 +55,7 @@ extension ConsoleData {
             guard unknownName || claims.names[position].map(touchedNames.contains) == true else { continue }
             queue[index].item.similarNames = claims.similarNames(programme, of: position)
         }
+        if !unknownName { claims.prune(queued: queue.lazy.map(\.position)) }
         refreshQueueFigures()
     }
 

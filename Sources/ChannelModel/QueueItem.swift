@@ -169,6 +169,17 @@ public struct OpenClaims: Sendable, Equatable {
         }
     }
 
+    /// Forgets names no queued registration has any more (after decisions took some out of the queue),
+    /// so the indexes hold exactly what a fresh build for `queued` would.
+    public mutating func prune(queued: some Sequence<Int>) {
+        let queued = Set(queued)
+        let wanted = Set(queued.compactMap { names[$0] })
+        byName = byName.filter { wanted.contains($0.key) }
+        names = names.filter { position, name in
+            queued.contains(position) || (wanted.contains(name) && byName[name]?.contains(position) == true)
+        }
+    }
+
     private static func update(_ index: inout [String: [Int]], key: String, position: Int, insert: Bool) {
         var list = index[key] ?? []
         list.removeAll { $0 == position }
