@@ -14,29 +14,22 @@ extension ConsoleData {
         let decidedSet = Set(decided)
         queue.removeAll { decidedSet.contains($0.position) }
         var touchedDomains: [String] = [], touchedNames: Set<String> = [], requeued: [Int] = []
-        var unknownName = false
         for position in decided {
             let domain = registrations.registrableDomain(position)
             if !touchedDomains.contains(domain) { touchedDomains.append(domain) }
             let wasOpen = claims.byDomain[domain]?.contains(position) ?? false
             let isOpen = history.isOpen(registrations, position, asOf: when)
-            let name = registrations.companies.withUTF8(position) { CompanyName.normalised(utf8: $0) }
-            if let name { touchedNames.insert(name) }
-            let queued = history.isQueued(registrations, position, asOf: when)
-            // A registration back in the queue (an undo) under a name no queued one had: the names index
-            // never held its rivals, so it is built again below.
-            if queued, let name, claims.byName[name] == nil { unknownName = true }
-            if wasOpen != isOpen {
-                claims.set(position, open: isOpen, programme: programme)
-                if let partner = programme.partnerPosition(registrations.partnerIDs[position]) {
-                    partners[partner].openRegistrations += isOpen ? 1 : -1
-                }
+            // Only names matter to the names index, and every queued position with a name is in it.
+            let wasQueued = claims.queuedNames[position] != nil
+            let isQueued = history.isQueued(registrations, position, asOf: when)
+            if let name = claims.update(position, wasOpen: wasOpen, isOpen: isOpen, wasQueued: wasQueued, isQueued: isQueued,
+                                        programme: programme, asOf: when, history: history) {
+                touchedNames.insert(name)
             }
-            if queued { requeued.append(position) }
-        }
-        if unknownName {
-            claims = OpenClaims(programme, asOf: when, history: history,
-                                queued: history.queuedPositions(registrations, asOf: when), allDomains: true)
+            if wasOpen != isOpen, let partner = programme.partnerPosition(registrations.partnerIDs[position]) {
+                partners[partner].openRegistrations += isOpen ? 1 : -1
+            }
+            if isQueued { requeued.append(position) }
         }
         let tiers = TierHistory(programme), sla = ApprovalSLA(programme.policy)
         for position in requeued {
@@ -50,12 +43,13 @@ extension ConsoleData {
             queue[index].conflicts = ConflictDetector.conflicts(programme, of: [queue[index].position],
                                                                 openByDomain: claims.byDomain)[queue[index].position] ?? []
         }
-        for index in queue.indices {
-            let position = queue[index].position
-            guard unknownName || claims.names[position].map(touchedNames.contains) == true else { continue }
-            queue[index].item.similarNames = claims.similarNames(programme, of: position)
+        if !touchedNames.isEmpty {
+            for index in queue.indices {
+                let position = queue[index].position
+                guard let name = claims.queuedNames[position], touchedNames.contains(name) else { continue }
+                queue[index].item.similarNames = claims.similarNames(programme, of: position)
+            }
         }
-        if !unknownName { claims.prune(queued: queue.lazy.map(\.position)) }
         refreshQueueFigures()
     }
 

@@ -68,12 +68,14 @@ public struct QueueItem: Sendable, Equatable {
         let positions = history.queuedPositions(registrations, asOf: asOf)
         let claims = claims ?? OpenClaims(programme, asOf: asOf, history: history, queued: positions)
         let tiers = TierHistory(programme)
-        var items = positions.map { position in
+        let items = positions.map { position in
             make(programme, position: position, status: history.status(registrations, position, asOf: asOf) ?? .pending,
                  asOf: asOf, tiers: tiers, claims: claims)
         }
-        items.sort { $0.key < $1.key }
-        return items
+        // Sorting the keys, then picking the items, keeps the comparisons on small values (and sidesteps
+        // a release-mode compiler crash on sorting the items in place).
+        let keys = items.map(\.key)
+        return items.indices.sorted { keys[$0] < keys[$1] }.map { items[$0] }
     }
 }
 
@@ -100,12 +102,14 @@ public struct QueueCounts: Sendable, Equatable {
 /// them up: by registrable domain (conflicts) and by normalised company name (similar-name hints).
 public struct OpenClaims: Sendable, Equatable {
     /// Positions ascending, per registrable domain.
-    public var byDomain: [String: [Int]]
-    /// Positions ascending, per normalised company name; only the names of queued registrations are
+    public private(set) var byDomain: [String: [Int]]
+    /// Positions ascending, per normalised company name; only names some queued registration has are
     /// kept, since only they are ever looked up.
-    public var byName: [String: [Int]]
-    /// Each indexed position's normalised name, so a hint needs no second normalisation.
-    public var names: [Int: String]
+    public private(set) var byName: [String: [Int]]
+    /// The normalised name of each queued position.
+    public private(set) var queuedNames: [Int: String]
+    /// How many queued positions have each name: a name leaves `byName` with its last one.
+    private var namesInQueue: [String: Int]
 
     /// One scan of the registrations.
     /// - Parameters:
@@ -113,13 +117,16 @@ public struct OpenClaims: Sendable, Equatable {
     ///   - allDomains: index every open domain (the console updates the index as decisions land).
     public init(_ programme: Programme, asOf: AsOf, history: RegistrationHistory, queued: [Int], allDomains: Bool = false) {
         let registrations = programme.registrations
-        var wantedNames = Set<String>()
-        var names: [Int: String] = [:]
+        var queuedNames: [Int: String] = [:], namesInQueue: [String: Int] = [:]
+        var buffer: [UInt8] = []
+        var wanted = Set<UInt64>()
         for position in queued {
-            if let name = registrations.companies.withUTF8(position, { CompanyName.normalised(utf8: $0) }) {
-                wantedNames.insert(name)
-                names[position] = name
-            }
+            registrations.companies.withUTF8(position) { CompanyName.normalise(utf8: $0, into: &buffer) }
+            guard !buffer.isEmpty else { continue }
+            let name = String(decoding: buffer, as: UTF8.self)
+            queuedNames[position] = name
+            namesInQueue[name, default: 0] += 1
+            wanted.insert(CompanyName.hash(buffer))
         }
         let wantedDomains = allDomains ? nil : Set(queued.map { registrations.registrableDomain($0) })
         let closedAfter = RegistrationHistory.closedAfter(programme, day: asOf.day)
@@ -128,22 +135,23 @@ public struct OpenClaims: Sendable, Equatable {
         where history.isOpen(registrations, position, asOf: asOf, approvedByDeal: { closedAfter.contains($0) }) {
             let domain = registrations.registrableDomain(position)
             if wantedDomains?.contains(domain) ?? true { byDomain[domain, default: []].append(position) }
-            guard !wantedNames.isEmpty else { continue }
-            let name = names[position] ?? registrations.companies.withUTF8(position) { CompanyName.normalised(utf8: $0) }
-            if let name, wantedNames.contains(name) {
-                byName[name, default: []].append(position)
-                names[position] = name
-            }
+            guard !wanted.isEmpty else { continue }
+            // Most names are nobody's in the queue: a hash of the folded bytes says so without a String.
+            registrations.companies.withUTF8(position) { CompanyName.normalise(utf8: $0, into: &buffer) }
+            guard !buffer.isEmpty, wanted.contains(CompanyName.hash(buffer)) else { continue }
+            let name = String(decoding: buffer, as: UTF8.self)
+            if namesInQueue[name] != nil { byName[name, default: []].append(position) }
         }
         self.byDomain = byDomain
         self.byName = byName
-        self.names = names
+        self.queuedNames = queuedNames
+        self.namesInQueue = namesInQueue
     }
 
     /// The hints of the registration at `position`: other open registrations with its normalised name
     /// under another registrable domain, in programme order.
     public func similarNames(_ programme: Programme, of position: Int) -> [SimilarName] {
-        guard let name = names[position], let others = byName[name] else { return [] }
+        guard let name = queuedNames[position], let others = byName[name] else { return [] }
         let registrations = programme.registrations
         let domain = registrations.registrableDomain(position)
         return others.compactMap { other in
@@ -155,29 +163,38 @@ public struct OpenClaims: Sendable, Equatable {
         }
     }
 
-    /// Moves `position` in or out of the indexes after a decision changed whether it is open.
-    public mutating func set(_ position: Int, open: Bool, programme: Programme) {
+    /// Brings the indexes up to date after a decision on `position` (the console's incremental path):
+    /// it may have opened or closed a claim, and left or (by an undo) rejoined the queue. A name that
+    /// rejoins the queue after none had it is looked up by one scan — only an undo does that.
+    /// Returns the name whose hints may have changed.
+    @discardableResult
+    public mutating func update(_ position: Int, wasOpen: Bool, isOpen: Bool, wasQueued: Bool, isQueued: Bool,
+                                programme: Programme, asOf: AsOf, history: RegistrationHistory) -> String? {
         let registrations = programme.registrations
-        let domain = registrations.registrableDomain(position)
-        Self.update(&byDomain, key: domain, position: position, insert: open)
-        let name = names[position] ?? registrations.companies.withUTF8(position) { CompanyName.normalised(utf8: $0) }
-        guard let name else { return }
-        // A name no queued registration has is never looked up; a newly queued one adds its name.
-        if byName[name] != nil || (open && registrations.statuses[position].isQueued) {
-            names[position] = name
-            Self.update(&byName, key: name, position: position, insert: open)
+        if wasOpen != isOpen { Self.update(&byDomain, key: registrations.registrableDomain(position), position: position, insert: isOpen) }
+        guard let name = registrations.companies.withUTF8(position, { CompanyName.normalised(utf8: $0) }) else { return nil }
+        if wasQueued && !isQueued, queuedNames.removeValue(forKey: position) != nil {
+            namesInQueue[name, default: 1] -= 1
+            if namesInQueue[name] == 0 {
+                namesInQueue[name] = nil
+                byName[name] = nil
+            }
         }
-    }
-
-    /// Forgets names no queued registration has any more (after decisions took some out of the queue),
-    /// so the indexes hold exactly what a fresh build for `queued` would.
-    public mutating func prune(queued: some Sequence<Int>) {
-        let queued = Set(queued)
-        let wanted = Set(queued.compactMap { names[$0] })
-        byName = byName.filter { wanted.contains($0.key) }
-        names = names.filter { position, name in
-            queued.contains(position) || (wanted.contains(name) && byName[name]?.contains(position) == true)
+        if isQueued && !wasQueued {
+            queuedNames[position] = name
+            namesInQueue[name, default: 0] += 1
+            if namesInQueue[name] == 1 {
+                let closedAfter = RegistrationHistory.closedAfter(programme, day: asOf.day)
+                let open = registrations.indices.filter { other in
+                    history.isOpen(registrations, other, asOf: asOf, approvedByDeal: { closedAfter.contains($0) })
+                        && registrations.companies.withUTF8(other) { CompanyName.normalised(utf8: $0) } == name
+                }
+                byName[name] = open.isEmpty ? nil : open
+                return name
+            }
         }
+        if wasOpen != isOpen, namesInQueue[name] != nil { Self.update(&byName, key: name, position: position, insert: isOpen) }
+        return name
     }
 
     private static func update(_ index: inout [String: [Int]], key: String, position: Int, insert: Bool) {

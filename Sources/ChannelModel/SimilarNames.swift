@@ -34,11 +34,18 @@ public enum CompanyName {
         return name.withUTF8 { normalised(utf8: $0) }
     }
 
-    /// The same from stored bytes. ASCII names (nearly all) are folded byte by byte, with no `String`
-    /// until the result: the queue normalises every open registration's name.
+    /// The same from stored bytes.
     public static func normalised(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
+        normalise(utf8: bytes, into: &out)
+        return out.isEmpty ? nil : String(decoding: out, as: UTF8.self)
+    }
+
+    /// Writes the normalised name's bytes into `out` (emptied first; empty when nothing is left). ASCII
+    /// names — nearly all — are folded byte by byte into the caller's buffer with no allocation: the queue
+    /// normalises every open registration's name.
+    public static func normalise(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
         var ascii = true
         for byte in bytes where byte >= 0x80 { ascii = false; break }
         if ascii {
@@ -56,20 +63,28 @@ public enum CompanyName {
                 }
             }
         }
-        // Drop trailing separators and legal forms, word by word from the end.
+        // Drop trailing separators and legal forms, word by word from the end; a name that is only a
+        // legal form ("AB") keeps it: it is still a name.
         while true {
             while out.last == 32 { out.removeLast() }
-            guard let space = out.lastIndex(of: 32) else {
-                // A name that is only a legal form ("AB") keeps it: it is still a name.
-                break
-            }
-            let word = String(decoding: out[(space + 1)...], as: UTF8.self)
-            guard legalForms.contains(word) else { break }
+            guard let space = out.lastIndex(of: 32), isLegalForm(out[(space + 1)...]) else { break }
             out.removeSubrange(space...)
         }
-        return out.isEmpty ? nil : String(decoding: out, as: UTF8.self)
     }
 
+    /// A 64-bit FNV-1a hash of normalised bytes: lets a scan test a name against a few wanted ones
+    /// before making a `String` of it.
+    public static func hash(_ bytes: [UInt8]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    private static let legalFormBytes: [[UInt8]] = legalForms.map { Array($0.utf8) }
+
+    private static func isLegalForm(_ word: ArraySlice<UInt8>) -> Bool {
+        legalFormBytes.contains { $0.count == word.count && $0.elementsEqual(word) }
+    }
     private static func add(_ byte: UInt8, to out: inout [UInt8]) {
         switch byte {
         case 65...90: out.append(byte + 32)
