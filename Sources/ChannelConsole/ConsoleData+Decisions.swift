@@ -40,14 +40,14 @@ extension ConsoleData {
         // Every queued row on a touched domain sees its rivals change, and every row with a touched name
         // its hints (a handful of domains: plain comparisons beat hashing every row's domain).
         for index in queue.indices where touchedDomains.contains(where: { $0 == queue[index].domain }) {
-            queue[index].conflicts = ConflictDetector.conflicts(programme, of: [queue[index].position],
-                                                                openByDomain: claims.byDomain)[queue[index].position] ?? []
+            queue[index].conflicts = ConflictDetector.conflicts(programme, of: queue[index].position, domain: queue[index].domain,
+                                                                openByDomain: claims.byDomain)
         }
         if !touchedNames.isEmpty {
             for index in queue.indices {
                 let position = queue[index].position
                 guard let name = claims.queuedNames[position], touchedNames.contains(name) else { continue }
-                queue[index].item.similarNames = claims.similarNames(programme, of: position)
+                queue[index].item.similarNames = claims.similarNames(programme, of: position, domain: queue[index].domain)
             }
         }
         refreshQueueFigures()
@@ -66,7 +66,13 @@ extension ConsoleData {
     /// Pending registrations and SLA breaches from the queue rows, for every figure measured as of the
     /// console's own day; past days' figures cannot change by a decision made now.
     mutating func refreshQueueFigures() {
-        let counts = QueueCounts(queue.lazy.map(\.item), asOf: when)
+        // By index and field: iterating the rows would copy every item (a dozen strings and lists each).
+        var breaches = 0, info = 0
+        for index in queue.indices {
+            if queue[index].item.slaBreached { breaches += 1 }
+            if queue[index].item.status == .infoRequested { info += 1 }
+        }
+        let counts = QueueCounts(asOf: when, queued: queue.count, infoRequested: info, breaches: breaches)
         activity.queue = counts
         if metrics.asOf == asOf { (metrics.pendingRegistrations, metrics.slaBreaches) = (counts.queued, counts.breaches) }
         for index in trend.indices where trend[index].asOf == asOf {

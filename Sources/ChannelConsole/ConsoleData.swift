@@ -99,19 +99,25 @@ public struct ConsoleData: Sendable, Equatable {
     /// The data after the store applied `action` and holds `programme`; `before` are the registrations
     /// the action decided, as they were. Decisions update only what they touch; anything else rebuilds.
     public func updated(after action: ProgrammeAction, before: [Registration], programme: Programme) -> ConsoleData {
+        var copy = self
+        copy.update(after: action, before: before, programme: programme)
+        return copy
+    }
+
+    /// The same in place: the runtime's way, so the queue rows (each a whole `QueueItem`) change where
+    /// they are instead of being copied first — a copy of 15k rows costs more than the decision.
+    public mutating func update(after action: ProgrammeAction, before: [Registration], programme: Programme) {
         if action.isLedgerOnly {
-            var copy = self
-            copy.programme = programme
-            return copy
+            self.programme = programme
+            return
         }
         guard let ids = action.decidedRegistrationIDs, ids.count == before.count else {
-            return ConsoleData(programme: programme, asOf: asOf, period: period, now: when.instant)
+            self = ConsoleData(programme: programme, asOf: asOf, period: period, now: when.instant)
+            return
         }
-        var copy = self
-        copy.rowCache = RowCache()
-        copy.programme = programme
-        copy.applyDecisions(before: before)
-        return copy
+        rowCache = RowCache()
+        self.programme = programme
+        applyDecisions(before: before)
     }
 }
 

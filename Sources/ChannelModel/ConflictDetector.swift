@@ -163,6 +163,20 @@ public enum ConflictDetector {
         return conflicts(programme, of: positions, openByDomain: openByDomain(programme, asOf: asOf, domains: wanted))
     }
 
+    /// The conflicts of one registration whose registrable domain is known, from the open registrations
+    /// by domain: direct first, then the other open registrations on the domain in programme order.
+    public static func conflicts(_ programme: Programme, of position: Int, domain: String, openByDomain: [String: [Int]]) -> [Conflict] {
+        let registrations = programme.registrations
+        var found: [Conflict] = []
+        if programme.directAccount(domain: domain) != nil { found.append(Conflict(kind: .direct, domain: domain)) }
+        for other in openByDomain[domain] ?? [] where other != position {
+            let same = registrations.partners[other] >= 0 ? registrations.partners[other] == registrations.partners[position]
+                : registrations.partnerIDs[other] == registrations.partnerIDs[position]
+            found.append(Conflict(kind: same ? .duplicate : .partner, registrationId: registrations.ids[other]))
+        }
+        return found
+    }
+
     /// The same, given the open registrations by domain (kept up to date by the console).
     public static func conflicts(_ programme: Programme, of positions: [Int], openByDomain: [String: [Int]]) -> [Int: [Conflict]] {
         let registrations = programme.registrations

@@ -6,6 +6,8 @@ public struct QueueItem: Sendable, Equatable {
     public var position: Int
     /// The registration's record as stored now (its fields; `status` is the status at the as-of day).
     public var registration: Registration
+    /// The prospect's registrable domain, found once (a Public Suffix List look-up).
+    public var registrableDomain: String
     /// `pending` or `info_requested`, as it stood at the end of the as-of day.
     public var status: RegistrationStatus
     public var partnerName: String?
@@ -26,7 +28,6 @@ public struct QueueItem: Sendable, Equatable {
 
     public var id: String { registration.id }
     public var partnerID: String { registration.partnerID }
-    public var registrableDomain: String { registration.registrableDomain }
 
     /// Whole hours left, rounded toward zero (ApprovalSLA's rounding); nil while paused.
     public var slaHoursLeft: Int64? { slaSecondsLeft.map { $0 / 3600 } }
@@ -45,18 +46,20 @@ public struct QueueItem: Sendable, Equatable {
     public static func make(_ programme: Programme, position: Int, status: RegistrationStatus, asOf: AsOf,
                             tiers: TierHistory, claims: OpenClaims) -> QueueItem {
         let registration = programme.registrations[position]
+        let domain = programme.registrations.registrableDomain(position)
         let partner = programme.partner(registration.partnerID)
         let tier = partner.map { tiers.tier(of: $0, asOf: asOf) } ?? ""
         let rung = programme.policy.tier(named: tier)
         let sla = ApprovalSLA(programme.policy)
         return QueueItem(
-            position: position, registration: registration, status: status, partnerName: partner?.name, tier: tier,
+            position: position, registration: registration, registrableDomain: domain, status: status,
+            partnerName: partner?.name, tier: tier,
             priority: rung?.priorityRegistration ?? false,
             age: max(0, asOf.instant.seconds - registration.submittedAt.seconds),
             slaSecondsLeft: status == .infoRequested ? nil : sla.secondsLeft(submittedAt: registration.submittedAt, at: asOf.instant),
             slaBreached: isBreached(status: status, submittedAt: registration.submittedAt, asOf: asOf, sla: sla),
-            conflicts: ConflictDetector.conflicts(programme, of: [position], openByDomain: claims.byDomain)[position] ?? [],
-            similarNames: claims.similarNames(programme, of: position))
+            conflicts: ConflictDetector.conflicts(programme, of: position, domain: domain, openByDomain: claims.byDomain),
+            similarNames: claims.similarNames(programme, of: position, domain: domain))
     }
 
     /// The queue as of `asOf`, most urgent first (DESIGN.md §3).
@@ -87,6 +90,10 @@ public struct QueueCounts: Sendable, Equatable {
     public var infoRequested: Int
     public var breaches: Int
 
+    public init(asOf: AsOf, queued: Int, infoRequested: Int, breaches: Int) {
+        self.asOf = asOf; self.queued = queued; self.infoRequested = infoRequested; self.breaches = breaches
+    }
+
     public init(_ items: some Sequence<QueueItem>, asOf: AsOf) {
         self.asOf = asOf
         queued = 0; infoRequested = 0; breaches = 0
@@ -103,9 +110,16 @@ public struct QueueCounts: Sendable, Equatable {
 public struct OpenClaims: Sendable, Equatable {
     /// Positions ascending, per registrable domain.
     public private(set) var byDomain: [String: [Int]]
-    /// Positions ascending, per normalised company name; only names some queued registration has are
-    /// kept, since only they are ever looked up.
-    public private(set) var byName: [String: [Int]]
+    /// Open claims per normalised company name, positions ascending, each with its registrable domain
+    /// (found once, in the scan); only names some queued registration has are kept, since only they are
+    /// ever looked up.
+    public private(set) var byName: [String: [NameClaim]]
+
+    /// An open registration under a name: where it is, and on which registrable domain.
+    public struct NameClaim: Sendable, Equatable {
+        public var position: Int
+        public var domain: String
+    }
     /// The normalised name of each queued position.
     public private(set) var queuedNames: [Int: String]
     /// How many queued positions have each name: a name leaves `byName` with its last one.
@@ -130,7 +144,7 @@ public struct OpenClaims: Sendable, Equatable {
         }
         let wantedDomains = allDomains ? nil : Set(queued.map { registrations.registrableDomain($0) })
         let closedAfter = RegistrationHistory.closedAfter(programme, day: asOf.day)
-        var byDomain: [String: [Int]] = [:], byName: [String: [Int]] = [:]
+        var byDomain: [String: [Int]] = [:], byName: [String: [NameClaim]] = [:]
         for position in registrations.indices
         where history.isOpen(registrations, position, asOf: asOf, approvedByDeal: { closedAfter.contains($0) }) {
             let domain = registrations.registrableDomain(position)
@@ -140,7 +154,7 @@ public struct OpenClaims: Sendable, Equatable {
             registrations.companies.withUTF8(position) { CompanyName.normalise(utf8: $0, into: &buffer) }
             guard !buffer.isEmpty, wanted.contains(CompanyName.hash(buffer)) else { continue }
             let name = String(decoding: buffer, as: UTF8.self)
-            if namesInQueue[name] != nil { byName[name, default: []].append(position) }
+            if namesInQueue[name] != nil { byName[name, default: []].append(NameClaim(position: position, domain: domain)) }
         }
         self.byDomain = byDomain
         self.byName = byName
@@ -150,16 +164,13 @@ public struct OpenClaims: Sendable, Equatable {
 
     /// The hints of the registration at `position`: other open registrations with its normalised name
     /// under another registrable domain, in programme order.
-    public func similarNames(_ programme: Programme, of position: Int) -> [SimilarName] {
+    public func similarNames(_ programme: Programme, of position: Int, domain: String) -> [SimilarName] {
         guard let name = queuedNames[position], let others = byName[name] else { return [] }
         let registrations = programme.registrations
-        let domain = registrations.registrableDomain(position)
         return others.compactMap { other in
-            guard other != position else { return nil }
-            let otherDomain = registrations.registrableDomain(other)
-            guard otherDomain != domain else { return nil }
-            return SimilarName(registrationId: registrations.ids[other], partnerId: registrations.partnerIDs[other],
-                               company: registrations.companies[other], domain: otherDomain)
+            guard other.position != position, other.domain != domain else { return nil }
+            return SimilarName(registrationId: registrations.ids[other.position], partnerId: registrations.partnerIDs[other.position],
+                               company: registrations.companies[other.position], domain: other.domain)
         }
     }
 
@@ -170,8 +181,8 @@ public struct OpenClaims: Sendable, Equatable {
     @discardableResult
     public mutating func update(_ position: Int, wasOpen: Bool, isOpen: Bool, wasQueued: Bool, isQueued: Bool,
                                 programme: Programme, asOf: AsOf, history: RegistrationHistory) -> String? {
-        let registrations = programme.registrations
-        if wasOpen != isOpen { Self.update(&byDomain, key: registrations.registrableDomain(position), position: position, insert: isOpen) }
+        let registrations = programme.registrations, domain = registrations.registrableDomain(position)
+        if wasOpen != isOpen { Self.update(&byDomain, key: domain, position: position, insert: isOpen) }
         guard let name = registrations.companies.withUTF8(position, { CompanyName.normalised(utf8: $0) }) else { return nil }
         if wasQueued && !isQueued, queuedNames.removeValue(forKey: position) != nil {
             namesInQueue[name, default: 1] -= 1
@@ -189,18 +200,24 @@ public struct OpenClaims: Sendable, Equatable {
                     history.isOpen(registrations, other, asOf: asOf, approvedByDeal: { closedAfter.contains($0) })
                         && registrations.companies.withUTF8(other) { CompanyName.normalised(utf8: $0) } == name
                 }
-                byName[name] = open.isEmpty ? nil : open
+                byName[name] = open.isEmpty ? nil : open.map { NameClaim(position: $0, domain: registrations.registrableDomain($0)) }
                 return name
             }
         }
-        if wasOpen != isOpen, namesInQueue[name] != nil { Self.update(&byName, key: name, position: position, insert: isOpen) }
+        if wasOpen != isOpen, namesInQueue[name] != nil {
+            var list = byName.removeValue(forKey: name) ?? []
+            list.removeAll { $0.position == position }
+            if isOpen { list.insert(NameClaim(position: position, domain: domain), at: list.firstIndex { $0.position > position } ?? list.count) }
+            if !list.isEmpty { byName[name] = list }
+        }
         return name
     }
 
     private static func update(_ index: inout [String: [Int]], key: String, position: Int, insert: Bool) {
-        var list = index[key] ?? []
+        // Taken out while it changes, so the list is not copied (the dictionary would share it).
+        var list = index.removeValue(forKey: key) ?? []
         list.removeAll { $0 == position }
         if insert { list.insert(position, at: list.firstIndex { $0 > position } ?? list.count) }
-        index[key] = list.isEmpty ? nil : list
+        if !list.isEmpty { index[key] = list }
     }
 }
