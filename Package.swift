@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "ChannelStoreTests", dependencies: ["ChannelStore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "ChannelConsoleTests", dependencies: ["ChannelConsole"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "CLITests", dependencies: ["ChannelStore", "TerminalUI"]),
+        .testTarget(name: "CLITests", dependencies: ["ChannelStore", "TerminalUI", "ChannelConsole"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ChannelStore"]),
         .testTarget(name: "ReliabilityTests", dependencies: ["ChannelStore"]),
     ]

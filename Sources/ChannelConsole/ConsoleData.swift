@@ -8,6 +8,8 @@ import Foundation
 public struct ConsoleData: Sendable, Equatable {
     public internal(set) var programme: Programme
     public let asOf: Day
+    /// The as-of day with the clock the console started with: "as of today" reads the SLA at that now.
+    public let when: AsOf
     public internal(set) var period: Period
     public internal(set) var queue: [QueueRow]
     public internal(set) var partners: [PartnerRow]
@@ -15,12 +17,17 @@ public struct ConsoleData: Sendable, Equatable {
     public internal(set) var metrics: MetricsReport
     /// The 8 quarters ending with the period's quarter, oldest first: the Metrics pane's sparklines.
     public internal(set) var trend: [MetricsReport]
+    /// What a quarter to date is compared with: the same days of the previous quarter; nil for a whole
+    /// quarter, which compares with the previous point of `trend`.
+    public internal(set) var comparison: MetricsReport?
     public internal(set) var concentration: ConcentrationReport
     public internal(set) var enablement: EnablementStats
     /// Enrolled partners on the tier ladder, grouped by tier: the Tiers pane's rows.
     public internal(set) var ladder: [LadderRow]
-    /// Open registrations by registrable domain (positions ascending): what conflicts are made of.
-    var openByDomain: [String: [Int]]
+    /// Open registrations at the as-of day by registrable domain and by company name: what conflicts
+    /// and similar-name hints are made of.
+    var claims: OpenClaims
+    var openByDomain: [String: [Int]] { claims.byDomain }
     /// Each partner's registrations and deals (positions), for the partner detail.
     var registrationsByPartner: [String: [Int]]
     var dealsByPartner: [String: [Int]]
@@ -31,22 +38,28 @@ public struct ConsoleData: Sendable, Equatable {
     /// only moves the cursor must not filter or sort ten thousand rows again.
     var rowCache = RowCache()
 
-    public init(programme: Programme, asOf: Day, period: Period) {
+    /// - Parameter now: the clock reading "as of today" means (DESIGN.md §3).
+    public init(programme: Programme, asOf: Day, period: Period, now: Instant = AsOf.clock()) {
         self.programme = programme
         self.asOf = asOf
+        let when = AsOf(asOf, now: now)
+        self.when = when
         self.period = period
-        openByDomain = ConflictDetector.openByDomain(programme, asOf: asOf)
-        registrationsByPartner = programme.registrationPositionsByPartner()
-        dealsByPartner = programme.dealPositionsByPartner()
-        queue = QueueRow.rows(programme, asOf: asOf, openByDomain: openByDomain)
         // One index of who did what when serves the partners' last activity, the metrics, the trend and
         // the enablement split, instead of each scanning every registration again.
-        let index = ActivityIndex(programme)
+        var index = ActivityIndex(programme)
+        let queued = index.history.queuedPositions(programme.registrations, asOf: when)
+        claims = OpenClaims(programme, asOf: when, history: index.history, queued: queued, allDomains: true)
+        registrationsByPartner = programme.registrationPositionsByPartner()
+        dealsByPartner = programme.dealPositionsByPartner()
+        let items = QueueItem.queue(programme, asOf: when, history: index.history, claims: claims)
+        let sla = ApprovalSLA(programme.policy)
+        queue = items.map { QueueRow($0, programme: programme, sla: sla) }
+        index.queue = QueueCounts(items, asOf: when)
         activity = index
         standings = TierEngine.standings(programme, asOf: asOf)
-        partners = PartnerRow.rows(programme, asOf: asOf, standings: standings, index: index, openByDomain: openByDomain)
-        metrics = Metrics.report(programme, asOf: asOf, period: period, index: index)
-        trend = Trends.quarterly(programme, asOf: asOf, endingWith: period, index: index)
+        partners = PartnerRow.rows(programme, asOf: asOf, standings: standings, index: index, openByDomain: claims.byDomain)
+        (metrics, trend, comparison) = Self.figures(programme, when: when, period: period, index: index)
         concentration = Concentration.analyse(programme, asOf: asOf, period: period)
         enablement = EnablementCheck.stats(programme, asOf: asOf, index: index)
         ladder = LadderRow.rows(programme, standings: standings, asOf: asOf)
@@ -57,13 +70,21 @@ public struct ConsoleData: Sendable, Equatable {
         var copy = self
         copy.rowCache = RowCache()
         copy.period = period
-        copy.metrics = Metrics.report(programme, asOf: asOf, period: period, index: activity)
-        copy.trend = Trends.quarterly(programme, asOf: asOf, endingWith: period, index: activity)
+        (copy.metrics, copy.trend, copy.comparison) = Self.figures(programme, when: when, period: period, index: activity)
         copy.concentration = Concentration.analyse(programme, asOf: asOf, period: period)
         return copy
     }
 
-    public func registration(at row: QueueRow) -> Registration { programme.registrations[row.position] }
+    /// The period's figures — a past period as of its last day (DESIGN.md §3) —, its 8 quarters, and
+    /// what a quarter to date is compared with.
+    static func figures(_ programme: Programme, when: AsOf, period: Period,
+                        index: ActivityIndex) -> (MetricsReport, [MetricsReport], MetricsReport?) {
+        let metrics = Metrics.report(programme, asOf: Trends.when(min(period.to, when.day), asOf: when), period: period, index: index)
+        let trend = Trends.quarterly(programme, asOf: when, endingWith: period, index: index)
+        return (metrics, trend, Trends.likeForLike(programme, asOf: when, period: period, index: index))
+    }
+
+    public func registration(at row: QueueRow) -> Registration { row.item.registration }
 
     /// A partner's profile, from the indexes rather than a scan of the programme.
     public func profile(of partnerID: String) -> PartnerProfile? {
@@ -78,19 +99,25 @@ public struct ConsoleData: Sendable, Equatable {
     /// The data after the store applied `action` and holds `programme`; `before` are the registrations
     /// the action decided, as they were. Decisions update only what they touch; anything else rebuilds.
     public func updated(after action: ProgrammeAction, before: [Registration], programme: Programme) -> ConsoleData {
+        var copy = self
+        copy.update(after: action, before: before, programme: programme)
+        return copy
+    }
+
+    /// The same in place: the runtime's way, so the queue rows (each a whole `QueueItem`) change where
+    /// they are instead of being copied first — a copy of 15k rows costs more than the decision.
+    public mutating func update(after action: ProgrammeAction, before: [Registration], programme: Programme) {
         if action.isLedgerOnly {
-            var copy = self
-            copy.programme = programme
-            return copy
+            self.programme = programme
+            return
         }
         guard let ids = action.decidedRegistrationIDs, ids.count == before.count else {
-            return ConsoleData(programme: programme, asOf: asOf, period: period)
+            self = ConsoleData(programme: programme, asOf: asOf, period: period, now: when.instant)
+            return
         }
-        var copy = self
-        copy.rowCache = RowCache()
-        copy.programme = programme
-        copy.applyDecisions(before: before)
-        return copy
+        rowCache = RowCache()
+        self.programme = programme
+        applyDecisions(before: before)
     }
 }
 
@@ -106,56 +133,38 @@ public enum SLAState: Sendable, Equatable {
     case paused
 }
 
-/// One row of the Queue pane.
+/// One row of the Queue pane: the model's `QueueItem`, with what the pane adds to present it.
 public struct QueueRow: Sendable, Equatable {
-    /// Position in `programme.registrations`.
-    public var position: Int
-    public var id: String
-    public var partnerID: String
-    public var status: RegistrationStatus
-    public var conflicts: [Conflict]
-    /// Seconds since submission at the end of the as-of day.
-    public var age: Int64
+    public var item: QueueItem
     public var sla: SLAState
-    public var priority: Bool
+    /// The registrable domain, kept: a decision compares every row's domain with the ones it touched.
     public var domain: String
-    public var submittedAt: Instant
     /// What `/` searches, lower-cased once: id, partner, prospect and domain.
     var search: String
 
-    static func rows(_ programme: Programme, asOf: Day, openByDomain: [String: [Int]]) -> [QueueRow] {
-        let positions = ConflictDetector.queuedPositions(programme)
-        let conflicts = ConflictDetector.conflicts(programme, of: positions, openByDomain: openByDomain)
-        var priority: [String: Bool] = [:]
-        return positions.map { position in
-            let registration = programme.registrations[position]
-            let isPriority = priority[registration.partnerID] ?? {
-                let value = ConflictDetector.hasPriority(registration.partnerID, in: programme)
-                priority[registration.partnerID] = value
-                return value
-            }()
-            return row(registration, at: position, programme: programme, asOf: asOf, priority: isPriority,
-                       conflicts: conflicts[position] ?? [])
-        }
+    public var position: Int { item.position }
+    public var id: String { item.id }
+    public var partnerID: String { item.partnerID }
+    public var status: RegistrationStatus { item.status }
+    public var conflicts: [Conflict] {
+        get { item.conflicts }
+        set { item.conflicts = newValue }
+    }
+    public var age: Int64 { item.age }
+    public var priority: Bool { item.priority }
+    public var submittedAt: Instant { item.registration.submittedAt }
+
+    init(_ item: QueueItem, programme: Programme, sla rule: ApprovalSLA) {
+        self.item = item
+        // The colours only split the model's answer: breached is the model's; "due" is under half left.
+        sla = item.slaSecondsLeft.map { left in item.slaBreached ? .breached : left * 2 < rule.seconds ? .due : .fresh } ?? .paused
+        domain = item.registrableDomain
+        let registration = item.registration
+        search = [registration.id, registration.partnerID, item.partnerName ?? "", registration.prospectCompany,
+                  registration.prospectDomain].joined(separator: "\u{1F}").lowercased()
     }
 
-    static func row(_ registration: Registration, at position: Int, programme: Programme, asOf: Day, priority: Bool,
-                    conflicts: [Conflict]) -> QueueRow {
-        let rule = ApprovalSLA(programme.policy), at = asOf.endOfDay
-        let age = max(0, at.seconds - registration.submittedAt.seconds)
-        let left = rule.secondsLeft(submittedAt: registration.submittedAt, at: at)
-        let state: SLAState = registration.status == .infoRequested ? .paused
-            : left < 0 ? .breached : left * 2 < rule.seconds ? .due : .fresh
-        return QueueRow(position: position, id: registration.id, partnerID: registration.partnerID, status: registration.status,
-                        conflicts: conflicts, age: age, sla: state, priority: priority, domain: registration.registrableDomain,
-                        submittedAt: registration.submittedAt,
-                        search: [registration.id, registration.partnerID, programme.partner(registration.partnerID)?.name ?? "",
-                                 registration.prospectCompany, registration.prospectDomain].joined(separator: "\u{1F}").lowercased())
-    }
-
-    var key: ConflictDetector.QueueKey {
-        ConflictDetector.QueueKey(status: status, priority: priority, submitted: submittedAt.seconds, id: id)
-    }
+    var key: ConflictDetector.QueueKey { item.key }
 }
 
 /// One partner on the tier ladder: where it stands and how far it is from the rung that matters.

@@ -66,7 +66,7 @@ public final class ConsoleRuntime {
                     // Durable before the screen shows it: perform returns after the journal's fsync.
                     let outcome = try store.perform(action, actor: actor, at: clock())
                     record("\(actor) \(action.name) \(Reducer.subject(of: action)): \(outcome.message)")
-                    data = data.updated(after: action, before: before, programme: store.programme)
+                    data.update(after: action, before: before, programme: store.programme)
                     send(.performed(action, outcome))
                 } catch {
                     data.programme = store.programme

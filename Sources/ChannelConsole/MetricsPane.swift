@@ -11,7 +11,7 @@ enum MetricsPane {
         var format: @Sendable (Double) -> String
         /// Whether a rise is good news (acquisition cost, concentration and breaches are better lower).
         var higherIsBetter: Bool
-        /// Whether the figure means anything for past quarters (the queue is only known now).
+        /// Whether the figure is drawn over the quarters.
         var hasTrend = true
         /// How a change is shown, when not like the value (ratios change in percentage points).
         var deltaFormat: (@Sendable (Double) -> String)? = nil
@@ -27,8 +27,9 @@ enum MetricsPane {
         Figure(name: "Programme investment", value: { $0.programmeInvestment.units }, format: money, higherIsBetter: false),
         Figure(name: "Partner acquisition cost", value: { $0.partnerAcquisitionCost }, format: { Format.decimal($0, places: 2) }, higherIsBetter: false),
         Figure(name: "Partner NPS", value: { $0.partnerNPS }, format: { Format.decimal($0) }, higherIsBetter: true),
+        // Each quarter's queue as of its last day (DESIGN.md §3), so the queue has a history too.
         Figure(name: "Pending registrations", value: { Double($0.pendingRegistrations) }, format: { Format.decimal($0, places: 0) },
-               higherIsBetter: false, hasTrend: false),
+               higherIsBetter: false),
     ]
 
     @Sendable static func money(_ units: Double) -> String { Money(cents: Int64((units * 100).rounded())).grouped }
@@ -50,8 +51,9 @@ enum MetricsPane {
     static func render(_ screen: inout Screen, _ area: Rect, list: ListState, focused: Bool, state: ConsoleState, data: ConsoleData) {
         guard area.height > 0 else { return }
         let report = data.metrics
+        let compared = data.comparison.map { " · vs \($0.from)..\($0.to), like for like" } ?? ""
         screen.put(Line([Span("Period \(report.period.label)", style: .bold),
-                         Span("  \(report.from) → \(report.to) · as of \(report.asOf) · [ ] move a quarter", style: Theme.dim)])
+                         Span("  \(report.from) → \(report.to) · as of \(report.asOf)\(compared) · [ ] move a quarter", style: Theme.dim)])
                     .truncated(toWidth: area.width), x: area.x, y: area.y)
         let notes = self.notes(report, data)
         let wide = area.width >= 100
@@ -62,7 +64,7 @@ enum MetricsPane {
             let figure = figures[index]
             let value = figure.value(report)
             var cells = [Span(figure.name), Span(value.map(figure.format) ?? "—", style: index == 0 ? .bold : .plain),
-                         sparkline(figure, data.trend), change(figure, data.trend), Span("")]
+                         sparkline(figure, data.trend), change(figure, current: report, previous: previous(data)), Span("")]
             if wide { cells.append(Span(notes[index], style: Theme.dim)) }
             return cells
         }
@@ -109,16 +111,22 @@ enum MetricsPane {
         guard let low = known.min(), let high = known.max() else { return Span("") }
         let text = values.map { value -> String in
             guard let value else { return " " }
-            let level = high == low ? 3 : Int(((value - low) / (high - low) * 7).rounded())
+            // A constant series is drawn flat: at the floor when it is all zero, mid-height otherwise.
+            let level = high == low ? (high == 0 ? 0 : 3) : Int(((value - low) / (high - low) * 7).rounded())
             return Sparkline.levels[max(0, min(7, level))]
         }.joined()
         return Span(text, style: Style(foreground: .cyan))
     }
 
-    /// "▲ 81,000.00" against the previous quarter, green when it is good news.
-    static func change(_ figure: Figure, _ trend: [MetricsReport]) -> Span {
-        guard figure.hasTrend, trend.count >= 2, let last = figure.value(trend[trend.count - 1]),
-              let previous = figure.value(trend[trend.count - 2]) else { return Span("") }
+    /// What the period is compared with: the same days of the previous quarter for a quarter to date,
+    /// else the previous quarter of the trend.
+    static func previous(_ data: ConsoleData) -> MetricsReport? {
+        data.comparison ?? (data.trend.count >= 2 ? data.trend[data.trend.count - 2] : nil)
+    }
+
+    /// "▲ 81,000.00" (ratios: "▲ 2.1 pts") against the previous period, green when it is good news.
+    static func change(_ figure: Figure, current: MetricsReport, previous: MetricsReport?) -> Span {
+        guard let previous, let last = figure.value(current), let previous = figure.value(previous) else { return Span("") }
         let delta = last - previous
         guard delta != 0 else { return Span("=", style: Theme.dim) }
         let good = (delta > 0) == figure.higherIsBetter

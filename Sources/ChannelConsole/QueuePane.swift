@@ -6,9 +6,10 @@ enum QueuePane {
     static func render(_ screen: inout Screen, _ area: Rect, list: ListState, focused: Bool, state: ConsoleState, data: ConsoleData) {
         guard area.height > 0 else { return }
         let rows = PaneRows.visible(.queue, in: state, data)
-        // Kept current by the data (counting 15k rows per frame would copy every row).
-        let breaches = data.metrics.slaBreaches
-        let paused = data.queue.count - data.activity.pendingCount
+        // Kept current by the data (counting 15k rows per frame would copy every row); the queue's own
+        // figures, not the Metrics pane's, which may be of another period's last day.
+        let breaches = data.activity.queue?.breaches ?? 0
+        let paused = data.activity.queue?.infoRequested ?? 0
         var summary: [Span] = [Span("\(data.queue.count) waiting", style: .bold)]
         summary.append(Span(" · "))
         summary.append(Span("\(breaches) past the \(data.programme.policy.approvalSLAHours)h SLA", style: breaches > 0 ? Theme.sla(.breached) : Theme.dim))
@@ -33,7 +34,8 @@ enum QueuePane {
             let row = data.queue[rows[index]]
             let registration = data.registration(at: row)
             let partner = programme.partner(row.partnerID)
-            let tier = partner?.tier ?? ""
+            // The tier as of the day, from the model's item (a later tier change has not happened yet).
+            let tier = row.item.tier
             var cells = [
                 Span(row.sla == .paused ? "info" : Format.age(row.age), style: Theme.sla(row.sla)),
                 Span(row.id),
@@ -41,7 +43,7 @@ enum QueuePane {
                 Span((row.priority ? "★ " : "  ") + tier, style: Theme.tier(tier, policy: programme.policy)),
                 Span(registration.prospectCompany),
             ]
-            if wide { cells.append(Span(registration.registrableDomain, style: Theme.dim)) }
+            if wide { cells.append(Span(row.domain, style: Theme.dim)) }
             return cells + [Span(registration.estimatedACV.wholeUnits), Format.conflicts(row.conflicts, narrow: !wide)]
         }
         screen.render(table, in: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1))

@@ -28,7 +28,7 @@ enum RegistrationDetailView {
         return DetailText.maxOffset(lines: count, height: inner.height)
     }
 
-    /// The registration's facts (left) and its conflicts (right).
+    /// The registration's facts (left), its conflicts and, apart from them, its similar-name hints (right).
     static func content(id: String, data: ConsoleData) -> (left: [Line], right: [Line])? {
         let programme = data.programme
         guard let registration = programme.registration(id) else { return nil }
@@ -36,18 +36,23 @@ enum RegistrationDetailView {
         let row = data.queue.first { $0.id == id }
         let policy = programme.policy
         var left: [Line] = [DetailText.heading("Registration \(id)"), ""]
-        left.append(DetailText.field("Status", Format.label(registration.status.rawValue), Theme.status(registration.status)))
+        // The status as of the console's day: a registration decided since is still queued then.
+        let status = row?.status ?? registration.status
+        left.append(DetailText.field("Status", Format.label(status.rawValue)
+                                     + (status == registration.status ? "" : "  (now \(Format.label(registration.status.rawValue)))"),
+                                     Theme.status(status)))
         if let row {
+            // Hours left are the model's (ApprovalSLA's rounding), never worked out again here.
             let sla = row.sla == .paused ? "paused (waiting on the partner)"
                 : row.sla == .breached ? "\(Format.age(row.age)) old — past the \(policy.approvalSLAHours)h SLA"
-                : "\(Format.age(row.age)) old — \(Int64(policy.approvalSLAHours) - row.age / 3600)h left"
+                : "\(Format.age(row.age)) old — \(row.item.slaHoursLeft ?? 0)h left"
             left.append(DetailText.field("SLA", sla, Theme.sla(row.sla)))
         }
         left.append(DetailText.field("Partner", "\(partner?.name ?? registration.partnerID) (\(registration.partnerID))"))
         if let partner {
-            let tier = programme.tier(of: partner)
-            left.append(DetailText.field("Tier", partner.tier + (tier.priorityRegistration ? " ★ priority registration" : ""),
-                                         Theme.tier(partner.tier, policy: policy)))
+            let name = row?.item.tier ?? partner.tier
+            let priority = row?.item.priority ?? programme.tier(of: partner).priorityRegistration
+            left.append(DetailText.field("Tier", name + (priority ? " ★ priority registration" : ""), Theme.tier(name, policy: policy)))
             left.append(DetailText.field("Type · region", "\(Format.label(partner.type.rawValue)) · \(partner.region) · owner \(partner.owner)"))
             left.append(DetailText.field("Partner status", partner.status.rawValue + (partner.status.isEnrolled ? "" : " — not enrolled in the programme"),
                                          partner.status == .active ? .plain : Theme.error))
@@ -87,6 +92,21 @@ enum RegistrationDetailView {
                 right.append(DetailText.field("  Prospect", "\(other.prospectCompany) · \(other.prospectDomain)"))
             }
             right.append("")
+        }
+        let similar = row?.item.similarNames ?? []
+        if !similar.isEmpty {
+            // Hints, not conflicts: the same company name under another domain may be another company.
+            right.append(DetailText.heading("Similar names (not conflicts)"))
+            right.append("")
+            for hint in similar {
+                let otherPartner = programme.partner(hint.partnerId)
+                right.append(Line([Span("≈ \(hint.company)", style: Theme.dim)]))
+                right.append(DetailText.field("  Registration", hint.registrationId))
+                right.append(DetailText.field("  Partner", "\(otherPartner?.name ?? hint.partnerId)"
+                                              + (hint.partnerId == registration.partnerID ? " (same partner)" : "")))
+                right.append(DetailText.field("  Domain", hint.domain))
+                right.append("")
+            }
         }
         return (left, right)
     }

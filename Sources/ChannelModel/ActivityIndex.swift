@@ -1,33 +1,26 @@
-/// The programme's activity and queue indexed once, so that many reports of one programme (the
-/// 8-quarter trend) answer "was this partner active in the window?" and "how many are past the SLA on
-/// that day?" by binary search instead of a scan of every registration per report.
+/// The programme's activity indexed once, so that many reports of one programme (the 8-quarter trend)
+/// answer "was this partner active in the window?" by binary search instead of a scan of every
+/// registration per report; with the registrations' history (for their status on each day) and, when the
+/// caller built the queue, its counts — so `metrics` reports the queue's own figures.
 public struct ActivityIndex: Sendable, Equatable {
     /// Each partner's registration submissions and deal closes, sorted.
     let days: [String: [Day]]
-    /// Submission times of pending registrations, sorted.
-    private(set) var pendingSubmissions: [Int64]
-    private(set) var queued: Int
-    let sla: ApprovalSLA
+    /// What the audit trail says of registrations' past (info requests).
+    public private(set) var history: RegistrationHistory
+    /// The queue's figures for the day its items were built for (the console's as-of).
+    public var queue: QueueCounts?
     let window: Int
 
     public init(_ programme: Programme) {
         let registrations = programme.registrations, deals = programme.deals
-        let statuses = registrations.statuses, submitted = registrations.submittedAt, closed = deals.closedOn
+        let submitted = registrations.submittedAt, closed = deals.closedOn
         let registered = programme.perPartner(registrations.partners, ids: registrations.partnerIDs, rows: registrations.indices,
                                               start: [Day]()) { $0.append(Instant(seconds: submitted[$1]).day) }
         let dealt = programme.perPartner(deals.partners, ids: deals.partnerIDs, rows: deals.indices,
                                          start: [Day]()) { $0.append(Day(ordinal: closed[$1])) }
         let days = registered.merging(dealt, uniquingKeysWith: +)
-        var pending: [Int64] = []
-        var queued = 0
-        for row in statuses.indices where statuses[row].isQueued {
-            queued += 1
-            if statuses[row] == .pending { pending.append(submitted[row]) }
-        }
         self.days = days.mapValues { $0.sorted() }
-        pendingSubmissions = pending.sorted()
-        self.queued = queued
-        sla = ApprovalSLA(programme.policy)
+        history = RegistrationHistory(programme)
         window = programme.policy.activityWindowDays
     }
 
@@ -54,25 +47,14 @@ public struct ActivityIndex: Sendable, Equatable {
         return (enrolled, active)
     }
 
-    /// Pending registrations (the queue without those waiting on the partner).
-    public var pendingCount: Int { pendingSubmissions.count }
+    /// The audit trail changed (a decision): the history is read again; the queue's figures are the caller's.
+    public mutating func setHistory(_ programme: Programme) { history = RegistrationHistory(programme) }
 
-    /// Replaces the queue part after decisions changed it (submission dates and deals do not change).
-    public mutating func setQueue(queued: Int, pendingSubmissions: [Int64]) {
-        self.queued = queued
-        self.pendingSubmissions = pendingSubmissions.sorted()
-    }
-
-    /// Queued registrations, and pending ones past the SLA at the end of `asOf` (as `Metrics.queueCounts`).
-    public func queueCounts(asOf: Day) -> (pending: Int, breaches: Int) {
-        // Breached when submitted < cutoff (ApprovalSLA's rule).
-        let cutoff = sla.breachCutoff(at: asOf.endOfDay)
-        var low = 0, high = pendingSubmissions.count
-        while low < high {
-            let middle = (low + high) / 2
-            if pendingSubmissions[middle] < cutoff { low = middle + 1 } else { high = middle }
-        }
-        return (queued, low)
+    /// Registrations queued at the end of `asOf` and the pending ones past the SLA: the queue's own
+    /// counts on its day, a scan of three number columns on any other.
+    public func queueCounts(_ programme: Programme, asOf: AsOf) -> (pending: Int, breaches: Int) {
+        if let queue, queue.asOf == asOf { return (queue.queued, queue.breaches) }
+        return history.queueCounts(programme, asOf: asOf)
     }
 
     static func firstIndex(in sorted: [Day], after day: Day) -> Int? {

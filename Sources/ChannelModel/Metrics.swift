@@ -69,6 +69,12 @@ public enum Metrics {
     /// - Parameter index: the programme's activity and queue, indexed once, when many reports are made
     ///   of one programme (the 8-quarter trend); the figures are the same either way.
     public static func report(_ programme: Programme, asOf: Day, period: Period? = nil, index: ActivityIndex? = nil) -> MetricsReport {
+        report(programme, asOf: AsOf(asOf), period: period, index: index)
+    }
+
+    /// The same at an explicit as-of instant (the console's clock; a test's fixed now).
+    public static func report(_ programme: Programme, asOf when: AsOf, period: Period? = nil, index: ActivityIndex? = nil) -> MetricsReport {
+        let asOf = when.day
         let period = period ?? .quarterToDate(asOf)
         var sourced = Money.zero, influenced = Money.zero
         let deals = programme.deals, outcomes = deals.outcomes, closed = deals.closedOn, acv = deals.acv
@@ -81,7 +87,7 @@ public enum Metrics {
         let (enrolled, active) = index.map { $0.activity(programme, asOf: asOf) } ?? activity(programme, asOf: asOf)
         let investment = programme.investments.reduce(Money.zero) { period.contains($1.date) ? $0 + $1.amount : $0 }
         let nps = netPromoterScore(programme, period: period)
-        let queue = index.map { $0.queueCounts(asOf: asOf) } ?? queueCounts(programme, asOf: asOf)
+        let queue = index.map { $0.queueCounts(programme, asOf: when) } ?? RegistrationHistory(programme).queueCounts(programme, asOf: when)
         let total = Double(sourced.cents)
         return MetricsReport(
             asOf: asOf, from: period.from, to: period.to,
@@ -137,15 +143,9 @@ public enum Metrics {
         return (NetPromoter.score(latest.values), latest.count)
     }
 
-    /// Queued registrations and, of the pending ones, those past the approval SLA as of `asOf`.
+    /// Registrations queued at the end of `asOf` and, of the pending ones, those past the approval SLA
+    /// (as the queue's items count them: `QueueItem.isBreached`).
     public static func queueCounts(_ programme: Programme, asOf: Day) -> (pending: Int, breaches: Int) {
-        let cutoff = ApprovalSLA(programme.policy).breachCutoff(at: asOf.endOfDay)
-        var pending = 0, breaches = 0
-        let statuses = programme.registrations.statuses, submitted = programme.registrations.submittedAt
-        for row in statuses.indices where statuses[row].isQueued {
-            pending += 1
-            if statuses[row] == .pending && submitted[row] < cutoff { breaches += 1 }
-        }
-        return (pending, breaches)
+        RegistrationHistory(programme).queueCounts(programme, asOf: AsOf(asOf))
     }
 }

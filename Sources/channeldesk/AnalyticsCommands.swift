@@ -3,33 +3,6 @@ import ChannelModel
 import ChannelStore
 import Foundation
 
-/// The 8-quarter trend as a table: a row per KPI, a column per quarter.
-enum TrendText {
-    static func render(_ quarters: [MetricsReport]) -> String {
-        var table = TextTable([.init("Metric")] + quarters.map { .init($0.period.label, .right) } + [.init("Δ last", .right)])
-        func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
-        let rows: [(String, (MetricsReport) -> Double?, (Double) -> String)] = [
-            ("Sourced ARR", { $0.partnerSourcedARR.units }, { Money(cents: Int64(($0 * 100).rounded())).compact }),
-            ("Influenced ARR", { $0.partnerInfluencedARR.units }, { Money(cents: Int64(($0 * 100).rounded())).compact }),
-            ("Active partner rate", { $0.activePartnerRate }, percent),
-            ("Top-5 concentration", { $0.top5Concentration }, percent),
-            ("Investment", { $0.programmeInvestment.units }, { Money(cents: Int64(($0 * 100).rounded())).compact }),
-            ("Acquisition cost", { $0.partnerAcquisitionCost }, { String(format: "%.2f", $0) }),
-            ("Partner NPS", { $0.partnerNPS }, { String(format: "%.1f", $0) }),
-        ]
-        for (name, value, format) in rows {
-            let values = quarters.map(value)
-            var delta = ""
-            if let last = values.last ?? nil, values.count > 1, let previous = values[values.count - 2] {
-                let change = last - previous
-                delta = (change > 0 ? "▲ " : change < 0 ? "▼ " : "= ") + format(abs(change))
-            }
-            table.add([name] + values.map { $0.map(format) ?? "—" } + [delta])
-        }
-        return table.render()
-    }
-}
-
 /// `channeldesk concentration`: how much of partner revenue a few partners bring.
 struct ConcentrationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "concentration",

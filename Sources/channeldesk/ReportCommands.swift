@@ -36,11 +36,16 @@ struct MetricsCommand: ParsableCommand {
 
     func run() throws {
         let programme = try file.read()
+        let when = AsOf(asOf.day)
         if trend {
-            let quarters = Trends.quarterly(programme, asOf: asOf.day, endingWith: period.resolved(asOf: asOf.day))
-            return try Console.report(quarters, as: format) { TrendText.render(quarters) }
+            let chosen = period.resolved(asOf: asOf.day)
+            let index = ActivityIndex(programme)
+            let quarters = Trends.quarterly(programme, asOf: when, endingWith: chosen, index: index)
+            // The quarter in progress is compared like for like, as far into the previous quarter.
+            let comparison = quarters.last.flatMap { Trends.likeForLike(programme, asOf: when, period: $0.period, index: index) }
+            return try Console.report(quarters, as: format) { MetricsTrendText.render(quarters, comparison: comparison) }
         }
-        let report = Metrics.report(programme, asOf: asOf.day, period: period.chosen)
+        let report = Metrics.report(programme, asOf: when, period: period.chosen)
         try Console.report(report, as: format) { MetricsText.render(report, policy: programme.policy) }
     }
 }
@@ -77,6 +82,46 @@ enum MetricsText {
     }
 }
 
+/// The human form of `metrics --trend`: each quarter as of its last day, and the change of the last
+/// one against the previous — like for like when the last is a quarter to date; ratios change in points.
+enum MetricsTrendText {
+    static func render(_ quarters: [MetricsReport], comparison: MetricsReport? = nil) -> String {
+        let previous = comparison ?? (quarters.count > 1 ? quarters[quarters.count - 2] : nil)
+        let deltaTitle = comparison.map { "Δ vs \($0.period.label)" } ?? "Δ last"
+        var table = TextTable([.init("Metric")] + quarters.map { .init($0.period.label, .right) } + [.init(deltaTitle, .right)])
+        func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
+        func points(_ value: Double) -> String { String(format: "%.1f pts", value * 100) }
+        func money(_ value: Double) -> String { Money(cents: Int64((value * 100).rounded())).compact }
+        let rows: [(String, (MetricsReport) -> Double?, (Double) -> String, (Double) -> String)] = [
+            ("Sourced ARR", { $0.partnerSourcedARR.units }, money, money),
+            ("Influenced ARR", { $0.partnerInfluencedARR.units }, money, money),
+            ("Active partner rate", { $0.activePartnerRate }, percent, points),
+            ("Top-5 concentration", { $0.top5Concentration }, percent, points),
+            ("Investment", { $0.programmeInvestment.units }, money, money),
+            ("Acquisition cost", { $0.partnerAcquisitionCost }, { String(format: "%.2f", $0) }, { String(format: "%.2f", $0) }),
+            ("Partner NPS", { $0.partnerNPS }, { String(format: "%.1f", $0) }, { String(format: "%.1f", $0) }),
+            ("Pending registrations", { Double($0.pendingRegistrations) }, { String(Int($0)) }, { String(Int($0)) }),
+            ("SLA breaches", { Double($0.slaBreaches) }, { String(Int($0)) }, { String(Int($0)) }),
+        ]
+        for (name, value, format, deltaFormat) in rows {
+            var delta = ""
+            if let last = quarters.last.flatMap(value), let before = previous.flatMap(value) {
+                let change = last - before
+                delta = change == 0 ? "=" : (change > 0 ? "+" : "-") + deltaFormat(abs(change))
+            }
+            table.add([name] + quarters.map { value($0).map(format) ?? "—" } + [delta])
+        }
+        var note = "Each quarter as of its last day"
+        if let last = quarters.last, last.to < (Period.quarter(year: last.from.year, quarter: last.from.quarter)?.to ?? last.to) {
+            note += " (\(last.period.label) as of \(last.asOf))"
+        }
+        if let comparison {
+            note += "; compared like for like with \(comparison.from)..\(comparison.to), the same \(comparison.from.distance(to: comparison.to) + 1) days of the previous quarter"
+        }
+        return note + ".\n\n" + table.render()
+    }
+}
+
 /// `channeldesk tiers`: tier evaluation and proposals.
 struct TiersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "tiers", abstract: "Tier standings and proposals of enrolled partners.")
@@ -103,7 +148,7 @@ struct TiersCommand: ParsableCommand {
     }
 }
 
-/// `channeldesk queue`: the registration queue in triage order, with conflicts.
+/// `channeldesk queue`: the registration queue in triage order, with conflicts and similar-name hints.
 struct QueueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "queue", abstract: "Registrations waiting for a decision, most urgent first.")
 
@@ -113,27 +158,28 @@ struct QueueCommand: ParsableCommand {
 
     func run() throws {
         let programme = try file.read()
-        let queue = ConflictDetector.queue(programme, asOf: asOf.day)
-        try Console.report(queue, as: format) {
-            let now = asOf.day.endOfDay
-            let rule = ApprovalSLA(programme.policy)
-            var table = TextTable([.init("Registration"), .init("Age", .right), .init("SLA"), .init("Partner"), .init("Tier"),
-                                   .init("Prospect"), .init("Domain"), .init("Est. ACV", .right), .init("Conflicts")])
-            for entry in queue {
-                guard let registration = programme.registration(entry.registrationId) else { continue }
-                let partner = programme.partner(entry.partnerId)
-                let hours = max(0, (now.seconds - registration.submittedAt.seconds) / 3600)
-                let sla = entry.status == .infoRequested ? "paused"
-                    : rule.isBreached(submittedAt: registration.submittedAt, at: now) ? "breached"
-                    : "\(rule.hoursLeft(submittedAt: registration.submittedAt, at: now))h left"
-                let conflicts = entry.conflicts.map { conflict in
-                    conflict.kind.rawValue + ":" + (conflict.registrationId ?? conflict.domain ?? "")
-                }.joined(separator: " ")
-                table.add([entry.registrationId, hours >= 48 ? "\(hours / 24)d" : "\(hours)h", sla,
-                           partner?.name ?? entry.partnerId, partner?.tier ?? "", registration.prospectCompany,
-                           registration.registrableDomain, registration.estimatedACV.grouped, conflicts])
-            }
-            return "\(queue.count) registration\(queue.count == 1 ? "" : "s") waiting as of \(asOf.day)\n\n" + table.render()
+        let items = QueueItem.queue(programme, asOf: AsOf(asOf.day))
+        try Console.report(items.map(QueueEntry.init), as: format) { QueueText.render(items, asOf: asOf.day) }
+    }
+}
+
+/// The human form of the queue: the Queue pane's columns, SLA as the one rule says, then conflicts and,
+/// apart from them, similar-name hints.
+enum QueueText {
+    static func render(_ items: [QueueItem], asOf: Day) -> String {
+        var table = TextTable([.init("Registration"), .init("Age", .right), .init("SLA"), .init("Partner"), .init("Tier"),
+                               .init("Prospect"), .init("Domain"), .init("Est. ACV", .right), .init("Conflicts"), .init("Similar names")])
+        for item in items {
+            let hours = item.age / 3600
+            let sla = item.slaHoursLeft.map { item.slaBreached ? "breached" : "\($0)h left" } ?? "paused"
+            let conflicts = item.conflicts.map { $0.kind.rawValue + ":" + ($0.registrationId ?? $0.domain ?? "") }.joined(separator: " ")
+            let similar = item.similarNames.map { "\($0.registrationId) (\($0.domain))" }.joined(separator: " ")
+            table.add([item.id, hours >= 48 ? "\(hours / 24)d" : "\(hours)h", sla, item.partnerName ?? item.partnerID,
+                       (item.priority ? "★ " : "") + item.tier, item.registration.prospectCompany, item.registrableDomain,
+                       item.registration.estimatedACV.grouped, conflicts, similar])
         }
+        let breached = items.filter(\.slaBreached).count
+        return "\(items.count) registration\(items.count == 1 ? "" : "s") waiting as of \(asOf), \(breached) past the SLA\n\n"
+            + table.render()
     }
 }

@@ -36,11 +36,36 @@ import TerminalUI
     @Test func queueWithConflictsInTriageOrder() throws {
         let result = try cli.run(["queue", "--as-of", "2026-09-30", "--format", "json"])
         let actual = try CLI.json(result.stdout)
-        #expect(jsonDifferences(actual, try CLI.expected("expected-queue.json"), unorderedBy: "registrationId") == [])
+        // The rows carry the pane's columns and the SLA beside the four keys the expectation names.
+        #expect(jsonDifferences(actual, try CLI.expected("expected-queue.json"), unorderedBy: "registrationId",
+                                allowingExtraKeys: true) == [])
         // DESIGN.md §3: priority tiers' pending first, then other pending, then info requested — oldest first.
         let ids = (actual as? [[String: Any]] ?? []).compactMap { $0["registrationId"] as? String }
         #expect(ids == ["R-0000010", "R-0000649", "R-0000526", "R-0000907", "R-0000903", "R-0000905",
                         "R-0000902", "R-0000904", "R-0000906", "R-0000901", "R-0000444", "R-0000862"])
+    }
+
+    @Test func queueAndMetricsAsOfTheTwentySeventh() throws {
+        let queue = try cli.run(["queue", "--as-of", "2026-09-27", "--format", "json"])
+        #expect(queue.status == 0, "\(queue.stderr)")
+        #expect(jsonDifferences(try CLI.json(queue.stdout), try CLI.expected("expected-queue-2026-09-27.json"),
+                                unorderedBy: "registrationId", allowingExtraKeys: true) == [])
+        let metrics = try cli.run(["metrics", "--as-of", "2026-09-27", "--format", "json"])
+        #expect(jsonDifferences(try CLI.json(metrics.stdout), try CLI.expected("expected-metrics-2026-09-27.json")) == [])
+    }
+
+    @Test func queueJSONCarriesThePanesColumnsAndTheSLA() throws {
+        let result = try cli.run(["queue", "--as-of", "2026-09-30", "--format", "json"])
+        let rows = try #require(try CLI.json(result.stdout) as? [[String: Any]])
+        let keys = ["registrationId", "partnerId", "partnerName", "tier", "priority", "status", "prospectCompany", "domain",
+                    "estimatedACV", "submittedAt", "ageHours", "slaHoursLeft", "slaBreached", "conflicts", "similarNames"]
+        for row in rows { #expect(Set(row.keys) == Set(keys), "\(row["registrationId"] ?? "?")") }
+        let first = try #require(rows.first)
+        // R-0000010: submitted 28 Sep 23:32:01, 48 hours end 30 Sep 23:32:01 — past at 23:59:59, by under an hour.
+        #expect(first["registrationId"] as? String == "R-0000010")
+        #expect(first["slaBreached"] as? Bool == true && first["slaHoursLeft"] as? Int == 0)
+        #expect(first["tier"] as? String == "gold" && first["priority"] as? Bool == true)
+        #expect(rows.filter { $0["slaBreached"] as? Bool == true }.count == 8)
     }
 
     @Test func commissions() throws {

@@ -1,8 +1,12 @@
+@testable import ChannelConsole
+import ChannelModel
+import ChannelStore
 import Foundation
 import Testing
 
-/// `queue` and `metrics` apply one SLA rule, so they agree at the boundary second: a registration whose
-/// 48 hours end exactly at the end of the as-of day is not yet breached; one second earlier, it is.
+/// `queue`, the console's Queue pane and `metrics` apply one SLA rule, so they agree at the boundary
+/// second: a registration whose 48 hours end exactly at the end of the as-of day is not yet breached;
+/// one second earlier, it is.
 @Suite struct SLABoundaryTests {
     @Test func queueAndMetricsAgreeAtTheBoundarySecond() throws {
         let cli = try CLI()
@@ -32,5 +36,19 @@ import Testing
         let json = try #require(try CLI.json(metrics.stdout) as? [String: Any])
         #expect(json["slaBreaches"] as? Int == 2)
         #expect(json["pendingRegistrations"] as? Int == 3)
+
+        // The JSON rows say the same, row by row.
+        let rows = try #require(try CLI.json(try cli.run(["queue", "--as-of", "2026-09-30", "--format", "json"]).stdout) as? [[String: Any]])
+        let breached = Dictionary(uniqueKeysWithValues: rows.map { ($0["registrationId"] as? String ?? "?", $0["slaBreached"] as? Bool) })
+        #expect(breached == ["R-ON": false, "R-LATE": true, "R-HALF": true])
+
+        // The console, opened on the same file as of the same day: its Queue pane rows and its metrics.
+        let programme = try ProgrammeLoader.load(ProgrammeLocation(url: cli.file)).programme
+        let day = Day(parsing: "2026-09-30")!
+        let data = ConsoleData(programme: programme, asOf: day, period: .quarterToDate(day))
+        let states = Dictionary(uniqueKeysWithValues: data.queue.map { ($0.id, $0.sla) })
+        #expect(states == ["R-ON": .due, "R-LATE": .breached, "R-HALF": .breached])
+        #expect(data.queue.first { $0.id == "R-ON" }?.item.slaHoursLeft == 0)
+        #expect(data.metrics.slaBreaches == 2 && data.activity.queue?.breaches == 2)
     }
 }

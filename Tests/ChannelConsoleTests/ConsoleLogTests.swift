@@ -47,6 +47,8 @@ import TerminalUI
         io.inject(.error(ENOSPC), on: .write)
         let runtime = ConsoleRuntime(store: store, actor: "log.tester", asOf: ConsoleFixture.asOf, width: 120, height: 40, log: log)
         let before = store.lastSeq
+        // The second row conflicts with nothing, so `a` approves without asking first.
+        runtime.handle(.key(.char("j")))
         runtime.handle(.key(.char("a")))
         #expect(store.lastSeq == before + 1, "the approve went through: \(String(describing: runtime.state.status))")
         #expect(runtime.state.status?.kind == .error)
@@ -64,6 +66,7 @@ import TerminalUI
         let runtime = ConsoleRuntime(store: store, actor: "disk.tester", asOf: ConsoleFixture.asOf, width: 120, height: 40)
         let before = store.lastSeq
         io.inject(.error(ENOSPC), on: .write)
+        runtime.handle(.key(.char("j")))
         runtime.handle(.key(.char("a")))
         #expect(store.lastSeq == before, "nothing was acknowledged")
         #expect(runtime.state.status?.kind == .error)

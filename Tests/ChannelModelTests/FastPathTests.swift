@@ -85,9 +85,23 @@ struct FastPathTests {
             }
             #expect(TierEngine.trailingSourcedARR(programme, asOf: asOf) == trailing)
 
-            // Open registrations by registrable domain.
+            // Open registrations by registrable domain, as they stood at the end of the day (DESIGN.md §3):
+            // submitted by then, and queued then (decided later), or approved then with protection ahead.
+            let end = asOf.endOfDay
+            let closedLater = Set(deals.filter { $0.closedOn > asOf }.compactMap(\.registrationID))
+            func wasOpen(_ registration: Registration) -> Bool {
+                guard registration.submittedAt <= end else { return false }
+                if registration.status.isQueued { return true }
+                if let decided = registration.decidedAt, decided > end { return true }
+                guard let until = registration.protectedUntil, until >= asOf else { return false }
+                switch registration.status {
+                case .approved, .expired: return true
+                case .closedWon, .closedLost: return closedLater.contains(registration.id)
+                default: return false
+                }
+            }
             var open: [String: [Int]] = [:]
-            for (position, registration) in registrations.enumerated() where registration.isOpen(asOf: asOf) {
+            for (position, registration) in registrations.enumerated() where wasOpen(registration) {
                 open[registration.registrableDomain, default: []].append(position)
             }
             #expect(ConflictDetector.openByDomain(programme, asOf: asOf) == open)

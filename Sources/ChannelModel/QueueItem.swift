@@ -1,0 +1,223 @@
+/// One registration waiting for a decision as of a day, with everything every view of the queue shows:
+/// the `queue` command (table and JSON), the Queue pane and the registration detail read these fields
+/// and `metrics` counts them the same way, so no view derives an SLA, a tier or a conflict on its own.
+public struct QueueItem: Sendable, Equatable {
+    /// Position in `programme.registrations`.
+    public var position: Int
+    /// The registration's record as stored now (its fields; `status` is the status at the as-of day).
+    public var registration: Registration
+    /// The prospect's registrable domain, found once (a Public Suffix List look-up).
+    public var registrableDomain: String
+    /// `pending` or `info_requested`, as it stood at the end of the as-of day.
+    public var status: RegistrationStatus
+    public var partnerName: String?
+    /// The partner's tier at the as-of day.
+    public var tier: String
+    /// Whether that tier gives priority registration.
+    public var priority: Bool
+    /// Seconds since submission at the as-of instant (never negative).
+    public var age: Int64
+    /// Seconds until the SLA deadline at the as-of instant (negative once past); nil while the clock is
+    /// paused for an info request.
+    public var slaSecondsLeft: Int64?
+    /// Past the approval SLA (only a pending registration can be).
+    public var slaBreached: Bool
+    public var conflicts: [Conflict]
+    /// Hints, never conflicts: same normalised company, another registrable domain.
+    public var similarNames: [SimilarName]
+
+    public var id: String { registration.id }
+    public var partnerID: String { registration.partnerID }
+
+    /// Whole hours left, rounded toward zero (ApprovalSLA's rounding); nil while paused.
+    public var slaHoursLeft: Int64? { slaSecondsLeft.map { $0 / 3600 } }
+
+    /// The queue's breach test, which `metrics` counts with: pending and past the SLA at the as-of instant.
+    public static func isBreached(status: RegistrationStatus, submittedAt: Instant, asOf: AsOf, sla: ApprovalSLA) -> Bool {
+        status == .pending && sla.isBreached(submittedAt: submittedAt, at: asOf.instant)
+    }
+
+    /// Where the item sorts in the queue.
+    public var key: ConflictDetector.QueueKey {
+        ConflictDetector.QueueKey(status: status, priority: priority, submitted: registration.submittedAt.seconds, id: id)
+    }
+
+    /// The item for the registration at `position`, queued at `asOf` with `status`.
+    public static func make(_ programme: Programme, position: Int, status: RegistrationStatus, asOf: AsOf,
+                            tiers: TierHistory, claims: OpenClaims) -> QueueItem {
+        let registration = programme.registrations[position]
+        let domain = programme.registrations.registrableDomain(position)
+        let partner = programme.partner(registration.partnerID)
+        let tier = partner.map { tiers.tier(of: $0, asOf: asOf) } ?? ""
+        let rung = programme.policy.tier(named: tier)
+        let sla = ApprovalSLA(programme.policy)
+        return QueueItem(
+            position: position, registration: registration, registrableDomain: domain, status: status,
+            partnerName: partner?.name, tier: tier,
+            priority: rung?.priorityRegistration ?? false,
+            age: max(0, asOf.instant.seconds - registration.submittedAt.seconds),
+            slaSecondsLeft: status == .infoRequested ? nil : sla.secondsLeft(submittedAt: registration.submittedAt, at: asOf.instant),
+            slaBreached: isBreached(status: status, submittedAt: registration.submittedAt, asOf: asOf, sla: sla),
+            conflicts: ConflictDetector.conflicts(programme, of: position, domain: domain, openByDomain: claims.byDomain),
+            similarNames: claims.similarNames(programme, of: position, domain: domain))
+    }
+
+    /// The queue as of `asOf`, most urgent first (DESIGN.md §3).
+    /// - Parameter claims: the open registrations at `asOf`, when the caller keeps them (the console).
+    public static func queue(_ programme: Programme, asOf: AsOf, history: RegistrationHistory? = nil,
+                             claims: OpenClaims? = nil) -> [QueueItem] {
+        let history = history ?? RegistrationHistory(programme)
+        let registrations = programme.registrations
+        let positions = history.queuedPositions(registrations, asOf: asOf)
+        let claims = claims ?? OpenClaims(programme, asOf: asOf, history: history, queued: positions)
+        let tiers = TierHistory(programme)
+        let items = positions.map { position in
+            make(programme, position: position, status: history.status(registrations, position, asOf: asOf) ?? .pending,
+                 asOf: asOf, tiers: tiers, claims: claims)
+        }
+        // Sorting the keys, then picking the items, keeps the comparisons on small values (and sidesteps
+        // a release-mode compiler crash on sorting the items in place).
+        let keys = items.map(\.key)
+        return items.indices.sorted { keys[$0] < keys[$1] }.map { items[$0] }
+    }
+}
+
+/// Queue figures from the items: what `metrics` reports as pendingRegistrations and slaBreaches.
+public struct QueueCounts: Sendable, Equatable {
+    public var asOf: AsOf
+    /// Pending and info requested.
+    public var queued: Int
+    public var infoRequested: Int
+    public var breaches: Int
+
+    public init(asOf: AsOf, queued: Int, infoRequested: Int, breaches: Int) {
+        self.asOf = asOf; self.queued = queued; self.infoRequested = infoRequested; self.breaches = breaches
+    }
+
+    public init(_ items: some Sequence<QueueItem>, asOf: AsOf) {
+        self.asOf = asOf
+        queued = 0; infoRequested = 0; breaches = 0
+        for item in items {
+            queued += 1
+            if item.status == .infoRequested { infoRequested += 1 }
+            if item.slaBreached { breaches += 1 }
+        }
+    }
+}
+
+/// The registrations holding an open claim at a day (DESIGN.md §3), indexed the two ways the queue looks
+/// them up: by registrable domain (conflicts) and by normalised company name (similar-name hints).
+public struct OpenClaims: Sendable, Equatable {
+    /// Positions ascending, per registrable domain.
+    public private(set) var byDomain: [String: [Int]]
+    /// Open claims per normalised company name, positions ascending, each with its registrable domain
+    /// (found once, in the scan); only names some queued registration has are kept, since only they are
+    /// ever looked up.
+    public private(set) var byName: [String: [NameClaim]]
+
+    /// An open registration under a name: where it is, and on which registrable domain.
+    public struct NameClaim: Sendable, Equatable {
+        public var position: Int
+        public var domain: String
+    }
+    /// The normalised name of each queued position.
+    public private(set) var queuedNames: [Int: String]
+    /// How many queued positions have each name: a name leaves `byName` with its last one.
+    private var namesInQueue: [String: Int]
+
+    /// One scan of the registrations.
+    /// - Parameters:
+    ///   - queued: the queued positions at `asOf`; their domains and names are the ones looked up.
+    ///   - allDomains: index every open domain (the console updates the index as decisions land).
+    public init(_ programme: Programme, asOf: AsOf, history: RegistrationHistory, queued: [Int], allDomains: Bool = false) {
+        let registrations = programme.registrations
+        var queuedNames: [Int: String] = [:], namesInQueue: [String: Int] = [:]
+        var buffer: [UInt8] = []
+        var wanted = Set<UInt64>()
+        for position in queued {
+            registrations.companies.withUTF8(position) { CompanyName.normalise(utf8: $0, into: &buffer) }
+            guard !buffer.isEmpty else { continue }
+            let name = String(decoding: buffer, as: UTF8.self)
+            queuedNames[position] = name
+            namesInQueue[name, default: 0] += 1
+            wanted.insert(CompanyName.hash(buffer))
+        }
+        let wantedDomains = allDomains ? nil : Set(queued.map { registrations.registrableDomain($0) })
+        let closedAfter = RegistrationHistory.closedAfter(programme, day: asOf.day)
+        var byDomain: [String: [Int]] = [:], byName: [String: [NameClaim]] = [:]
+        for position in registrations.indices
+        where history.isOpen(registrations, position, asOf: asOf, approvedByDeal: { closedAfter.contains($0) }) {
+            let domain = registrations.registrableDomain(position)
+            if wantedDomains?.contains(domain) ?? true { byDomain[domain, default: []].append(position) }
+            guard !wanted.isEmpty else { continue }
+            // Most names are nobody's in the queue: a hash of the folded bytes says so without a String.
+            registrations.companies.withUTF8(position) { CompanyName.normalise(utf8: $0, into: &buffer) }
+            guard !buffer.isEmpty, wanted.contains(CompanyName.hash(buffer)) else { continue }
+            let name = String(decoding: buffer, as: UTF8.self)
+            if namesInQueue[name] != nil { byName[name, default: []].append(NameClaim(position: position, domain: domain)) }
+        }
+        self.byDomain = byDomain
+        self.byName = byName
+        self.queuedNames = queuedNames
+        self.namesInQueue = namesInQueue
+    }
+
+    /// The hints of the registration at `position`: other open registrations with its normalised name
+    /// under another registrable domain, in programme order.
+    public func similarNames(_ programme: Programme, of position: Int, domain: String) -> [SimilarName] {
+        guard let name = queuedNames[position], let others = byName[name] else { return [] }
+        let registrations = programme.registrations
+        return others.compactMap { other in
+            guard other.position != position, other.domain != domain else { return nil }
+            return SimilarName(registrationId: registrations.ids[other.position], partnerId: registrations.partnerIDs[other.position],
+                               company: registrations.companies[other.position], domain: other.domain)
+        }
+    }
+
+    /// Brings the indexes up to date after a decision on `position` (the console's incremental path):
+    /// it may have opened or closed a claim, and left or (by an undo) rejoined the queue. A name that
+    /// rejoins the queue after none had it is looked up by one scan — only an undo does that.
+    /// Returns the name whose hints may have changed.
+    @discardableResult
+    public mutating func update(_ position: Int, wasOpen: Bool, isOpen: Bool, wasQueued: Bool, isQueued: Bool,
+                                programme: Programme, asOf: AsOf, history: RegistrationHistory) -> String? {
+        let registrations = programme.registrations, domain = registrations.registrableDomain(position)
+        if wasOpen != isOpen { Self.update(&byDomain, key: domain, position: position, insert: isOpen) }
+        guard let name = registrations.companies.withUTF8(position, { CompanyName.normalised(utf8: $0) }) else { return nil }
+        if wasQueued && !isQueued, queuedNames.removeValue(forKey: position) != nil {
+            namesInQueue[name, default: 1] -= 1
+            if namesInQueue[name] == 0 {
+                namesInQueue[name] = nil
+                byName[name] = nil
+            }
+        }
+        if isQueued && !wasQueued {
+            queuedNames[position] = name
+            namesInQueue[name, default: 0] += 1
+            if namesInQueue[name] == 1 {
+                let closedAfter = RegistrationHistory.closedAfter(programme, day: asOf.day)
+                let open = registrations.indices.filter { other in
+                    history.isOpen(registrations, other, asOf: asOf, approvedByDeal: { closedAfter.contains($0) })
+                        && registrations.companies.withUTF8(other) { CompanyName.normalised(utf8: $0) } == name
+                }
+                byName[name] = open.isEmpty ? nil : open.map { NameClaim(position: $0, domain: registrations.registrableDomain($0)) }
+                return name
+            }
+        }
+        if wasOpen != isOpen, namesInQueue[name] != nil {
+            var list = byName.removeValue(forKey: name) ?? []
+            list.removeAll { $0.position == position }
+            if isOpen { list.insert(NameClaim(position: position, domain: domain), at: list.firstIndex { $0.position > position } ?? list.count) }
+            if !list.isEmpty { byName[name] = list }
+        }
+        return name
+    }
+
+    private static func update(_ index: inout [String: [Int]], key: String, position: Int, insert: Bool) {
+        // Taken out while it changes, so the list is not copied (the dictionary would share it).
+        var list = index.removeValue(forKey: key) ?? []
+        list.removeAll { $0 == position }
+        if insert { list.insert(position, at: list.firstIndex { $0 > position } ?? list.count) }
+        if !list.isEmpty { index[key] = list }
+    }
+}

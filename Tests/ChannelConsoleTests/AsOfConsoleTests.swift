@@ -1,0 +1,55 @@
+@testable import ChannelConsole
+import ChannelModel
+import ChannelStore
+import Testing
+
+/// The console shows the programme as of its day (DESIGN.md §3): the queue of that day, a past period as
+/// of its last day, a quarter to date against the same days of the previous quarter.
+@Suite struct AsOfConsoleTests {
+    static let day = Day(parsing: "2026-09-27")!
+
+    @Test func theQueueOfAnEarlierDay() throws {
+        let data = ConsoleData(programme: ConsoleFixture.programme, asOf: Self.day, period: .quarterToDate(Self.day))
+        #expect(data.queue.map(\.id) == ["R-0000526", "R-0000907", "R-0000903", "R-0000905"])
+        #expect(data.metrics.pendingRegistrations == 4 && data.metrics.slaBreaches == 0)
+        #expect(data.activity.queue?.breaches == 0)
+        // The rows are the model's items.
+        #expect(data.queue.map(\.item) == QueueItem.queue(ConsoleFixture.programme, asOf: data.when))
+    }
+
+    @Test func aQuarterToDateIsComparedWithTheSameDaysOfThePreviousQuarter() throws {
+        let data = ConsoleData(programme: ConsoleFixture.programme, asOf: Self.day, period: .quarterToDate(Self.day))
+        let comparison = try #require(data.comparison)
+        #expect(comparison.period == Period(from: Day(parsing: "2026-04-01")!, to: Day(parsing: "2026-06-28")!))
+        #expect(comparison.asOf == Day(parsing: "2026-06-28")!)
+        #expect(MetricsPane.previous(data) == comparison)
+        // A whole quarter has no like-for-like comparison: it compares with the previous quarter.
+        #expect(ConsoleFixture.data.comparison == nil)
+        #expect(MetricsPane.previous(ConsoleFixture.data) == ConsoleFixture.data.trend[6])
+    }
+
+    @Test func aPastPeriodIsShownAsOfItsLastDay() throws {
+        let q2 = Period(quarter: "2026-Q2")!
+        let data = ConsoleFixture.data.with(period: q2)
+        #expect(data.metrics.asOf == q2.to)
+        let thatDay = Metrics.report(ConsoleFixture.programme, asOf: q2.to, period: q2)
+        #expect(data.metrics == thatDay)
+        #expect(data.trend.last == thatDay)
+        // The queue stays the console's own day's.
+        #expect(data.queue == ConsoleFixture.data.queue)
+    }
+
+    @Test func ratiosChangeInPointsAndAFlatZeroSeriesIsFlat() throws {
+        let figures = MetricsPane.figures
+        let rate = try #require(figures.first { $0.name == "Active partner rate" })
+        var now = ConsoleFixture.data.metrics, before = now
+        now.activePartnerRate = 0.50; before.activePartnerRate = 0.479
+        #expect(MetricsPane.change(rate, current: now, previous: before).text == "▲ 2.1 pts")
+        let pending = try #require(figures.first { $0.name == "Pending registrations" })
+        var zero = now
+        zero.pendingRegistrations = 0
+        #expect(MetricsPane.sparkline(pending, Array(repeating: zero, count: 8)).text == String(repeating: "▁", count: 8))
+        zero.pendingRegistrations = 3
+        #expect(MetricsPane.sparkline(pending, Array(repeating: zero, count: 8)).text == String(repeating: "▄", count: 8))
+    }
+}
