@@ -13,7 +13,7 @@ public enum Domain {
     /// name IDNA refuses (what stays non-ASCII after normalising).
     public static func registrable(_ typed: String) -> String? {
         let host = normalised(typed)
-        guard !host.isEmpty, !isIPAddress(host), host.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        guard !host.isEmpty, !isIPAddress(host), host.utf8.allSatisfy(isHostByte) else { return nil }
         return host.withCString { name in
             guard let answer = psl_registrable_domain(PublicSuffixList.shared.context, name) else { return nil }
             return String(cString: answer)
@@ -48,6 +48,12 @@ public enum Domain {
         let lowered = host.lowercased()
         guard lowered.utf8.contains(where: { $0 >= 0x80 }) else { return lowered }
         return punycode(lowered) ?? lowered
+    }
+
+    /// Letters, digits, `-`, `_` and dots: what a host name is made of once IDNA has made it ASCII.
+    /// Anything else (spaces, controls, a NUL that would cut the C string short) is no domain.
+    static func isHostByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x2E || byte == 0x5F
     }
 
     /// Dotted-quad IPv4 or any IPv6 literal: hosts, never prospects.

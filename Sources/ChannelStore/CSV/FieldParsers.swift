@@ -95,6 +95,7 @@ struct RowReader {
         let why = host.isEmpty ? "names no host"
             : Domain.isIPAddress(host) ? "is an IP address, not a company's domain"
             : host.utf8.contains(where: { $0 >= 0x80 }) ? "is not a valid internationalised domain name"
+            : host.contains(where: { !($0.isLetter || $0.isNumber || "-._".contains($0)) }) ? "holds characters no domain name has"
             : !host.contains(".") ? "is a single label, not a company's domain"
             : "is a public suffix (\(host)) with no registrable part"
         fail(column, "\(quoted(typed)) \(why)")
