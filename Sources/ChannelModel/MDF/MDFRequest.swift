@@ -30,16 +30,25 @@ public struct MDFRequest: Hashable, Sendable, Codable {
     public var proof: String
     public var paidOn: Day?
     public var paidAmount: Money?
+    /// The reason of a rejection (of the request or of its claim) or the question of an info request.
+    public var note: String?
+    /// Who decided (approved, rejected or asked for information), who recorded the claim, who paid:
+    /// finance's export names them beside the times, and an undo puts them back with the rest.
+    public var decidedBy: String?
+    public var claimRecordedBy: String?
+    public var paidBy: String?
 
     public init(id: String, partnerID: String, activity: MDFActivity, description: String = "", submittedAt: Instant,
                 startsOn: Day, endsOn: Day, requestedAmount: Money, status: MDFStatus, decidedAt: Instant? = nil,
                 approvedAmount: Money? = nil, claimedAt: Instant? = nil, claimedAmount: Money? = nil,
-                proof: String = "", paidOn: Day? = nil, paidAmount: Money? = nil) {
+                proof: String = "", paidOn: Day? = nil, paidAmount: Money? = nil, note: String? = nil,
+                decidedBy: String? = nil, claimRecordedBy: String? = nil, paidBy: String? = nil) {
         self.id = id; self.partnerID = partnerID; self.activity = activity; self.description = description
         self.submittedAt = submittedAt; self.startsOn = startsOn; self.endsOn = endsOn
         self.requestedAmount = requestedAmount; self.status = status; self.decidedAt = decidedAt
         self.approvedAmount = approvedAmount; self.claimedAt = claimedAt; self.claimedAmount = claimedAmount
         self.proof = proof; self.paidOn = paidOn; self.paidAmount = paidAmount
+        self.note = note; self.decidedBy = decidedBy; self.claimRecordedBy = claimRecordedBy; self.paidBy = paidBy
     }
 
     /// The fiscal (calendar) year the request's money belongs to: the year of `starts_on`.
@@ -57,12 +66,17 @@ public struct MDFAllocation: Hashable, Sendable, Codable {
     }
 }
 
-/// The two MDF policy numbers; Policy should gain them, until then they travel with defaults (DESIGN §8).
+/// The two MDF windows of a programme's policy, as the rules read them (DESIGN §8).
 public struct MDFPolicy: Hashable, Sendable, Codable {
     public var claimDays: Int
     public var approvalDays: Int
 
     public init(claimDays: Int = 60, approvalDays: Int = 5) {
         self.claimDays = claimDays; self.approvalDays = approvalDays
+    }
+
+    /// The windows of `policy`: the one place the MDF rules learn them from.
+    public init(_ policy: Policy) {
+        self.init(claimDays: policy.mdfClaimDays, approvalDays: policy.mdfApprovalDays)
     }
 }
