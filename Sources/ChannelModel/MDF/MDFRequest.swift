@@ -32,23 +32,24 @@ public struct MDFRequest: Hashable, Sendable, Codable {
     public var paidAmount: Money?
     /// The reason of a rejection (of the request or of its claim) or the question of an info request.
     public var note: String?
-    /// Who decided (approved, rejected or asked for information), who recorded the claim, who paid:
-    /// finance's export names them beside the times, and an undo puts them back with the rest.
+    /// Who decided (approved, rejected or asked for information), who recorded the claim, and who
+    /// settled it (paid or rejected the claim): finance's export names them beside the times, and an
+    /// undo puts them back with the rest.
     public var decidedBy: String?
     public var claimRecordedBy: String?
-    public var paidBy: String?
+    public var settledBy: String?
 
     public init(id: String, partnerID: String, activity: MDFActivity, description: String = "", submittedAt: Instant,
                 startsOn: Day, endsOn: Day, requestedAmount: Money, status: MDFStatus, decidedAt: Instant? = nil,
                 approvedAmount: Money? = nil, claimedAt: Instant? = nil, claimedAmount: Money? = nil,
                 proof: String = "", paidOn: Day? = nil, paidAmount: Money? = nil, note: String? = nil,
-                decidedBy: String? = nil, claimRecordedBy: String? = nil, paidBy: String? = nil) {
+                decidedBy: String? = nil, claimRecordedBy: String? = nil, settledBy: String? = nil) {
         self.id = id; self.partnerID = partnerID; self.activity = activity; self.description = description
         self.submittedAt = submittedAt; self.startsOn = startsOn; self.endsOn = endsOn
         self.requestedAmount = requestedAmount; self.status = status; self.decidedAt = decidedAt
         self.approvedAmount = approvedAmount; self.claimedAt = claimedAt; self.claimedAmount = claimedAmount
         self.proof = proof; self.paidOn = paidOn; self.paidAmount = paidAmount
-        self.note = note; self.decidedBy = decidedBy; self.claimRecordedBy = claimRecordedBy; self.paidBy = paidBy
+        self.note = note; self.decidedBy = decidedBy; self.claimRecordedBy = claimRecordedBy; self.settledBy = settledBy
     }
 
     /// The fiscal (calendar) year the request's money belongs to: the year of `starts_on`.

@@ -75,15 +75,16 @@ extension Programme {
                           asOf: day, policy: mdfPolicy, tierMDF: tierMDF)
     }
 
-    /// One partner's balance for a year as of D; zero when the partner is not enrolled (no allocation).
-    public func mdfBalance(partnerID: String, year: Int, asOf day: Day) -> Money {
+    /// One partner's allocation, commitment and spend for a year as of D; nil when the partner is
+    /// unknown or not enrolled (no allocation, so nothing can be approved).
+    public func mdfBalance(partnerID: String, year: Int, asOf day: Day) -> MDFBalance? {
         guard let partner = partner(partnerID),
               let allocation = MDFRules.allocation(partner, year: year, asOf: day, rows: MDFRules.index(mdfAllocations),
                                                    tierMDF: tierMDF)
-        else { return .zero }
+        else { return nil }
         let mine = mdfRequests.filter { $0.partnerID == partnerID }
         let used = MDFRules.usage(mine, year: year, asOf: day, policy: mdfPolicy)[partnerID] ?? (.zero, .zero)
-        return allocation - used.committed - used.spent
+        return MDFBalance(partnerID: partnerID, year: year, allocation: allocation, committed: used.committed, spent: used.spent)
     }
 
     /// The ids of registrations an MDF activity produced: the wins MDF ROI counts.

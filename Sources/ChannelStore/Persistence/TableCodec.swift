@@ -67,6 +67,7 @@ public enum TableCodec {
         try out.add("tier_at_approval", rows.tiersAtApproval, table: table)
         out.columns["extensions"] = FixedWidthColumnBuilder<Int64>(kind: .int64, values: rows.extensions.map(Int64.init)).build()
         try out.add("note", rows.notes, table: table)
+        try out.add("mdf_request_id", rows.mdfRequestIDs, table: table)
         return out
     }
 
@@ -87,7 +88,8 @@ public enum TableCodec {
             protectedUntil: try t.dayOrdinals("protected_until", null: RegistrationTable.noDay),
             tiersAtApproval: try t.has("tier_at_approval") ? t.optionalStringColumn("tier_at_approval") : StringColumn(nulls: n),
             extensions: try t.has("extensions") ? t.ints("extensions").map { Int32(clamping: $0) } : [Int32](repeating: 0, count: n),
-            notes: try t.has("note") ? t.optionalStringColumn("note") : StringColumn(nulls: n))
+            notes: try t.has("note") ? t.optionalStringColumn("note") : StringColumn(nulls: n),
+            mdfRequestIDs: try t.has("mdf_request_id") ? t.optionalStringColumn("mdf_request_id") : nil)
     }
 
     // MARK: Deals
@@ -134,6 +136,8 @@ public enum TableCodec {
         case .nps(let rows): return try encode(rows)
         case .directAccounts(let rows): return try encode(rows)
         case .enablement(let rows): return try encode(rows)
+        case .mdfRequests(let rows): return try encode(rows)
+        case .mdfAllocations(let rows): return try encode(rows)
         }
     }
 
@@ -147,6 +151,8 @@ public enum TableCodec {
         case .nps: return .nps(try decode(NPSResponse.self, from: table, name: name))
         case .directAccounts: return .directAccounts(try decode(DirectAccount.self, from: table, name: name))
         case .enablement: return .enablement(try decode(Enablement.self, from: table, name: name))
+        case .mdfRequests: return .mdfRequests(try decode(MDFRequest.self, from: table, name: name))
+        case .mdfAllocations: return .mdfAllocations(try decode(MDFAllocation.self, from: table, name: name))
         }
     }
 }
