@@ -18,6 +18,7 @@ struct BatchCommand: ParsableCommand {
           tier PARTNER-ID TIER        move a partner to a tier
           advance DEAL-ID…            move each deal's commission one step on (all or nothing)
           import KIND CSV-PATH        import a CSV file (KIND as for `channeldesk import`)
+        \(MDFBatch.usage)
           checkpoint                  fold the journal into a new snapshot
           undo                        undo the last change this batch made (repeat to go further back)
           # comment                   blank lines and lines starting with # are ignored
@@ -112,6 +113,8 @@ struct BatchSession {
             case .success(let batch):
                 return try perform(.importBatch(batch, source: name))
             }
+        case "mdf":
+            return try perform(.mdf(MDFBatch.decision(args)))
         case "checkpoint":
             try exactly(0, "checkpoint")
             try store.checkpoint()
