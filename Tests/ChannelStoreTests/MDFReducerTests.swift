@@ -20,7 +20,7 @@ import Testing
                                     submittedAt: Self.instant("2026-09-20T09:00:00Z"), startsOn: Self.day("2026-10-10"),
                                     endsOn: Self.day("2026-10-12"), requestedAmount: Money(cents: 800_000), status: .submitted))
         programme.upsert(MDFRequest(id: "M-2", partnerID: "P-1", activity: .campaign, submittedAt: Self.instant("2026-03-01T09:00:00Z"),
-                                    startsOn: Self.day("2026-04-01"), endsOn: Self.day("2026-04-30"),
+                                    startsOn: Self.day("2026-04-01"), endsOn: Self.day("2026-09-15"),
                                     requestedAmount: Money(cents: 1_500_000), status: .approved,
                                     decidedAt: Self.instant("2026-03-02T09:00:00Z"), approvedAmount: Money(cents: 1_500_000)))
         programme.upsert(MDFRequest(id: "M-3", partnerID: "P-1", activity: .webinar, submittedAt: Self.instant("2026-06-01T09:00:00Z"),
@@ -107,7 +107,7 @@ import Testing
 
     @Test func claimWithProofThenPayTheLesserAmount() throws {
         var state = programme()
-        let claimedAt = Self.instant("2026-05-15T10:00:00Z")
+        let claimedAt = Self.instant("2026-09-20T10:00:00Z")
         let claim = try send(.recordClaim(requestID: "M-2", amount: Money(cents: 1_600_000), proof: " https://x/roadshow.pdf ", claimedAt: claimedAt),
                              to: &state, seq: 8, actor: "ops")
         var claimed = programme().mdfRequest("M-2")!
@@ -138,7 +138,7 @@ import Testing
 
     @Test func claimWithoutProofOrAmountIsRefused() {
         var state = programme()
-        let at = Self.instant("2026-05-01T00:00:00Z")
+        let at = Self.instant("2026-09-20T00:00:00Z")
         #expect(throws: ActionError("cannot record a claim on M-2: a claim needs proof of performance")) {
             try send(.recordClaim(requestID: "M-2", amount: Money(cents: 100), proof: "  ", claimedAt: at), to: &state)
         }
@@ -160,7 +160,7 @@ import Testing
         #expect(throws: ActionError("M-2 is approved; only a claim waiting for review can be rejected")) {
             try send(.rejectClaim(requestID: "M-2", reason: "no proof"), to: &state)
         }
-        try send(.recordClaim(requestID: "M-2", amount: Money(cents: 100_000), proof: "p", claimedAt: Self.instant("2026-05-01T00:00:00Z")), to: &state)
+        try send(.recordClaim(requestID: "M-2", amount: Money(cents: 100_000), proof: "p", claimedAt: Self.instant("2026-09-20T00:00:00Z")), to: &state)
         #expect(throws: ActionError("rejecting a claim needs a reason")) { try send(.rejectClaim(requestID: "M-2", reason: ""), to: &state) }
         let outcome = try send(.rejectClaim(requestID: "M-2", reason: "Invoice missing"), to: &state)
         #expect(outcome.message == "Rejected the claim on M-2: Invoice missing · 15,000.00 released")
