@@ -24,7 +24,7 @@ struct MDFQueueRow: Encodable {
         try c.encode(item.status.rawValue, forKey: .status)
         try c.encode(item.request.activity.rawValue, forKey: .activity)
         try c.encode(item.request.requestedAmount, forKey: .requestedAmount)
-        try c.encode(item.request.approvedAmount, forKey: .approvedAmount)
+        try c.encode(item.approvedAmount, forKey: .approvedAmount)
         try c.encode(item.balance, forKey: .balance)
         try c.encode(item.breached, forKey: .breached)
     }
@@ -53,7 +53,8 @@ struct MDFQueueCommand: ParsableCommand {
                     : item.status == .claimed ? "claim" : item.breached ? "breached" : "\(max(0, policy.mdfApprovalDays - days))d left"
                 table.add([r.id, item.status.rawValue, "\(days)d", window, partner?.name ?? r.partnerID, partner?.tier ?? "",
                            r.activity.rawValue, r.startsOn.description, r.endsOn.description, r.requestedAmount.grouped,
-                           r.approvedAmount?.grouped ?? "—", r.claimedAmount?.grouped ?? "—", item.balance.grouped, r.proof])
+                           item.approvedAmount?.grouped ?? "—", item.status == .claimed ? r.claimedAmount?.grouped ?? "—" : "—",
+                           item.balance.grouped, item.status == .claimed ? r.proof : ""])
             }
             let breached = queue.filter(\.breached).count
             return "\(queue.count) MDF request\(queue.count == 1 ? "" : "s") waiting as of \(day), \(breached) past the \(policy.mdfApprovalDays)-day window\n\n" + table.render()
