@@ -53,7 +53,8 @@ enum ImportApplier {
         case .nps(let rows): programme.add(rows).forEach(count)
         case .directAccounts(let rows): rows.forEach { count(programme.upsert($0)) }
         case .enablement(let rows): rows.forEach { count(programme.upsert($0)) }
-        case .mdfRequests(let rows): rows.forEach { count(programme.upsert($0)) }
+        case .mdfRequests(let rows):
+            for row in rows { count(programme.upsert(programme.mdfRequest(row.id).map(row.keepingRecordedNames) ?? row)) }
         case .mdfAllocations(let rows): rows.forEach { count(programme.upsert($0)) }
         }
         let unchanged = batch.count - added - updated

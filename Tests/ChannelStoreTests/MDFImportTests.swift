@@ -178,3 +178,27 @@ struct MDFImportTests {
         #expect(old == (try Policy.bundledDefault()))
     }
 }
+
+/// Importing a request again updates it (upsert) without losing who made the decisions on it.
+@Suite struct MDFReimportTests {
+    @Test func reimportKeepsTheRecordedNames() throws {
+        var programme = try CSVFixtures.smallProgramme()
+        let file = MDFImportTests.header + "M-1,P-00001,event,Roadshow,2026-03-01T09:00:00Z,2026-04-01,2026-04-02,1000.00,submitted,,,,,,,\n"
+        try CSVFixtures.apply(CSVFixtures.parse(.mdfRequests, file, programme: programme).get(), seq: 3, to: &programme)
+        let at = Instant(parsing: "2026-03-02T09:00:00Z")!
+        try Reducer.apply(JournalEntry(seq: 4, generation: 1, at: at, actor: "maria", action: .mdf(.approve(requestID: "M-1", amount: Money(cents: 90_000)))),
+                          to: &programme)
+        // The partner portal's file now carries the approval, but names no one.
+        let again = MDFImportTests.header + "M-1,P-00001,event,Roadshow,2026-03-01T09:00:00Z,2026-04-01,2026-04-02,1000.00,approved,2026-03-02T09:00:00Z,900.00,,,,,\n"
+        let outcome = try Reducer.apply(JournalEntry(seq: 5, generation: 1, at: at, actor: "loader",
+                                                     action: .importBatch(CSVFixtures.parse(.mdfRequests, again, programme: programme).get(), source: "again.csv")),
+                                        to: &programme)
+        #expect(outcome.message == "Imported again.csv: 0 added, 0 updated, 1 unchanged")
+        #expect(programme.mdfRequest("M-1")?.decidedBy == "maria")
+        // A different decision in the file wins, and the old name goes with the old decision.
+        let changed = MDFImportTests.header + "M-1,P-00001,event,Roadshow,2026-03-01T09:00:00Z,2026-04-01,2026-04-02,1000.00,rejected,2026-03-03T09:00:00Z,,,,,,\n"
+        try CSVFixtures.apply(CSVFixtures.parse(.mdfRequests, changed, programme: programme).get(), seq: 6, to: &programme)
+        #expect(programme.mdfRequest("M-1")?.status == .rejected)
+        #expect(programme.mdfRequest("M-1")?.decidedBy == nil)
+    }
+}

@@ -81,3 +81,16 @@ public struct MDFPolicy: Hashable, Sendable, Codable {
         self.init(claimDays: policy.mdfClaimDays, approvalDays: policy.mdfApprovalDays)
     }
 }
+
+extension MDFRequest {
+    /// An imported row that names no one keeps the names the programme recorded for the same events, so
+    /// re-importing a partner portal's file does not erase who decided, recorded or settled.
+    public func keepingRecordedNames(from existing: MDFRequest) -> MDFRequest {
+        var row = self
+        if row.decidedBy == nil, row.decidedAt == existing.decidedAt { row.decidedBy = existing.decidedBy }
+        if row.claimRecordedBy == nil, row.claimedAt == existing.claimedAt { row.claimRecordedBy = existing.claimRecordedBy }
+        if row.settledBy == nil, row.status == existing.status, row.paidOn == existing.paidOn { row.settledBy = existing.settledBy }
+        if row.note == nil, row.status == existing.status { row.note = existing.note }
+        return row
+    }
+}
