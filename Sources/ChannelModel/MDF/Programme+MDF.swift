@@ -96,8 +96,14 @@ extension Programme {
     }
 
     public func mdfFigures(period: Period) -> MDFFigures {
-        MDFRules.figures(partners: partners, requests: mdfRequests, allocations: mdfAllocations,
-                         deals: (0..<deals.count).map { deals[$0] }, mdfRegistrations: mdfRegistrationIDs,
-                         period: period, policy: mdfPolicy, tierMDF: tierMDF)
+        // Only sourced wins in the period that name a registration can count: pick them from the columns
+        // rather than making every deal of a large programme into a record.
+        let from = period.from.ordinal, to = period.to.ordinal
+        let candidates = deals.indices.filter {
+            deals.isSourcedWin($0) && deals.closedOn[$0] >= from && deals.closedOn[$0] <= to && !deals.registrationIDs.isNull($0)
+        }
+        return MDFRules.figures(partners: partners, requests: mdfRequests, allocations: mdfAllocations,
+                                deals: candidates.map { deals[$0] }, mdfRegistrations: mdfRegistrationIDs,
+                                period: period, policy: mdfPolicy, tierMDF: tierMDF)
     }
 }
