@@ -48,7 +48,9 @@ struct MDFQueueCommand: ParsableCommand {
             for item in queue {
                 let r = item.request
                 let partner = programme.partner(r.partnerID)
-                let days = max(0, Int((day.endOfDay.seconds - r.submittedAt.seconds) / 86_400))
+                // A claim's age is how long it has waited for review; a request's, since it was submitted.
+                let since = item.status == .claimed ? (r.claimedAt ?? r.submittedAt) : r.submittedAt
+                let days = max(0, Int((day.endOfDay.seconds - since.seconds) / 86_400))
                 let window = item.status == .infoRequested ? "paused"
                     : item.status == .claimed ? "claim" : item.breached ? "breached" : "\(max(0, policy.mdfApprovalDays - days))d left"
                 table.add([r.id, item.status.rawValue, "\(days)d", window, partner?.name ?? r.partnerID, partner?.tier ?? "",
