@@ -25,7 +25,7 @@ let package = Package(
         ),
         .target(name: "ChannelResources", path: "Resources", exclude: ["README.md"],
                 resources: [.copy("default-policy.json")]),
-        .target(name: "ChannelModel"),
+        .target(name: "ChannelModel", dependencies: ["CPSL"]),
         .target(name: "ChannelStore", dependencies: ["ChannelModel", "ChannelResources"]),
         .target(name: "TerminalUI", dependencies: ["CCurses"]),
         .target(name: "ChannelConsole", dependencies: ["ChannelStore", "TerminalUI"]),

@@ -158,14 +158,13 @@ public struct QueueRow: Sendable, Equatable {
     }
 }
 
-/// One partner on the tier ladder: where it stands and how far it is from the next rung.
+/// One partner on the tier ladder: where it stands and how far it is from the rung that matters.
 public struct LadderRow: Sendable, Equatable {
     /// Index into `ConsoleData.standings`.
     public var standing: Int
     public var rank: Int
-    /// What the partner still needs for the tier above its current one; nil at the top.
-    public var arrGap: Money?
-    public var staffGap: Int?
+    /// What keeps the partner's tier (at risk, downgrade) or reaches the next one.
+    public var distance: TierDistance
     /// For partners at risk, the day the grace period runs out.
     public var graceEnds: Day?
 
@@ -183,11 +182,8 @@ public struct LadderRow: Sendable, Equatable {
         }
         return standings.indices.map { index in
             let standing = standings[index]
-            let rank = policy.rank(of: standing.currentTier)
-            let next = rank > 0 && rank < policy.tiers.count ? policy.tiers[rank - 1] : nil
-            return LadderRow(standing: index, rank: rank,
-                             arrGap: next.map { max(.zero, $0.minTrailingSourcedARR - standing.trailingSourcedARR) },
-                             staffGap: next.map { max(0, $0.minCertifiedStaff - standing.certifiedStaff) },
+            return LadderRow(standing: index, rank: policy.rank(of: standing.currentTier),
+                             distance: TierEngine.distance(standing, policy: policy),
                              graceEnds: TierEngine.graceEnds(programme, standing: standing, asOf: asOf, wins: wins[standing.partnerId] ?? []))
         }.sorted {
             let a = standings[$0.standing], b = standings[$1.standing]
@@ -223,11 +219,7 @@ public struct PartnerRow: Sendable, Equatable {
         for positions in openByDomain.values {
             for position in positions where owners[position] >= 0 { open[Int(owners[position])] += 1 }
         }
-        var nps: [String: NPSResponse] = [:]
-        for response in programme.npsResponses where response.respondedOn <= asOf {
-            if let current = nps[response.partnerID], current.respondedOn > response.respondedOn { continue }
-            nps[response.partnerID] = response
-        }
+        let nps = NetPromoter.latest(programme, through: asOf)
         let proposals = Dictionary(uniqueKeysWithValues: standings.map { ($0.partnerId, $0.proposal) })
         let enablement = EnablementCheck.completed(programme, asOf: asOf)
         let byName = programme.partners.indices.map { ($0, programme.partners[$0].name.lowercased()) }.sorted { $0.1 < $1.1 }

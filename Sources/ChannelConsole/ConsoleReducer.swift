@@ -11,6 +11,9 @@ public enum ConsoleEvent: Sendable, Equatable {
     case performed(ProgrammeAction, ActionOutcome)
     /// The store refused an action; the message says why.
     case failed(ProgrammeAction, String)
+    /// Keys typed while the programme was loading, before anything was on screen: dropped, except
+    /// that a quit among them quits.
+    case typedWhileLoading([Key])
 }
 
 /// What the reducer asks the runtime to do: the only way a key reaches the disk.
@@ -48,9 +51,18 @@ public enum ConsoleReducer {
         case .failed(_, let message):
             state.status = StatusMessage(message, .error)
             return []
+        case .typedWhileLoading(let keys):
+            guard !keys.isEmpty else { return [] }
+            if keys.contains(.char("q")) || keys.contains(.ctrl("c")) { state.quit = true }
+            state.status = StatusMessage("Ignored \(keys.count) key\(keys.count == 1 ? "" : "s") typed while the programme was loading", .error)
+            return []
         case .key(.ctrl("c")):
             // ctrl-c (and SIGINT/SIGTERM, which the terminal turns into it) quits from any mode.
             state.quit = true
+            return []
+        case .key(let key) where state.isTooSmall:
+            // Nothing the user cannot see may change: the screen only says it is too small.
+            if key == .char("q") { state.quit = true }
             return []
         case .key(let key):
             return ModalKeys.handle(key, &state, data) ?? handleNormal(key, &state, data)
@@ -58,7 +70,7 @@ public enum ConsoleReducer {
     }
 
     static func handleNormal(_ key: Key, _ state: inout ConsoleState, _ data: ConsoleData) -> [Effect] {
-        guard let command = KeyBindings.command(for: key, in: state) else { return [] }
+        guard let command = KeyBindings.command(for: key, in: state, data) else { return [] }
         state.status = nil
         return run(command, &state, data)
     }
@@ -83,38 +95,9 @@ public enum ConsoleReducer {
             }
         case .filter: state.mode = .filter(TextField(value: state.list.filter, placeholder: "filter"))
         case .commandLine: state.mode = .command(TextField(placeholder: "approve R-…, reject R-… reason, period 2026-Q2, partner P-…, q"))
-        case .approve:
-            return selectedRegistration(state, data).map { [.perform(.approve(registrationID: $0))] } ?? []
-        case .reject:
-            if let id = selectedRegistration(state, data) { state.mode = .reject(RejectDialog(ids: [id])) }
-        case .requestInfo:
-            if let id = selectedRegistration(state, data) {
-                state.mode = .requestInfo(ids: [id], field: TextField(placeholder: "question for the partner (optional)"))
-            }
-        case .extend:
-            return selectedRegistration(state, data).map { [.perform(.extend(registrationID: $0))] } ?? []
-        case .toggleMark:
-            if case .partner(let id)? = state.details.last {
-                guard state.partnerView.section == .commissions, let rows = PartnerDetailRows(id, data, state.partnerView),
-                      let line = rows.ledger[safe: state.partnerView.selected[.commissions] ?? 0], line.status != nil else { break }
-                if state.partnerView.marked.remove(line.dealId) == nil { state.partnerView.marked.insert(line.dealId) }
-                move(.down, &state, data)
-                break
-            }
-            guard state.details.isEmpty, let id = selectedRegistration(state, data) else { break }
-            if state.marked.remove(id) == nil { state.marked.insert(id) }
-            move(.down, &state, data)
-        case .approveMarked:
-            let ids = markedInQueueOrder(state, data)
-            guard !ids.isEmpty else { state.status = StatusMessage("Nothing is marked — space marks a registration", .error); break }
-            state.mode = .confirm(Confirmation(
-                title: "Approve \(ids.count) registration\(ids.count == 1 ? "" : "s")?",
-                lines: ids.prefix(8).map { describe($0, data) } + (ids.count > 8 ? ["…and \(ids.count - 8) more"] : []),
-                action: .batch(ids.map { .approve(registrationID: $0) })))
-        case .rejectMarked:
-            let ids = markedInQueueOrder(state, data)
-            guard !ids.isEmpty else { state.status = StatusMessage("Nothing is marked — space marks a registration", .error); break }
-            state.mode = .reject(RejectDialog(ids: ids))
+        case .approve, .reject, .requestInfo, .extend, .toggleMark, .approveMarked, .rejectMarked, .requestInfoMarked,
+             .nextQueued, .previousQueued, .nextConflict:
+            return TriageController.run(command, &state, data)
         case .undo:
             guard let last = state.undo.last else { state.status = StatusMessage("Nothing to undo", .error); break }
             return [.perform(last.inverse)]
@@ -252,16 +235,6 @@ public enum ConsoleReducer {
         return data.queue[rows[state.list.selected]].id
     }
 
-    static func markedInQueueOrder(_ state: ConsoleState, _ data: ConsoleData) -> [String] {
-        data.queue.map(\.id).filter(state.marked.contains)
-    }
-
-    static func describe(_ id: String, _ data: ConsoleData) -> String {
-        guard let registration = data.programme.registration(id) else { return id }
-        let partner = data.programme.partner(registration.partnerID)?.name ?? registration.partnerID
-        return "\(id)  \(registration.prospectCompany) — \(partner)"
-    }
-
     static func drill(_ state: inout ConsoleState, _ data: ConsoleData) {
         switch state.details.last {
         case .registration(let id)?:
@@ -353,7 +326,7 @@ extension ConsoleReducer {
         case .concentration?: state.detailOffset = min(state.detailOffset, max(0, data.concentration.ranking.count - 1))
         case nil: break
         }
-        if case .help(let offset) = state.mode { state.mode = .help(offset: min(offset, Overlays.helpMaxOffset(state))) }
+        if case .help(let offset) = state.mode { state.mode = .help(offset: min(offset, Overlays.helpMaxOffset(state, data))) }
     }
 }
 

@@ -69,6 +69,20 @@ public final class ConsoleRuntime {
 
     public func frame() -> Screen { ConsoleView.render(state, data) }
 
+    /// Drops what was typed while the programme loaded (keys aimed at a screen that was not there yet),
+    /// keeping the last size and a quit.
+    public func dropEventsTypedWhileLoading(_ events: [Event]) {
+        var keys: [Key] = []
+        for event in events {
+            switch event {
+            case .key(let key): keys.append(key)
+            case .resize(let width, let height): send(.resize(width: width, height: height))
+            case .mouse: break
+            }
+        }
+        send(.typedWhileLoading(keys))
+    }
+
     /// Runs until the user quits; the terminal is restored on every way out.
     public func run(on terminal: Terminal) throws {
         try terminal.start()

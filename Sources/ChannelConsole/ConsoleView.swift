@@ -30,7 +30,7 @@ public enum ConsoleView {
             renderPane(state.focus, &screen, layout.body(of: state.focus), state, data)
         }
         statusLine(&screen, layout.status, state)
-        footer(&screen, layout.footer, state)
+        footer(&screen, layout.footer, state, data)
         Overlays.render(&screen, state, data)
         return screen
     }
@@ -110,7 +110,7 @@ public enum ConsoleView {
         }
     }
 
-    static func footer(_ screen: inout Screen, _ area: Rect, _ state: ConsoleState) {
+    static func footer(_ screen: inout Screen, _ area: Rect, _ state: ConsoleState, _ data: ConsoleData) {
         screen.fill(area, style: .dim)
         var hints: [(key: String, label: String)]
         switch state.mode {
@@ -119,8 +119,8 @@ public enum ConsoleView {
         case .reject: hints = [("↑↓", "choose"), ("1-6", "pick"), ("type", "own reason"), ("Enter", "reject"), ("Esc", "cancel")]
         case .requestInfo: hints = [("Enter", "send"), ("Esc", "cancel")]
         case .confirm: hints = [("y", "confirm"), ("n", "cancel")]
-        case .help: hints = [("↑↓", "scroll"), ("any key", "close")]
-        case .normal: hints = KeyBindings.hints(for: state)
+        case .help: hints = [("↑↓", "scroll"), ("Esc", "close")]
+        case .normal: hints = KeyBindings.hints(for: state, data)
         }
         // Help and quit always show, on the right; the rest fill what room is left, in table order.
         let pinned = hints.filter { $0.label == "help" || $0.label == "quit" }

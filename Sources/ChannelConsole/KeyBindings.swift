@@ -1,3 +1,4 @@
+import ChannelModel
 import TerminalUI
 
 /// Something a key can ask the console to do.
@@ -5,7 +6,8 @@ public enum Command: Sendable, Hashable {
     case quit, help, nextPane, previousPane, focus(Pane)
     case up, down, pageUp, pageDown, top, bottom
     case drill, back, filter, commandLine
-    case approve, reject, requestInfo, extend, toggleMark, approveMarked, rejectMarked, undo
+    case approve, reject, requestInfo, extend, toggleMark, approveMarked, rejectMarked, requestInfoMarked, undo
+    case nextQueued, previousQueued, nextConflict
     case sort, reverseSort
     case applyTier, openPartner
     case previousPeriod, nextPeriod
@@ -62,11 +64,12 @@ public struct Binding: Sendable {
     public var hint: String?
     public var help: String
     /// When the binding applies within its scope (a partner detail's `c` only on its Commissions
-    /// section); a key that does not apply falls through, and the footer does not offer it.
-    public var applies: @Sendable (ConsoleState) -> Bool
+    /// section, `r` only on a registration that can still be rejected); a key that does not apply
+    /// falls through, and neither the footer nor `?` offers it.
+    public var applies: @Sendable (ConsoleState, ConsoleData) -> Bool
 
     init(_ keys: [Key], _ scope: Scope, _ command: Command, hint: String? = nil, _ help: String,
-         when applies: @escaping @Sendable (ConsoleState) -> Bool = { _ in true }) {
+         when applies: @escaping @Sendable (ConsoleState, ConsoleData) -> Bool = { _, _ in true }) {
         self.keys = keys
         self.scope = scope
         self.command = command
@@ -82,27 +85,40 @@ public struct Binding: Sendable {
 /// The console's key bindings (lazygit-style: one table feeds handlers, footer and help).
 public enum KeyBindings {
     public static let all: [Binding] = [
-        Binding([.char("a")], .decide, .approve, hint: "approve", "Approve the selected registration"),
-        Binding([.char("r")], .decide, .reject, hint: "reject", "Reject the selected registration (pick or type a reason)"),
-        Binding([.char("i")], .decide, .requestInfo, hint: "info", "Ask the partner for more information (pauses the SLA)"),
-        Binding([.char("p")], .decide, .openPartner, "Open the registration's partner"),
-        Binding([.char("e")], .registration, .extend, hint: "extend", "Extend an approved registration's protection by 30 days"),
+        Binding([.char("a")], .decide, .approve, hint: "approve", "Approve the selected registration (asks first when it conflicts)",
+                when: selection(accepts: .approve)),
+        Binding([.char("r")], .decide, .reject, hint: "reject", "Reject the selected registration (pick or type a reason)",
+                when: selection(accepts: .reject)),
+        Binding([.char("i")], .decide, .requestInfo, hint: "info", "Ask the partner for more information (pauses the SLA)",
+                when: selection(accepts: .requestInfo)),
+        Binding([.char("p")], .decide, .openPartner, "Open the registration's partner",
+                when: { ConsoleReducer.selectedRegistration($0, $1) != nil }),
+        Binding([.char("e")], .registration, .extend, hint: "extend", "Extend an approved registration's protection by 30 days",
+                when: selection(accepts: .extend)),
         Binding([.char(" ")], .queue, .toggleMark, hint: "mark", "Mark or unmark the selected registration"),
         Binding([.char("A")], .queue, .approveMarked, hint: "approve marked", "Approve every marked registration"),
         Binding([.char("R")], .queue, .rejectMarked, "Reject every marked registration"),
+        Binding([.char("I")], .queue, .requestInfoMarked, "Ask the partners of every marked pending registration for more information"),
+        Binding([.char("J")], .registration, .nextQueued, hint: "next", "Next registration of the queue, without going back"),
+        Binding([.char("K")], .registration, .previousQueued, "Previous registration of the queue"),
+        Binding([.char("c"), .tab], .registration, .nextConflict, hint: "conflict", "Open the registration it conflicts with (again: the next one); Esc comes back",
+                when: { state, data in
+                    guard case .registration(let id)? = state.details.last else { return false }
+                    return !TriageController.conflictingRegistrations(id, data).isEmpty
+                }),
         Binding([.char("s")], .partners, .sort, hint: "sort", "Sort by the next column"),
         Binding([.char("S")], .partners, .reverseSort, "Reverse the sort"),
         Binding([.char("E")], .partners, .toggleEnabledFilter, hint: "not enabled", "Show only partners not fully enabled (toggle)"),
         Binding([.tab, .right], .partnerDetail, .nextSection, hint: "section", "Next section"),
         Binding([.backTab, .left], .partnerDetail, .previousSection, "Previous section"),
         Binding([.char("s")], .partnerDetail, .sort, hint: "sort", "Sort the section's table",
-                when: { !$0.partnerView.section.sortOrders.isEmpty }),
+                when: { state, _ in !state.partnerView.section.sortOrders.isEmpty }),
         Binding([.char("e")], .partnerDetail, .extend, hint: "extend", "Extend the selected approved registration's protection",
-                when: { $0.partnerView.section == .registrations }),
+                when: { state, data in state.partnerView.section == .registrations && selection(accepts: .extend)(state, data) }),
         Binding([.char("c")], .partnerDetail, .advanceCommission, hint: "advance", "Advance the selected (or marked) commissions: accrued → approved → paid",
-                when: { $0.partnerView.section == .commissions }),
+                when: { state, _ in state.partnerView.section == .commissions }),
         Binding([.char(" ")], .partnerDetail, .toggleMark, hint: "mark", "Mark or unmark a commission line",
-                when: { $0.partnerView.section == .commissions }),
+                when: { state, _ in state.partnerView.section == .commissions }),
         Binding([.char("[")], .concentration, .previousPeriod, hint: "prev quarter", "Show the previous quarter"),
         Binding([.char("]")], .concentration, .nextPeriod, hint: "next quarter", "Show the next quarter"),
         Binding([.char("t")], .tiers, .applyTier, hint: "apply", "Apply the selected tier proposal (asks first)"),
@@ -115,18 +131,18 @@ public enum KeyBindings {
         Binding([.char("g"), .home], .navigation, .top, "First row"),
         Binding([.char("G"), .end], .navigation, .bottom, "Last row"),
         Binding([.enter, .char("l")], .navigation, .drill, hint: "open", "Open the selected item (on Metrics: the concentration drill-down)",
-                when: { state in
+                when: { state, _ in
                     if case .partner? = state.details.last { return state.partnerView.section == .registrations }
-                    if case .registration? = state.details.last { return true }
                     return true
                 }),
         Binding([.escape, .char("h")], .detail, .back, hint: "back", "Go back"),
         Binding([.char("/")], .panes, .filter, hint: "filter", "Filter the list as you type (Esc clears)",
-                when: { $0.focus != .metrics }),
+                when: { state, _ in state.focus != .metrics }),
         Binding([.char(":")], .global, .commandLine, "Command line: approve ID…, reject ID REASON, period 2026-Q2, partner ID, q"),
         Binding([.char("u")], .global, .undo, hint: "undo", "Undo the last change (a compensating change: history is kept)"),
-        Binding([.tab], .global, .nextPane, "Next pane"),
-        Binding([.backTab], .global, .previousPane, "Previous pane"),
+        // Tab in a detail view stays inside it (sections, conflicts), never throwing the view away.
+        Binding([.tab], .global, .nextPane, "Next pane", when: { state, _ in state.details.isEmpty }),
+        Binding([.backTab], .global, .previousPane, "Previous pane", when: { state, _ in state.details.isEmpty }),
         Binding([.char("1")], .global, .focus(.queue), "Queue"),
         Binding([.char("2")], .global, .focus(.partners), "Partners"),
         Binding([.char("3")], .global, .focus(.tiers), "Tiers"),
@@ -154,18 +170,37 @@ public enum KeyBindings {
         return scopes + [.navigation, .global]
     }
 
-    /// The command `key` means in `state`, if any.
-    public static func command(for key: Key, in state: ConsoleState) -> Command? {
+    /// A condition: the registration under the cursor accepts `decision`.
+    static func selection(accepts decision: RegistrationDecision) -> @Sendable (ConsoleState, ConsoleData) -> Bool {
+        { state, data in
+            ConsoleReducer.selectedRegistration(state, data).flatMap(data.programme.registration)?
+                .accepts(decision, policy: data.programme.policy) ?? false
+        }
+    }
+
+    /// The binding `key` means in `state`, if any.
+    public static func binding(for key: Key, in state: ConsoleState, _ data: ConsoleData) -> Binding? {
         for scope in scopes(for: state) {
-            if let binding = all.first(where: { $0.scope == scope && $0.keys.contains(key) && $0.applies(state) }) { return binding.command }
+            if let binding = all.first(where: { $0.scope == scope && $0.keys.contains(key) && $0.applies(state, data) }) { return binding }
         }
         return nil
     }
 
+    /// The command `key` means in `state`, if any.
+    public static func command(for key: Key, in state: ConsoleState, _ data: ConsoleData) -> Command? {
+        binding(for: key, in: state, data)?.command
+    }
+
+    /// Whether `binding` is offered in `state`: the footer and `?` leave out a key of the current view
+    /// whose condition fails (another view's keys are listed as they are).
+    static func isOffered(_ binding: Binding, in state: ConsoleState, _ data: ConsoleData) -> Bool {
+        !scopes(for: state).contains(binding.scope) || binding.applies(state, data)
+    }
+
     /// Footer hints for `state`: "a approve  r reject …".
-    public static func hints(for state: ConsoleState) -> [(key: String, label: String)] {
+    public static func hints(for state: ConsoleState, _ data: ConsoleData) -> [(key: String, label: String)] {
         let active = scopes(for: state)
-        return all.filter { active.contains($0.scope) && $0.hint != nil && $0.applies(state) }
+        return all.filter { active.contains($0.scope) && $0.hint != nil && $0.applies(state, data) }
             .sorted { active.firstIndex(of: $0.scope)! < active.firstIndex(of: $1.scope)! }
             .map { ($0.keys[0] == .char(" ") ? "space" : $0.keys[0].description, $0.hint!) }
     }

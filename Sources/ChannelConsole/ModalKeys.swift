@@ -15,7 +15,14 @@ enum ModalKeys {
             case .up, .char("k"): state.mode = .help(offset: max(0, offset - 1))
             case .pageDown: state.mode = .help(offset: offset + 10)
             case .pageUp: state.mode = .help(offset: max(0, offset - 10))
-            default: state.mode = .normal
+            case .char(":"), .char("/"):
+                // Closing help with `:` or `/` opens what the key names, so typing `?` then
+                // `:reject R-1` never lands the rest of the line in normal mode.
+                state.mode = .normal
+                return ConsoleReducer.handleNormal(key, &state, data)
+            default:
+                // Any other key only closes the overlay: it was aimed at the help, not the view under it.
+                state.mode = .normal
             }
             return []
         case .filter(var field):

@@ -8,12 +8,12 @@ enum Overlays {
         switch state.mode {
         case .normal, .filter, .command: return
         case .help(let offset):
-            let body = helpLines()
+            let body = helpLines(state, data)
             let visible = helpVisibleLines(state)
             let first = max(0, min(offset, body.count - visible))
             let position = body.count > visible ? "lines \(first + 1)–\(min(body.count, first + visible)) of \(body.count) · ↑↓ scroll · " : ""
             screen.render(Modal(title: "Keys — \(KeyBindings.all.count) bindings", body: Array(body.dropFirst(first).prefix(visible)),
-                                footer: Line(position + "any other key closes"), width: min(area.width - 4, 96)), in: area)
+                                footer: Line(position + "Esc closes"), width: min(area.width - 4, 96)), in: area)
         case .reject(let dialog):
             var body: [Line] = [Line("Reject \(dialog.ids.count == 1 ? dialog.ids[0] : "\(dialog.ids.count) registrations") — why?"), ""]
             for (index, reason) in RejectDialog.reasons.enumerated() {
@@ -41,15 +41,16 @@ enum Overlays {
 
     static func helpVisibleLines(_ state: ConsoleState) -> Int { max(1, state.height - 1 - 4) }
 
-    static func helpMaxOffset(_ state: ConsoleState) -> Int {
-        DetailText.maxOffset(lines: helpLines().count, height: helpVisibleLines(state))
+    static func helpMaxOffset(_ state: ConsoleState, _ data: ConsoleData) -> Int {
+        DetailText.maxOffset(lines: helpLines(state, data).count, height: helpVisibleLines(state))
     }
 
-    /// Every binding, grouped by where it applies — generated from the binding table.
-    static func helpLines() -> [Line] {
+    /// Every binding, grouped by where it applies — generated from the binding table; a key of the
+    /// current view that does not apply to its selection is left out, as in the footer.
+    static func helpLines(_ state: ConsoleState, _ data: ConsoleData) -> [Line] {
         var lines: [Line] = []
         for scope in Scope.allCases {
-            let bindings = KeyBindings.all.filter { $0.scope == scope }
+            let bindings = KeyBindings.all.filter { $0.scope == scope && KeyBindings.isOffered($0, in: state, data) }
             guard !bindings.isEmpty else { continue }
             if !lines.isEmpty { lines.append("") }
             lines.append(Line(scope.title, style: .bold))

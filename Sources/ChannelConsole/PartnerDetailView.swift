@@ -92,7 +92,7 @@ enum PartnerDetailView {
         lines.append(DetailText.field("ARR (365 days)", profile.trailingARR.grouped))
         lines.append(DetailText.field("Certified staff", "\(partner.certifiedStaff)"))
         let gaugeRow = lines.count
-        if profile.nextTier != nil { lines += ["", ""] }
+        if profile.goalTier != nil { lines += ["", ""] }
         let checklist = EnablementItem.allCases.map { item -> Span in
             profile.enablement[item].map { Span("✔ \(Format.label(item.rawValue)) \($0)  ", style: Theme.success) }
                 ?? Span("✘ \(Format.label(item.rawValue))  ", style: Theme.error)
@@ -107,11 +107,12 @@ enum PartnerDetailView {
         lines.append("")
         lines.append(Line("Sourced ARR by quarter", style: .bold))
         DetailText.render(lines, &screen, area, offset: 0)
-        if let next = profile.nextTier, area.height > gaugeRow + 2 {
+        if let next = profile.goalTier, let distance = profile.distance, area.height > gaugeRow + 2 {
+            let goal = distance.goal == .keep ? "keep \(next.name)" : "→ \(next.name)"
             let width = min(area.width - 16, 44)
             let arrRatio = next.minTrailingSourcedARR.cents == 0 ? 1 : Double(profile.trailingARR.cents) / Double(next.minTrailingSourcedARR.cents)
             let staffRatio = next.minCertifiedStaff == 0 ? 1 : Double(partner.certifiedStaff) / Double(next.minCertifiedStaff)
-            screen.put(pad("→ \(next.name) ARR", toWidth: 16), x: area.x, y: area.y + gaugeRow, style: Theme.dim)
+            screen.put(pad("\(goal) ARR", toWidth: 16), x: area.x, y: area.y + gaugeRow, style: Theme.dim)
             // Labels padded to one width so both bars have the same length.
             let arrLabel = "\(profile.trailingARR.compact) of \(next.minTrailingSourcedARR.compact)"
             let staffLabel = "\(partner.certifiedStaff) of \(next.minCertifiedStaff)"
@@ -119,7 +120,7 @@ enum PartnerDetailView {
             screen.render(Gauge(ratio: min(1, arrRatio), label: pad(arrLabel, toWidth: labelWidth),
                                 filledStyle: Style(foreground: arrRatio >= 1 ? .green : .yellow)),
                           in: Rect(x: area.x + 16, y: area.y + gaugeRow, width: width, height: 1))
-            screen.put(pad("→ \(next.name) staff", toWidth: 16), x: area.x, y: area.y + gaugeRow + 1, style: Theme.dim)
+            screen.put(pad("\(goal) staff", toWidth: 16), x: area.x, y: area.y + gaugeRow + 1, style: Theme.dim)
             screen.render(Gauge(ratio: min(1, staffRatio), label: pad(staffLabel, toWidth: labelWidth),
                                 filledStyle: Style(foreground: staffRatio >= 1 ? .green : .yellow)),
                           in: Rect(x: area.x + 16, y: area.y + gaugeRow + 1, width: width, height: 1))

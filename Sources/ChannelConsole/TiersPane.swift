@@ -32,18 +32,13 @@ enum TiersPane {
         let wide = area.width >= 110
         var columns: [TableColumn] = [.fixed("Tier", 10), .fixed("ID", 7), .min("Partner", 12),
                                       .fixed("ARR 365d", 10, alignment: .right), .fixed("Staff", 5, alignment: .right),
-                                      .fixed("To next tier", wide ? 22 : 16), .fixed("Proposal", wide ? 22 : 12)]
+                                      .fixed("Distance", wide ? 30 : 18), .fixed("Proposal", wide ? 22 : 12)]
         columns.append(wide ? .fixed("Grace ends", 10) : .fixed("Grace", 5))
         let table = Table(columns: columns, rowCount: rows.count, selected: focused ? list.selected : nil, offset: list.offset,
                           emptyText: "No partner matches \"\(list.filter)\".") { index in
             let row = data.ladder[rows[index]]
             let standing = data.standings[row.standing]
-            var gap = "top tier"
-            if let arr = row.arrGap, let staff = row.staffGap {
-                let parts: [String] = (arr.cents > 0 ? ["+\(wide ? arr.wholeUnits : arr.compact)\(wide ? " ARR" : "")"] : [])
-                    + (staff > 0 ? ["+\(staff) staff"] : [])
-                gap = parts.isEmpty ? "qualifies" : parts.joined(separator: ", ")
-            }
+            let gap = Self.distanceText(row.distance, wide: wide)
             // Narrow: the arrow says which way, the tier where to ("▼ registered").
             let arrow = [TierProposal.upgrade: "▲", .downgrade: "▼", .atRisk: "!"][standing.proposal] ?? ""
             let proposal = standing.proposal == .hold ? "hold"
@@ -51,12 +46,25 @@ enum TiersPane {
             var cells = [Span(standing.currentTier, style: Theme.tier(standing.currentTier, policy: policy)),
                          Span(standing.partnerId), Span(data.programme.partner(standing.partnerId)?.name ?? ""),
                          Span(standing.trailingSourcedARR.wholeUnits), Span("\(standing.certifiedStaff)"),
-                         Span(gap, style: gap == "qualifies" ? Theme.success : Theme.dim),
+                         Span(gap, style: row.distance.goal == .keep ? Theme.proposal(standing.proposal)
+                                        : row.distance.isMet && row.distance.goal == .reach ? Theme.success : Theme.dim),
                          Span(proposal, style: Theme.proposal(standing.proposal))]
             let grace = row.graceEnds.map { wide ? $0.description : String($0.description.dropFirst(5)) } ?? ""
             cells.append(Span(grace, style: Theme.proposal(.atRisk)))
             return cells
         }
         screen.render(table, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2))
+    }
+
+    /// Wide: "+1,227 ARR to keep silver", "+2 staff to gold", "qualifies for gold", "top tier". Narrow,
+    /// beside a proposal column that already names the tier: "keep +1.2k +2 staff", "+42k +2 staff".
+    static func distanceText(_ distance: TierDistance, wide: Bool) -> String {
+        if distance.goal == .top { return "top tier" }
+        let keep = distance.goal == .keep
+        if distance.isMet { return keep ? "meets \(distance.tier)" : wide ? "qualifies for \(distance.tier)" : "qualifies" }
+        let parts: [String] = (distance.arr.cents > 0 ? ["+\(wide ? distance.arr.wholeUnits + " ARR" : distance.arr.compact)"] : [])
+            + (distance.staff > 0 ? ["+\(distance.staff) staff"] : [])
+        guard wide else { return (keep ? "keep " : "") + parts.joined(separator: " ") }
+        return parts.joined(separator: ", ") + (keep ? " to keep " : " to ") + distance.tier
     }
 }

@@ -24,9 +24,9 @@ public struct Registration: Hashable, Sendable, Codable {
     public var partnerID: String
     public var prospectCompany: String
     public var prospectDomain: String
-    /// Derived from `prospectDomain` when asked: the scans over every registration read the domain
-    /// column instead, so paying for it in every record made (a million at import) bought nothing.
-    public var registrableDomain: String { Domain.registrable(prospectDomain) }
+    /// Derived from `prospectDomain` when asked: the scans over every registration read the table's
+    /// stored column instead, so paying for it in every record made bought nothing.
+    public var registrableDomain: String { Domain.key(prospectDomain) }
     public var estimatedACV: Money
     public var submittedAt: Instant
     public var status: RegistrationStatus

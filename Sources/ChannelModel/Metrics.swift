@@ -133,15 +133,8 @@ public enum Metrics {
 
     /// NPS over each partner's latest response dated in the period (same day: the later row).
     public static func netPromoterScore(_ programme: Programme, period: Period) -> (score: Double?, responses: Int) {
-        var latest: [String: NPSResponse] = [:]
-        for response in programme.npsResponses where period.contains(response.respondedOn) {
-            if let current = latest[response.partnerID], current.respondedOn > response.respondedOn { continue }
-            latest[response.partnerID] = response
-        }
-        guard !latest.isEmpty else { return (nil, 0) }
-        let promoters = latest.values.filter { $0.score >= 9 }.count
-        let detractors = latest.values.filter { $0.score <= 6 }.count
-        return (100 * Double(promoters - detractors) / Double(latest.count), latest.count)
+        let latest = NetPromoter.latest(programme, from: period.from, through: period.to)
+        return (NetPromoter.score(latest.values), latest.count)
     }
 
     /// Queued registrations and, of the pending ones, those past the approval SLA as of `asOf`.

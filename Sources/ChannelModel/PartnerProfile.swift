@@ -3,8 +3,11 @@
 public struct PartnerProfile: Sendable {
     public var partner: Partner
     public var standing: TierStanding?
-    /// The tier above the current one and how far the partner is from it; nil at the top.
-    public var nextTier: Tier?
+    /// How far the partner is from what keeps its tier (at risk, downgrade) or from the next one up;
+    /// nil when it is not enrolled.
+    public var distance: TierDistance?
+    /// The tier `distance` measures against; nil at the top or when not enrolled.
+    public var goalTier: Tier?
     public var trailingARR: Money
     /// Sourced won ACV per quarter, the last 8 quarters, oldest first.
     public var quarterlyARR: [(quarter: Period, arr: Money)]
@@ -34,7 +37,6 @@ public struct PartnerProfile: Sendable {
                              registrationPositions: [Int]? = nil, dealPositions: [Int]? = nil) -> PartnerProfile? {
         guard let partner = programme.partner(partnerID) else { return nil }
         let policy = programme.policy
-        let rank = policy.rank(of: partner.tier)
         let registrations = (registrationPositions ?? programme.registrationPositions(ofPartner: partnerID))
             .map { programme.registrations[$0] }
         let dealPositions = dealPositions ?? programme.dealPositions(ofPartner: partnerID)
@@ -47,16 +49,17 @@ public struct PartnerProfile: Sendable {
             return (quarter, arr)
         }
         let earliest = asOf.adding(days: -365)
+        let standing = TierEngine.standing(partner, in: programme, wins: deals.filter(\.isSourcedWin), asOf: asOf)
+        let distance = standing.map { TierEngine.distance($0, policy: policy) }
         return PartnerProfile(
-            partner: partner,
-            standing: TierEngine.standing(partner, in: programme, wins: deals.filter(\.isSourcedWin), asOf: asOf),
-            nextTier: rank > 0 && rank <= policy.tiers.count - 1 ? policy.tiers[rank - 1] : nil,
+            partner: partner, standing: standing, distance: distance,
+            goalTier: distance.flatMap { distance in distance.goal == .top ? nil : policy.tiers.first { $0.name == distance.tier } },
             trailingARR: deals.reduce(Money.zero) { $0 + ($1.isSourcedWin && earliest < $1.closedOn && $1.closedOn <= asOf ? $1.acv : .zero) },
             quarterlyARR: quarterly,
             registrations: registrations.sorted { ($0.submittedAt, $0.id) > ($1.submittedAt, $1.id) },
             deals: deals.sorted { ($0.closedOn, $0.id) > ($1.closedOn, $1.id) },
             ledger: Ledger.lines(programme, deals: dealPositions, partnerID: partnerID),
-            nps: programme.npsResponses.filter { $0.partnerID == partnerID }.sorted { $0.respondedOn < $1.respondedOn },
+            nps: programme.npsResponses.filter { $0.partnerID == partnerID && $0.respondedOn <= asOf }.sorted { $0.respondedOn < $1.respondedOn },
             enablement: EnablementCheck.completed(programme, asOf: asOf)[partnerID] ?? [:],
             audit: programme.audit.filter { entry in
                 entry.subject == partnerID || entry.subject.split(separator: " ").contains { subjects.contains(String($0)) }

@@ -45,7 +45,7 @@ public struct Programme: Sendable, Equatable {
     public func dealPosition(_ id: String) -> Int? { dealIndex.row(of: id, in: deals.ids) }
     public func partnerPosition(_ id: String) -> Int? { partnerIndex[id] }
     public func directAccount(domain: String) -> DirectAccount? {
-        directIndex[Domain.registrable(domain)].map { directAccounts[$0] }
+        directIndex[Domain.key(domain)].map { directAccounts[$0] }
     }
 
     /// The tier rung of a partner, falling back to the ladder's floor for a tier the policy lost.
@@ -152,7 +152,7 @@ public struct Programme: Sendable, Equatable {
 
     @discardableResult
     public mutating func upsert(_ account: DirectAccount) -> Change {
-        Programme.upsert(account, key: Domain.registrable(account.domain), into: &directAccounts, index: &directIndex)
+        Programme.upsert(account, key: Domain.key(account.domain), into: &directAccounts, index: &directIndex)
     }
 
     @discardableResult
@@ -248,7 +248,7 @@ public struct Programme: Sendable, Equatable {
         programme.partnerIndex = try index(partners, table: "partners") { $0.id }
         programme.registrationIndex = try index(registrations.ids, table: "registrations")
         programme.dealIndex = try index(deals.ids, table: "deals")
-        programme.directIndex = try index(directAccounts, table: "direct_accounts") { Domain.registrable($0.domain) }
+        programme.directIndex = try index(directAccounts, table: "direct_accounts") { Domain.key($0.domain) }
         programme.enablementIndex = try index(enablement, table: "enablement") {
             EnablementKey(partnerID: $0.partnerID, item: $0.item)
         }

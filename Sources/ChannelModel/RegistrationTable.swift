@@ -12,6 +12,10 @@ public struct RegistrationTable: Sendable, Equatable, RecordTable {
     public private(set) var partners: [Int32] = []
     public private(set) var companies = StringColumn()
     public private(set) var domains = StringColumn()
+    /// Each row's registrable domain (`Domain.key` of its domain), derived once when the row is added
+    /// and stored in the programme file: a Public Suffix List lookup costs about a microsecond, which a
+    /// million rows would otherwise pay at every open.
+    public private(set) var registrables = StringColumn()
     /// Cents.
     public private(set) var estimatedACV: [Int64] = []
     /// Seconds since 1970 UTC.
@@ -36,10 +40,10 @@ public struct RegistrationTable: Sendable, Equatable, RecordTable {
     public init(ids: StringColumn, partnerIDs: StringColumn, companies: StringColumn, domains: StringColumn,
                 estimatedACV: [Int64], submittedAt: [Int64], statuses: [RegistrationStatus], decidedAt: [Int64],
                 protectedUntil: [Int32], tiersAtApproval: StringColumn, extensions: [Int32], notes: StringColumn,
-                mdfRequestIDs: StringColumn? = nil) {
+                registrables: StringColumn? = nil, mdfRequestIDs: StringColumn? = nil) {
         let n = ids.count
         let mdfRequestIDs = mdfRequestIDs ?? StringColumn(nulls: n)
-        precondition([partnerIDs.count, companies.count, domains.count, estimatedACV.count, submittedAt.count,
+        precondition([partnerIDs.count, companies.count, domains.count, registrables?.count ?? n, estimatedACV.count, submittedAt.count,
                       statuses.count, decidedAt.count, protectedUntil.count, tiersAtApproval.count,
                       extensions.count, notes.count, mdfRequestIDs.count].allSatisfy { $0 == n }, "columns of unequal length")
         self.mdfRequestIDs = mdfRequestIDs
@@ -47,7 +51,17 @@ public struct RegistrationTable: Sendable, Equatable, RecordTable {
         self.estimatedACV = estimatedACV; self.submittedAt = submittedAt; self.statuses = statuses
         self.decidedAt = decidedAt; self.protectedUntil = protectedUntil; self.tiersAtApproval = tiersAtApproval
         self.extensions = extensions; self.notes = notes
+        self.registrables = registrables ?? Self.registrables(of: domains)
         partners = [Int32](repeating: -1, count: n)
+    }
+
+    /// The registrable domain of every domain in `domains`: what a file written before the column
+    /// existed, or under another suffix list, is given at open.
+    public static func registrables(of domains: StringColumn) -> StringColumn {
+        var out = StringColumn()
+        out.reserveCapacity(domains.count)
+        for position in 0..<domains.count { out.append(Domain.key(domains[position])) }
+        return out
     }
 
     public init(_ registrations: some Sequence<Registration>) {
@@ -62,7 +76,7 @@ public struct RegistrationTable: Sendable, Equatable, RecordTable {
     public mutating func append(_ registration: Registration) { append(registration, partner: -1) }
 
     public mutating func reserveCapacity(_ rows: Int) {
-        for column in [\Self.ids, \.partnerIDs, \.companies, \.domains, \.tiersAtApproval, \.notes, \.mdfRequestIDs] as [WritableKeyPath<Self, StringColumn>] {
+        for column in [\Self.ids, \.partnerIDs, \.companies, \.domains, \.registrables, \.tiersAtApproval, \.notes, \.mdfRequestIDs] as [WritableKeyPath<Self, StringColumn>] {
             self[keyPath: column].reserveCapacity(rows)
         }
         partners.reserveCapacity(rows); estimatedACV.reserveCapacity(rows); submittedAt.reserveCapacity(rows)
@@ -105,10 +119,8 @@ public struct RegistrationTable: Sendable, Equatable, RecordTable {
         }
     }
 
-    /// The registrable domain of row `position`, straight from the stored bytes.
-    public func registrableDomain(_ position: Int) -> String {
-        domains.withUTF8(position) { Domain.registrable(utf8: $0) }
-    }
+    /// The registrable domain of row `position`.
+    public func registrableDomain(_ position: Int) -> String { registrables[position] }
 
     // MARK: Changes (through `Programme`, which keeps the id index and partner positions in step)
 
@@ -118,6 +130,7 @@ public struct RegistrationTable: Sendable, Equatable, RecordTable {
         partners.append(partner)
         companies.append(registration.prospectCompany)
         domains.append(registration.prospectDomain)
+        registrables.append(registration.registrableDomain)
         estimatedACV.append(registration.estimatedACV.cents)
         submittedAt.append(registration.submittedAt.seconds)
         statuses.append(registration.status)
@@ -137,6 +150,7 @@ public struct RegistrationTable: Sendable, Equatable, RecordTable {
         partners.append(partner)
         companies.append(row: row, of: other.companies)
         domains.append(row: row, of: other.domains)
+        registrables.append(row: row, of: other.registrables)
         estimatedACV.append(other.estimatedACV[row])
         submittedAt.append(other.submittedAt[row])
         statuses.append(other.statuses[row])
@@ -160,6 +174,7 @@ public struct RegistrationTable: Sendable, Equatable, RecordTable {
         partners[position] = partner
         companies.set(position, registration.prospectCompany)
         domains.set(position, registration.prospectDomain)
+        registrables.set(position, registration.registrableDomain)
         estimatedACV[position] = registration.estimatedACV.cents
         submittedAt[position] = registration.submittedAt.seconds
         statuses[position] = registration.status
@@ -177,7 +192,7 @@ public struct RegistrationTable: Sendable, Equatable, RecordTable {
         partners = positions
     }
 
-    /// Same rows; the partner positions are derived, so they do not take part.
+    /// Same rows; the partner positions and registrable domains are derived, so they do not take part.
     public static func == (a: Self, b: Self) -> Bool {
         a.ids == b.ids && a.partnerIDs == b.partnerIDs && a.companies == b.companies && a.domains == b.domains
             && a.estimatedACV == b.estimatedACV && a.submittedAt == b.submittedAt && a.statuses == b.statuses

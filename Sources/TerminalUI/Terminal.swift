@@ -12,3 +12,13 @@ public protocol Terminal: AnyObject {
     /// The next event, or nil when none arrives within the timeout (a negative timeout waits forever).
     func nextEvent(timeoutMilliseconds: Int) -> Event?
 }
+
+extension Terminal {
+    /// Every event already waiting, read without blocking: what was typed while the app could not
+    /// show anything (loading), so that it can be dropped rather than acted on blind.
+    public func pendingEvents() -> [Event] {
+        var events: [Event] = []
+        while let event = nextEvent(timeoutMilliseconds: 0) { events.append(event) }
+        return events
+    }
+}

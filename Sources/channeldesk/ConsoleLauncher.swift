@@ -29,6 +29,7 @@ enum ConsoleLauncher {
             throw error
         }
         defer { store.close() }
+        runtime.dropEventsTypedWhileLoading(terminal.pendingEvents())
         try runtime.run(on: terminal)
     }
 

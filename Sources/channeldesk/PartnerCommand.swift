@@ -20,11 +20,10 @@ struct PartnerCommand: ParsableCommand {
         var out = ["\(partner.name) (\(partner.id)) — \(partner.type.rawValue.replacingOccurrences(of: "_", with: " ")), \(partner.region), \(partner.status.rawValue) since \(partner.joinedOn), owner \(partner.owner)"]
         out.append("Tier \(partner.tier); qualifies for \(profile.standing?.qualifiedTier ?? "—") (\((profile.standing?.proposal.rawValue ?? "not enrolled").replacingOccurrences(of: "_", with: " ")))")
         out.append("Trailing 365-day sourced ARR \(profile.trailingARR.grouped); certified staff \(partner.certifiedStaff)")
-        if let next = profile.nextTier {
-            let arrGap = next.minTrailingSourcedARR - profile.trailingARR
-            let staffGap = next.minCertifiedStaff - partner.certifiedStaff
-            out.append("To reach \(next.name): " + [arrGap.cents > 0 ? "\(arrGap.grouped) more ARR" : "ARR met",
-                                                    staffGap > 0 ? "\(staffGap) more certified staff" : "staff met"].joined(separator: ", "))
+        if let distance = profile.distance, distance.goal != .top {
+            out.append("To \(distance.goal == .keep ? "keep" : "reach") \(distance.tier): "
+                + [distance.arr.cents > 0 ? "\(distance.arr.grouped) more ARR" : "ARR met",
+                   distance.staff > 0 ? "\(distance.staff) more certified staff" : "staff met"].joined(separator: ", "))
         }
         let items = EnablementItem.allCases.map { item in profile.enablement[item].map { "✔ \(item.rawValue) \($0)" } ?? "✘ \(item.rawValue)" }
         out.append("Enablement: " + items.joined(separator: " · "))

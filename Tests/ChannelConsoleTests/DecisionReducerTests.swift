@@ -9,26 +9,68 @@ import TerminalUI
 @Suite struct DecisionReducerTests {
     static let reasons = RejectDialog.reasons
 
-    @Test func aApprovesTheSelectedRow() {
-        var store = ConsoleStore()
-        store.press(.char("a"), effects: [.perform(.approve(registrationID: "R-0000010"))])
-        store.press(.char("j")) { $0.lists[.queue]!.selected = 1 }
+    @Test func aApprovesTheSelectedRowWithoutConflicts() {
+        // R-0000649 (the queue's second row) and R-0000862 (its last) conflict with nothing.
+        var store = ConsoleStore { $0.lists[.queue]!.selected = 1 }
         store.press(.char("a"), effects: [.perform(.approve(registrationID: "R-0000649"))])
+        store.press(.char("G")) { $0.lists[.queue]!.selected = 11 }
+        store.press(.char("a"), effects: [.perform(.approve(registrationID: "R-0000862"))])
         // The approval waits for the store: the state does not change until `.performed` arrives.
     }
 
-    @Test func aOnARegistrationDetailApprovesThatRegistration() {
+    @Test func aOnAConflictingRegistrationAsksFirstListingTheConflicts() {
+        var store = ConsoleStore()
+        store.press(.char("a")) {
+            $0.mode = .confirm(Confirmation(
+                title: "Approve R-0000010 despite 1 conflict?",
+                lines: ["R-0000010  Northlogic282 Corp — Atlas Systems", "",
+                        "⚑ partner: R-0000904 — \(ConsoleFixture.programme.partner("P-00035")!.name), pending"],
+                action: .approve(registrationID: "R-0000010")))
+        }
+        store.press(.char("n")) { $0.mode = .normal; $0.status = StatusMessage("Cancelled") }
+        store.reach(.char("a"))
+        store.press(.char("y"), { $0.mode = .normal }, effects: [.perform(.approve(registrationID: "R-0000010"))])
+    }
+
+    @Test func aOnARegistrationDetailAsksAboutItsDirectAndPartnerConflicts() {
         var store = ConsoleStore { $0.details = [.registration("R-0000905")] }
-        store.press(.char("a"), effects: [.perform(.approve(registrationID: "R-0000905"))])
+        store.reach(.char("a"))
+        guard case .confirm(let confirmation) = store.state.mode else { Issue.record("no confirmation"); return }
+        #expect(confirmation.title == "Approve R-0000905 despite 2 conflicts?")
+        #expect(confirmation.lines.dropFirst(2).map { $0.prefix(18) } == ["⚑ direct: quantumg", "⚑ partner: R-00006"])
+        #expect(confirmation.action == .approve(registrationID: "R-0000905"))
         // On a partner's detail there is nothing to approve.
         store = ConsoleStore { $0.details = [.registration("R-0000905"), .partner("P-00050")] }
         store.press(.char("a"))
     }
 
+    @Test func decisionKeysAreNotOfferedWhereTheyCannotApply() {
+        // R-0000011 is approved: nothing to approve, reject or ask; it can be extended.
+        var store = ConsoleStore { $0.details = [.registration("R-0000011")] }
+        store.press(.char("a"))
+        store.press(.char("r"))
+        store.press(.char("i"))
+        #expect(KeyBindings.hints(for: store.state, store.data).map(\.label).prefix(2) == ["extend", "next"])
+        // R-0000001 expired: not even extend.
+        store = ConsoleStore { $0.details = [.registration("R-0000001")] }
+        store.press(.char("e"))
+        #expect(!KeyBindings.hints(for: store.state, store.data).map(\.label).contains("extend"))
+    }
+
+    @Test func theTooSmallScreenTakesOnlyQuit() {
+        var store = ConsoleStore(width: 60, height: 20)
+        for key: Key in [.char("a"), .char("r"), .char("j"), .char(":"), .char("?"), .enter, .char("u"), .char("A")] {
+            store.press(key)
+        }
+        store.press(.char("q")) { $0.quit = true }
+    }
+
     @Test func aActsOnTheFilteredRow() {
         var store = ConsoleStore { $0.lists[.queue]!.filter = "crescentapex"; $0.lists[.queue]!.selected = 1 }
-        // P-00050 Crescentapex Logic Ltd has R-0000905 and R-0000444 in the queue.
-        store.press(.char("a"), effects: [.perform(.approve(registrationID: "R-0000444"))])
+        // P-00050 Crescentapex Logic Ltd has R-0000905 and R-0000444 in the queue; both conflict.
+        store.reach(.char("a"))
+        guard case .confirm(let confirmation) = store.state.mode else { Issue.record("no confirmation"); return }
+        #expect(confirmation.action == .approve(registrationID: "R-0000444"))
     }
 
     @Test func aOnAnEmptyQueueDoesNothing() {
@@ -105,8 +147,8 @@ import TerminalUI
     }
 
     @Test func eExtendsTheOpenRegistration() {
-        var store = ConsoleStore { $0.details = [.registration("R-0000001")] }
-        store.press(.char("e"), effects: [.perform(.extend(registrationID: "R-0000001"))])
+        var store = ConsoleStore { $0.details = [.registration("R-0000011")] }
+        store.press(.char("e"), effects: [.perform(.extend(registrationID: "R-0000011"))])
     }
 
     /// Queued registrations are not approved yet, so there is nothing to extend: e is not a Queue key
@@ -151,7 +193,8 @@ import TerminalUI
         let batch = ProgrammeAction.batch([.approve(registrationID: "R-0000010"), .approve(registrationID: "R-0000905")])
         store.press(.char("A")) {
             $0.mode = .confirm(Confirmation(title: "Approve 2 registrations?",
-                                            lines: ["R-0000010  Northlogic282 Corp — Atlas Systems",
+                                            lines: ["⚑ 2 of them conflict: R-0000010, R-0000905", "",
+                                                    "R-0000010  Northlogic282 Corp — Atlas Systems",
                                                     "R-0000905  Quantumgroup24 Inc — Crescentapex Logic Ltd"],
                                             action: batch))
         }
@@ -182,7 +225,8 @@ import TerminalUI
         store.reach(.char("A"))
         guard case .confirm(let confirmation) = store.state.mode else { Issue.record("no confirmation"); return }
         #expect(confirmation.title == "Approve 12 registrations?")
-        #expect(confirmation.lines.count == 9)
+        #expect(confirmation.lines.first == "⚑ 10 of them conflict: R-0000010, R-0000526, R-0000907, R-0000903, R-0000905, R-0000902, …")
+        #expect(confirmation.lines.count == 11)
         #expect(confirmation.lines.last == "…and 4 more")
         #expect(confirmation.action == .batch(ConsoleFixture.queueOrder.map { .approve(registrationID: $0) }))
     }

@@ -26,8 +26,8 @@ import TerminalUI
         let past = [Key.char("?")] + Array(repeating: .char("j"), count: 60)
         let atEnd = text(Snapshot.small, past), oneUp = text(Snapshot.small, past + [.char("k")])
         #expect(oneUp != atEnd)
-        #expect(atEnd[21].contains("lines 46–64 of 64"), "\(atEnd[21])")
-        #expect(oneUp[21].contains("lines 45–63 of 64"), "\(oneUp[21])")
+        #expect(atEnd[21].contains("lines 50–68 of 68"), "\(atEnd[21])")
+        #expect(oneUp[21].contains("lines 49–67 of 68"), "\(oneUp[21])")
     }
 
     /// Partners' Tier column used to cut "registered ▲" to "registere…", hiding every upgrade marker.

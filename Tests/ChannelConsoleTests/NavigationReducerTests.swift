@@ -94,13 +94,11 @@ import TerminalUI
             $0.details = []
             $0.focus = .partners
         }
-        store.state.details = [.partner("P-00001"), .registration("R-0000010")]
-        store.press(.tab) {
-            $0.details = []
-            $0.focus = .tiers
-        }
-        // In a partner's detail Tab moves between its sections instead (PartnerDetailReducerTests);
-        // the number keys still leave it.
+        // Tab stays inside a detail view: in a registration's it opens the conflicting registration
+        // (TriageReducerTests), in a partner's it moves between sections (PartnerDetailReducerTests);
+        // in the concentration drill-down it does nothing. The number keys still leave them.
+        store.state.details = [.concentration]
+        store.press(.tab)
         store.state.details = [.partner("P-00001")]
         store.press(.char("1")) {
             $0.details = []
@@ -286,7 +284,7 @@ import TerminalUI
             case .partners: state.focus = .partners
             case .tiers: state.focus = .tiers
             case .metrics: state.focus = .metrics
-            case .registration: state.details = [.registration("R-0000905")]
+            case .registration: state.details = [.registration(binding.command == .extend ? "R-0000011" : "R-0000905")]
             case .partnerDetail, .detail:
                 // Section keys apply where they act (c on Commissions, e on Registrations…): test each in one.
                 state.details = [.partner("P-00038")]
@@ -294,12 +292,12 @@ import TerminalUI
                 state.partnerView.section = PartnerSection.allCases.first { section in
                     var candidate = probe
                     candidate.partnerView.section = section
-                    return binding.applies(candidate)
+                    return binding.applies(candidate, ConsoleFixture.data)
                 } ?? .overview
             case .concentration: state.details = [.concentration]
             }
             for key in binding.keys {
-                #expect(KeyBindings.command(for: key, in: state) == binding.command,
+                #expect(KeyBindings.command(for: key, in: state, ConsoleFixture.data) == binding.command,
                         "\(key) in scope \(binding.scope) is shadowed")
             }
         }

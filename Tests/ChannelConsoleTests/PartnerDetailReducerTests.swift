@@ -106,7 +106,7 @@ import TerminalUI
         for section in [PartnerSection.overview, .registrations, .deals, .history] {
             var store = inSection(section)
             store.press(.char("c")) { _ in }
-            #expect(KeyBindings.command(for: .char("c"), in: store.state) == nil)
+            #expect(KeyBindings.command(for: .char("c"), in: store.state, store.data) == nil)
         }
     }
 
@@ -172,7 +172,7 @@ import TerminalUI
     func hints(_ setup: (inout ConsoleState) -> Void) -> [String] {
         var state = ConsoleFixture.state()
         setup(&state)
-        return KeyBindings.hints(for: state).map { "\($0.key) \($0.label)" }
+        return KeyBindings.hints(for: state, ConsoleFixture.data).map { "\($0.key) \($0.label)" }
     }
 
     @Test func queuePaneOffersDecidingFirstThenMarkingAndFilter() {
@@ -180,9 +180,15 @@ import TerminalUI
                                    "Enter open", "u undo", "? help", "q quit"])
     }
 
-    @Test func registrationDetailOffersDecidingButNotMarkingOrFilter() {
+    @Test func registrationDetailOffersTheDecisionsItAcceptsButNotMarkingOrFilter() {
+        // R-0000905 is pending: approve, reject, info; R-0000011 is approved: extend only.
         #expect(hints { $0.details = [.registration("R-0000905")] }
-            == ["a approve", "r reject", "i info", "e extend", "Esc back", "Enter open", "u undo", "? help", "q quit"])
+            == ["a approve", "r reject", "i info", "J next", "c conflict", "Esc back", "Enter open", "u undo", "? help", "q quit"])
+        #expect(hints { $0.details = [.registration("R-0000011")] }
+            == ["e extend", "J next", "c conflict", "Esc back", "Enter open", "u undo", "? help", "q quit"])
+        // R-0000649 conflicts with nothing: no conflict key.
+        #expect(hints { $0.details = [.registration("R-0000649")] }
+            == ["a approve", "r reject", "i info", "J next", "Esc back", "Enter open", "u undo", "? help", "q quit"])
     }
 
     @Test func partnerDetailOffersSectionsSortAndTheLedger() {

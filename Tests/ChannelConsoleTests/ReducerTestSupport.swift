@@ -101,6 +101,8 @@ enum TestedCommands {
         .sort, .reverseSort, .applyTier, .previousPeriod, .nextPeriod, .toggleEnabledFilter,
         // PartnerDetailReducerTests
         .nextSection, .previousSection, .advanceCommission,
+        // TriageReducerTests
+        .requestInfoMarked, .nextQueued, .previousQueued, .nextConflict,
     ]
 }
 

@@ -60,31 +60,9 @@ import Testing
         #expect(Period(from: Day(parsing: "2026-04-01")!, to: Day(parsing: "2026-08-15")!).label == "2026-04-01..2026-08-15")
     }
 
-    @Test(arguments: [
-        ("www.acme.com", "acme.com"), ("eu.acme.com", "acme.com"), ("ACME.com.", "acme.com"),
-        ("shop.acme.co.uk", "acme.co.uk"), ("acme.co.uk", "acme.co.uk"), ("a.b.acme.com.au", "acme.com.au"),
-        ("localhost", "localhost"), ("sub.example.fr", "example.fr"),
-    ])
-    func registrableDomain(domain: String, expected: String) {
-        #expect(Domain.registrable(domain) == expected)
-    }
-
     @Test func enumLabelsAreCaseInsensitive() {
         #expect(PartnerType(label: "System_Integrator") == .systemIntegrator)
         #expect(RegistrationStatus(label: "INFO_REQUESTED") == .infoRequested)
         #expect(PartnerType(label: "vendor") == nil)
-    }
-}
-
-/// The ASCII fast path of `Domain.registrable` agrees with the general rule.
-@Suite struct DomainTests {
-    @Test(arguments: ["www.acme.com", "a.b.c.acme.co.uk", "co.uk", "x.co.uk", "ACME.COM..", "acme", "", ".", "a..b.com",
-                      "Shop.Example.COM.AU", "deep.sub.example.org"])
-    func fastPathMatchesTheGeneralRule(domain: String) {
-        #expect(Domain.registrable(domain) == Domain.registrableUnicode(domain))
-    }
-
-    @Test func unicodeDomains() {
-        #expect(Domain.registrable("www.MÜNCHEN.de") == "münchen.de")
     }
 }

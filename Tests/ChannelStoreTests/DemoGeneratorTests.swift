@@ -153,7 +153,7 @@ import Testing
         var random = DemoRandom(seed: 1)
         let combinations = DemoNames.brandWords.count * DemoNames.prospectNouns.count * DemoNames.qualifiers.count
         let prospects = DemoProspects(count: combinations + 500, random: &random)
-        let bases = prospects.domains.map { Domain.registrable($0).split(separator: ".").first! }
+        let bases = prospects.domains.map { Domain.key($0).split(separator: ".").first! }
         #expect(Set(bases).count == bases.count)
     }
 

@@ -61,10 +61,18 @@ struct ConsoleEndToEndTests {
             try #require(initialIDs.count >= 3, "no queue rows on screen:\n\(screen)")
             #expect(Set(initialIDs).isSubset(of: Set(queued.map { $0["registrationId"] as! String })))
 
-            // a: approve the first row; the selection rests on the next one.
+            // a: approve the first row (answering y when it conflicts: the console asks first, listing
+            // the conflicts); the selection rests on the next one.
             let first = initialIDs[0]
             try console.type("a")
-            screen = try console.waitFor("Approved \(first) for ")
+            screen = try console.waitUntil("approval or its conflict question") {
+                $0.contains("Approved \(first) for ") || $0.contains("Approve \(first) despite")
+            }
+            if screen.contains("Approve \(first) despite") {
+                #expect(screen.contains("⚑ "), "the question lists the conflicts:\n\(screen)")
+                try console.type("y")
+                screen = try console.waitFor("Approved \(first) for ")
+            }
             #expect(screen.contains("— u to undo"))
             #expect(screen.contains("\(queued.count - 1) waiting ·"))
             let second = try #require(ScreenText.queueIDs(screen).first)

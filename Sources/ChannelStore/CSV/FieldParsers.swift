@@ -86,6 +86,20 @@ struct RowReader {
         return FormulaGuard.restored(field)
     }
 
+    /// A domain, URL or e-mail address that names a prospect: it must have a registrable domain by the
+    /// Public Suffix List, or no conflict could ever be found for it. Answers the text as written.
+    mutating func prospectDomain(_ column: String) -> String? {
+        guard let typed = text(column) else { return nil }
+        guard Domain.registrable(typed) == nil else { return typed }
+        let host = Domain.normalised(typed)
+        let why = host.isEmpty ? "names no host"
+            : Domain.isIPAddress(host) ? "is an IP address, not a company's domain"
+            : !host.contains(".") ? "is a single label, not a company's domain"
+            : "is a public suffix (\(host)) with no registrable part"
+        fail(column, "\(quoted(typed)) \(why)")
+        return nil
+    }
+
     /// A record's identity within the file: required and not seen on an earlier row. `key` defaults to
     /// the text itself; direct accounts and enablement are identified by something derived from it.
     mutating func key(_ column: String, _ value: String?, as key: String? = nil, what: String? = nil) -> String? {

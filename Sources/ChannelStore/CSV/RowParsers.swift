@@ -25,7 +25,7 @@ extension RowReader {
         let id = key("registration_id", text("registration_id"))
         let partnerID = partnerReference("partner_id")
         let company = text("prospect_company")
-        let domain = text("prospect_domain")
+        let domain = prospectDomain("prospect_domain")
         let acv = money("estimated_acv")
         let submittedAt = instant("submitted_at")
         let status = label("status", RegistrationStatus.self)
@@ -80,8 +80,8 @@ extension RowReader {
     /// A direct account is identified by its registrable domain, as the programme indexes it: `acme.com`
     /// and `www.acme.com` on two rows are the same account twice.
     mutating func directAccount() -> DirectAccount? {
-        let given = text("domain")
-        let domain = key("domain", given, as: given.map(Domain.registrable))
+        let given = prospectDomain("domain")
+        let domain = key("domain", given, as: given.map(Domain.key))
         let account = text("account")
         let owner = text("owner")
         guard let domain, let account, let owner else { return nil }

@@ -37,7 +37,7 @@ public enum SnapshotCodec {
             "mdfAllocations": try TableCodec.encode(programme.mdfAllocations),
         ]
         let root = Root(format: format, version: version, generation: generation, lastSeq: lastSeq,
-                        savedAt: savedAt, policy: programme.policy, tables: tables)
+                        savedAt: savedAt, policy: programme.policy, suffixList: Domain.listVersion, tables: tables)
         let encoder = PropertyListEncoder()
         encoder.outputFormat = .binary
         return try encoder.encode(root)
@@ -73,7 +73,7 @@ public enum SnapshotCodec {
             let programme = try Programme.loaded(
                 policy: root.policy,
                 partners: try TableCodec.decode(Partner.self, from: table("partners")),
-                registrations: try TableCodec.decode(RegistrationTable.self, from: table("registrations")),
+                registrations: try TableCodec.decode(RegistrationTable.self, from: table("registrations"), suffixList: root.suffixList),
                 deals: try TableCodec.decode(DealTable.self, from: table("deals")),
                 investments: try TableCodec.decode(Investment.self, from: table("investments")),
                 npsResponses: try TableCodec.decode(NPSResponse.self, from: table("nps")),
@@ -142,15 +142,18 @@ public enum SnapshotCodec {
         var lastSeq: Int64
         var savedAt: Date
         var policy: Policy
+        /// `Domain.listVersion` when the file was written: its registrations' stored registrable domains
+        /// follow that list. Absent in files from before the column existed.
+        var suffixList: String?
         var tables: [String: ColumnTable]
 
         init(format: String, version: Int, generation: Int64, lastSeq: Int64, savedAt: Date, policy: Policy,
-             tables: [String: ColumnTable]) {
+             suffixList: String?, tables: [String: ColumnTable]) {
             self.format = format; self.version = version; self.generation = generation; self.lastSeq = lastSeq
-            self.savedAt = savedAt; self.policy = policy; self.tables = tables
+            self.savedAt = savedAt; self.policy = policy; self.suffixList = suffixList; self.tables = tables
         }
 
-        private enum CodingKeys: String, CodingKey { case format, version, generation, lastSeq, savedAt, policy, tables }
+        private enum CodingKeys: String, CodingKey { case format, version, generation, lastSeq, savedAt, policy, suffixList, tables }
 
         init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -164,6 +167,7 @@ public enum SnapshotCodec {
             lastSeq = try c.decodeIfPresent(Int64.self, forKey: .lastSeq) ?? 0
             savedAt = try c.decode(Date.self, forKey: .savedAt)
             policy = try c.decode(Policy.self, forKey: .policy)
+            suffixList = try c.decodeIfPresent(String.self, forKey: .suffixList)
             tables = try c.decode([String: ColumnTable].self, forKey: .tables)
         }
     }

@@ -67,6 +67,7 @@ public enum TableCodec {
         try out.add("tier_at_approval", rows.tiersAtApproval, table: table)
         out.columns["extensions"] = FixedWidthColumnBuilder<Int64>(kind: .int64, values: rows.extensions.map(Int64.init)).build()
         try out.add("note", rows.notes, table: table)
+        try out.add("registrable_domain", rows.registrables, table: table)
         try out.add("mdf_request_id", rows.mdfRequestIDs, table: table)
         return out
     }
@@ -76,9 +77,14 @@ public enum TableCodec {
     }
 
     /// The table over the stored columns: string columns adopt the decoded bytes without a copy.
-    public static func decode(_ type: RegistrationTable.Type, from table: ColumnTable, name: String = "registrations") throws(SnapshotError) -> RegistrationTable {
+    ///
+    /// - Parameter suffixList: the Public Suffix List version the file was written under; the stored
+    ///   registrable domains are used only when it is the one in use, and recomputed otherwise.
+    public static func decode(_ type: RegistrationTable.Type, from table: ColumnTable, name: String = "registrations",
+                              suffixList: String? = nil) throws(SnapshotError) -> RegistrationTable {
         let t = try TableReader(table, name: name)
         let n = t.rows
+        let current = suffixList == Domain.listVersion && t.has("registrable_domain")
         return RegistrationTable(
             ids: try t.stringColumn("registration_id"), partnerIDs: try t.stringColumn("partner_id"),
             companies: try t.stringColumn("prospect_company"), domains: try t.stringColumn("prospect_domain"),
@@ -89,6 +95,7 @@ public enum TableCodec {
             tiersAtApproval: try t.has("tier_at_approval") ? t.optionalStringColumn("tier_at_approval") : StringColumn(nulls: n),
             extensions: try t.has("extensions") ? t.ints("extensions").map { Int32(clamping: $0) } : [Int32](repeating: 0, count: n),
             notes: try t.has("note") ? t.optionalStringColumn("note") : StringColumn(nulls: n),
+            registrables: current ? try t.stringColumn("registrable_domain") : nil,
             mdfRequestIDs: try t.has("mdf_request_id") ? t.optionalStringColumn("mdf_request_id") : nil)
     }
 
