@@ -95,6 +95,9 @@ struct MDFImportTests {
         try CSVFixtures.apply(CSVFixtures.parse(.mdfRequests, Self.header + Self.good, programme: state).get(), seq: 3, to: &state)
         try CSVFixtures.apply(CSVFixtures.parse(.registrations, header + row, programme: state).get(), seq: 4, to: &state)
         #expect(state.registration("R-9")?.mdfRequestID == "M-1")
+        let other = "R-10,P-00002,Yeti,yeti.com,10,2026-01-01T10:00:00Z,pending,,,M-1\n"
+        #expect(CSVFixtures.issues(.registrations, header + other, programme: state)
+                == ["registrations.csv:2: mdf_request_id: MDF request M-1 belongs to partner P-00001, not P-00002"])
         #expect(state.mdfRegistrationIDs == ["R-9"])
     }
 

@@ -97,11 +97,16 @@ extension RowReader {
         return money
     }
 
-    /// The id of an MDF request the programme already holds, or nil when empty.
-    mutating func mdfRequestReference(_ column: String) -> String? {
+    /// The id of an MDF request the programme already holds, made by the registration's own partner
+    /// (another partner's campaign cannot have produced it); nil when empty.
+    mutating func mdfRequestReference(_ column: String, partner: String?) -> String? {
         guard let id = text(column, optional: true) else { return nil }
-        guard programme.mdfRequest(id) != nil else {
+        guard let request = programme.mdfRequest(id) else {
             fail(column, "unknown MDF request \(id); import mdf-requests first")
+            return nil
+        }
+        if let partner, request.partnerID != partner {
+            fail(column, "MDF request \(id) belongs to partner \(request.partnerID), not \(partner)")
             return nil
         }
         return id

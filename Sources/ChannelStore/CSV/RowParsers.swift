@@ -34,7 +34,7 @@ extension RowReader {
         let tierAtApproval = tier("tier_at_approval", optional: true)
         let extensions = integer("extensions", in: 0...Int.max, fallback: 0)
         let note = text("note", optional: true)
-        let mdfRequestID = mdfRequestReference("mdf_request_id")
+        let mdfRequestID = mdfRequestReference("mdf_request_id", partner: partnerID)
         guard let id, let partnerID, let company, let domain, let acv, let submittedAt, let status,
               let extensions else { return nil }
         return Registration(id: id, partnerID: partnerID, prospectCompany: company, prospectDomain: domain,
