@@ -124,6 +124,15 @@ import Testing
         let pay = try cli.run(["mdf", "pay", "M-000052", "--actor", "finance"])
         #expect(pay.status == 0, "\(pay.stderr)")
         #expect(pay.stdout.contains("Paid 780.73 on M-000052"))
+        let refuse = try cli.run(["mdf", "reject-claim", "M-000068", "--reason", "Proof does not show our logo", "--actor", "finance"])
+        #expect(refuse.status == 0, "\(refuse.stderr)")
+        #expect(refuse.stdout.contains("Rejected the claim on M-000068: Proof does not show our logo · 415.88 released"))
+        let rows = try #require(try json(["export", "mdf-requests"]) as? [[String: Any]])
+        let refused = try #require(rows.first { $0["requestId"] as? String == "M-000068" })
+        #expect(refused["status"] as? String == "claim_rejected")
+        #expect(refused["settledBy"] as? String == "finance")
+        #expect(refused["note"] as? String == "Proof does not show our logo")
+        #expect(rows.first { $0["requestId"] as? String == "M-000052" }?["settledBy"] as? String == "finance")
     }
 
     @Test func badMDFFilesStoreNothing() throws {

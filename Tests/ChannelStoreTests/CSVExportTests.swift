@@ -54,6 +54,9 @@ struct CSVExportTests {
         // The ledger: the expected-commissions columns, plus each line's date, status and note (clawback reason).
         #expect(header(.commissions) == "deal_id,partner_id,registration_id,date,acv,rate,amount,kind,status,note")
         #expect(header(.audit) == "seq,at,actor,action,subject,detail")
+        // Finance's MDF export: the import columns, then who decided, recorded and settled, year and partner.
+        #expect(header(.mdfRequests) == RecordKind.mdfRequests.columns.joined(separator: ",")
+                + ",note,decided_by,claim_recorded_by,settled_by,year,partner_name")
     }
 
     @Test func valuesAreWrittenInImportFormat() throws {
