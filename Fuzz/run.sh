@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 seconds=${FUZZ_SECONDS:-30}
 out=${FUZZ_BUILD_DIR:-$root/.build-fuzz}
-read -r -a targets <<< "${FUZZ_TARGETS:-snapshot journal csv}"
+read -r -a targets <<< "${FUZZ_TARGETS:-snapshot journal csv mdf domain}"
 swiftc=${SWIFTC:-swiftc}
 sanitizers=fuzzer,address
 
@@ -33,7 +33,11 @@ fi
 export FUZZ_SAMPLE_DIR=${FUZZ_SAMPLE_DIR:-}
 
 mkdir -p "$out/modules" "$out/bin" "$out/crashes" "$out/logs"
-flags=(-sanitize=$sanitizers -parse-as-library -O -I "$out/modules" -L "$out/modules")
+# -enable-testing: the mdf target reaches the CSV reader and field parsers, which are internal;
+# -package-name: the sources use `package` access, as SwiftPM builds them.
+# -I Sources/CPSL: ChannelModel reaches libpsl and libidn2 through that module map, linked below.
+flags=(-sanitize=$sanitizers -parse-as-library -O -enable-testing -package-name ChannelDesk -I "$out/modules" -L "$out/modules"
+       -I "$root/Sources/CPSL")
 
 # One static library per module, rebuilt when any of its sources (or this script) is newer.
 build_module() {
@@ -55,17 +59,19 @@ declare -A target_files=(
   [snapshot]="Fuzz/Targets/SnapshotFuzz.swift Fuzz/Targets/CSVSeeds.swift"
   [journal]="Fuzz/Targets/JournalFuzz.swift Fuzz/Targets/CSVSeeds.swift"
   [csv]="Fuzz/Targets/CSVImportFuzz.swift Fuzz/Targets/CSVSeeds.swift"
+  [mdf]="Fuzz/Targets/MDFCSVFuzz.swift"
+  [domain]="Fuzz/Targets/DomainFuzz.swift"
 )
 # Largest input the fuzzer tries: enough for every seed and a few rows more.
-declare -A max_len=([snapshot]=65536 [journal]=16384 [csv]=8192)
+declare -A max_len=([snapshot]=65536 [journal]=16384 [csv]=8192 [mdf]=8192 [domain]=256)
 
 for target in "${targets[@]}"; do
-  read -r -a files <<< "${target_files[$target]:?unknown fuzz target $target (snapshot, journal, csv)}"
+  read -r -a files <<< "${target_files[$target]:?unknown fuzz target $target (snapshot, journal, csv, mdf, domain)}"
   binary=$out/bin/fuzz-$target
   if [ ! -x "$binary" ] || [ -n "$(find "${files[@]}" Fuzz/Support "$out/modules" -newer "$binary" -print -quit)" ]; then
     echo "building fuzz-$target"
     "$swiftc" "${flags[@]}" -module-name "Fuzz_$target" "${files[@]}" Fuzz/Support/FuzzSupport.swift \
-      -lChannelStore -lChannelResources -lChannelModel -o "$binary" 2> >(grep -v "warning: Cannot export local symbol" >&2)
+      -lChannelStore -lChannelResources -lChannelModel -lpsl -lidn2 -o "$binary" 2> >(grep -v "warning: Cannot export local symbol" >&2)
   fi
   rm -rf "$out/seeds/$target"
   FUZZ_WRITE_SEEDS=$out/seeds/$target "$binary" >/dev/null

@@ -29,8 +29,10 @@ enum FuzzSupport {
         let regStatuses = ["pending", "approved", "info_requested", "rejected", "expired", "closed_won", "closed_lost", "approved"]
         for n in 1...40 {
             let status = regStatuses[n % 8]
-            let decided = status == "pending" ? "" : "2026-0\(n % 9 + 1)-03T10:00:00Z"
-            let until = status == "approved" ? "2026-12-0\(n % 9 + 1)" : ""
+            // Decision fields as the status implies (the import refuses a contradiction): none while
+            // queued, a decision without protection when rejected, both for an approval and what it became.
+            let decided = ["pending", "info_requested"].contains(status) ? "" : "2026-0\(n % 9 + 1)-03T10:00:00Z"
+            let until = ["pending", "info_requested", "rejected"].contains(status) ? "" : "2026-12-0\(n % 9 + 1)"
             registrations += "R-\(pad(n, 7)),P-\(pad(n % 60 + 1, 5)),Prospect \(n),www.prospect\(n % 25).co.uk,\(n * 1000).50,2026-0\(n % 9 + 1)-01T09:00:00Z,\(status),\(decided),\(until)\n"
         }
         var programme = Programme(policy: policy)

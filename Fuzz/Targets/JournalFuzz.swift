@@ -19,6 +19,7 @@ public func fuzzInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMut
 public func fuzzJournal(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let data = Data(bytes: bytes, count: size)
     var programme = FuzzSupport.programme
+    checkResync(data)
     if let contents = try? JournalReader.parse(data) {
         let framed = contents.payloads.reduce(0) { $0 + 8 + $1.count }
         guard framed == contents.validLength, contents.validLength + (contents.tornTail ?? 0) == data.count else {
@@ -29,6 +30,34 @@ public func fuzzJournal(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     replay(data, into: &programme)
     if let fixed = FuzzSupport.rechecksummed(data) { replay(fixed, into: &programme) }
     return 0
+}
+
+/// The one-pass damage scan against direct checks: the record it names after damage really is intact
+/// (its CRC recomputed from its bytes, not from the running checksum), the scan stayed linear, and a
+/// salvage keeps every record a clean parse keeps, in order.
+func checkResync(_ data: Data) {
+    var stats = JournalScanStats()
+    let salvaged = JournalReader.salvage(data, stats: &stats)
+    guard stats.bytesChecksummed <= 2 * data.count + 16 else {
+        FuzzSupport.violated("salvage checksummed \(stats.bytesChecksummed) bytes of a \(data.count)-byte journal")
+    }
+    stats = JournalScanStats()
+    do {
+        let contents = try JournalReader.parse(data, stats: &stats)
+        guard salvaged.payloads.starts(with: contents.payloads) else { FuzzSupport.violated("salvage lost records a parse keeps") }
+    } catch {
+        guard case .corrupt(let offset, _, let next) = error, next > offset, next + 8 <= data.count else {
+            FuzzSupport.violated("parse threw \(error)")
+        }
+        let length = data.subdata(in: next..<next + 4).withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self))) }
+        let stored = data.subdata(in: next + 4..<next + 8).withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self)) }
+        guard next + 8 + length <= data.count, CRC32.checksum(data.subdata(in: next + 8..<next + 8 + length)) == stored else {
+            FuzzSupport.violated("the record named at byte \(next) is not intact")
+        }
+    }
+    guard stats.bytesChecksummed <= 2 * data.count + 16 else {
+        FuzzSupport.violated("parse checksummed \(stats.bytesChecksummed) bytes of a \(data.count)-byte journal")
+    }
 }
 
 func replay(_ payload: Data, into programme: inout Programme) {

@@ -6,7 +6,10 @@ import TerminalUI
 public enum ConsoleEvent: Sendable, Equatable {
     case key(Key)
     case resize(width: Int, height: Int)
-    case click(x: Int, y: Int)
+    /// A left click; `double` when it repeats the last one on the same cell quickly (the runtime times it).
+    case click(x: Int, y: Int, double: Bool = false)
+    /// The mouse wheel over a cell.
+    case scroll(x: Int, y: Int, up: Bool)
     /// The store applied (and made durable) an action the console asked for.
     case performed(ProgrammeAction, ActionOutcome)
     /// The store refused an action; the message says why.
@@ -19,6 +22,8 @@ public enum ConsoleEvent: Sendable, Equatable {
 /// What the reducer asks the runtime to do: the only way a key reaches the disk.
 public enum Effect: Sendable, Equatable {
     case perform(ProgrammeAction)
+    /// Put this text on the user's clipboard.
+    case copy(String)
 }
 
 /// The console's update function (bubbletea's Update): pure, so each key's exact effect on the state
@@ -30,13 +35,10 @@ public enum ConsoleReducer {
             state.width = width
             state.height = height
             return []
-        case .click(let x, let y):
-            guard state.details.isEmpty, case .normal = state.mode else { return [] }
-            if y == 0, !state.isGrid, let pane = ConsoleView.tab(atColumn: x, state: state) {
-                state.focus = pane
-            } else if state.isGrid, let pane = Pane.allCases.first(where: { ConsoleLayout(state).frame(of: $0).contains(x: x, y: y) }) {
-                state.focus = pane
-            }
+        case .click(let x, let y, let double):
+            return MouseController.click(x: x, y: y, double: double, &state, data)
+        case .scroll(let x, let y, let up):
+            MouseController.scroll(x: x, y: y, up: up, &state, data)
             return []
         case .performed(let action, let outcome):
             if let last = state.undo.last, last.inverse == action {
@@ -87,6 +89,13 @@ public enum ConsoleReducer {
             default: state.focus = state.focus.moved(by: -1)
             }
         case .up, .down, .pageUp, .pageDown, .top, .bottom: move(command, &state, data)
+        case .zoom:
+            state.zoomed.toggle()
+            state.status = StatusMessage(state.zoomed ? "\(state.focus.title) fills the screen — z returns to the grid" : "Back to the grid")
+        case .copyID:
+            guard let id = selectedID(state, data) else { state.status = StatusMessage("Nothing selected to copy", .error); break }
+            state.status = StatusMessage("Copied \(id)")
+            return [.copy(id)]
         case .drill: drill(&state, data)
         case .back:
             if !state.details.isEmpty {
@@ -221,6 +230,23 @@ public enum ConsoleReducer {
     static func reselect(_ row: Int?, _ state: inout ConsoleState, _ data: ConsoleData) {
         guard let row, let index = PaneRows.visible(state.focus, in: state, data).firstIndex(of: row) else { return }
         state.list.selected = index
+    }
+
+    /// The id `y` copies: the selected registration, else the partner in view or under the cursor.
+    static func selectedID(_ state: ConsoleState, _ data: ConsoleData) -> String? {
+        if let id = selectedRegistration(state, data) { return id }
+        switch state.details.last {
+        case .partner(let id)?: return id
+        case .registration(let id)?: return id
+        case .concentration?: return data.concentration.ranking[safe: state.detailOffset]?.partnerId
+        case nil:
+            guard let row = selectedRow(state, data) else { return nil }
+            switch state.focus {
+            case .partners: return data.programme.partners[data.partners[row].position].id
+            case .tiers: return data.standings[data.ladder[row].standing].partnerId
+            case .queue, .metrics: return nil
+            }
+        }
     }
 
     /// The registration under the cursor: the open registration detail, or the Queue's selected row.

@@ -13,6 +13,10 @@ public final class ConsoleRuntime {
     let asOf: Day
     let clock: () -> Instant
     let log: ConsoleLog?
+    /// The last left click (cell and milliseconds), to tell a double click.
+    private var lastClick: (x: Int, y: Int, at: Int64)?
+    /// The terminal `run` is drawing on, for effects that reach it (the clipboard).
+    private var terminal: Terminal?
 
     /// - Parameters:
     ///   - asOf: the day the console evaluates SLA, tiers and the default period against (today by default).
@@ -36,9 +40,16 @@ public final class ConsoleRuntime {
         switch event {
         case .key(let key): consoleEvent = .key(key)
         case .resize(let width, let height): consoleEvent = .resize(width: width, height: height)
-        case .mouse(let x, let y, let button):
-            guard button == .left else { return }
-            consoleEvent = .click(x: x, y: y)
+        case .mouse(let x, let y, .left):
+            // A second press on the same cell within 400 ms is a double click (curses is told to report
+            // presses at once, so the runtime, which owns the clock, tells them apart).
+            let now = Int64(DispatchTime.now().uptimeNanoseconds / 1_000_000)
+            let double = lastClick.map { $0.x == x && $0.y == y && now - $0.at < 400 } ?? false
+            lastClick = double ? nil : (x, y, now)
+            consoleEvent = .click(x: x, y: y, double: double)
+        case .mouse(let x, let y, .scrollUp): consoleEvent = .scroll(x: x, y: y, up: true)
+        case .mouse(let x, let y, .scrollDown): consoleEvent = .scroll(x: x, y: y, up: false)
+        case .mouse: return
         }
         send(consoleEvent)
     }
@@ -47,24 +58,37 @@ public final class ConsoleRuntime {
         let effects = ConsoleReducer.update(&state, event, data)
         for effect in effects {
             switch effect {
+            case .copy(let text): terminal?.copyToClipboard(text)
             case .perform(let action):
                 let before = (action.decidedRegistrationIDs ?? []).compactMap { store.programme.registration($0) }
                 data.releaseProgramme()
                 do {
                     // Durable before the screen shows it: perform returns after the journal's fsync.
                     let outcome = try store.perform(action, actor: actor, at: clock())
-                    log?.write("\(actor) \(action.name) \(Reducer.subject(of: action)): \(outcome.message)")
+                    record("\(actor) \(action.name) \(Reducer.subject(of: action)): \(outcome.message)")
                     data = data.updated(after: action, before: before, programme: store.programme)
                     send(.performed(action, outcome))
                 } catch {
                     data.programme = store.programme
-                    log?.write("refused \(action.name) \(Reducer.subject(of: action)): \(error)")
+                    record("refused \(action.name) \(Reducer.subject(of: action)): \(error)")
                     send(.failed(action, "\(error)"))
                 }
             }
         }
+        // After the outcome's own status, so the decision's confirmation is not lost beside it.
+        if let problem = logProblem {
+            logProblem = nil
+            state.status = StatusMessage([state.status?.text, problem].compactMap { $0 }.joined(separator: " · "), .error)
+        }
         if data.period != state.period { data = data.with(period: state.period) }
         ConsoleReducer.normalize(&state, data)
+    }
+
+    /// A failed log write (a full disk) becomes a status message; the console keeps running.
+    private var logProblem: String?
+
+    private func record(_ line: String) {
+        if let problem = log?.write(line) { logProblem = problem }
     }
 
     public func frame() -> Screen { ConsoleView.render(state, data) }
@@ -86,7 +110,11 @@ public final class ConsoleRuntime {
     /// Runs until the user quits; the terminal is restored on every way out.
     public func run(on terminal: Terminal) throws {
         try terminal.start()
-        defer { terminal.stop() }
+        self.terminal = terminal
+        defer {
+            terminal.stop()
+            self.terminal = nil
+        }
         let size = terminal.size
         send(.resize(width: size.width, height: size.height))
         terminal.draw(frame())
@@ -96,29 +124,6 @@ public final class ConsoleRuntime {
             terminal.draw(frame())
         }
         log?.write("quit")
-    }
-}
-
-/// The console's log file: never the screen (it would corrupt the display).
-public final class ConsoleLog {
-    private let handle: FileHandle
-
-    /// Appends to `$XDG_STATE_HOME/channeldesk/console.log` (`~/.local/state/…`).
-    public init?(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        let base = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
-        let directory = base + "/channeldesk"
-        let path = directory + "/console.log"
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        if !FileManager.default.fileExists(atPath: path) {
-            _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-        }
-        guard let handle = FileHandle(forWritingAtPath: path) else { return nil }
-        handle.seekToEndOfFile()
-        self.handle = handle
-    }
-
-    public func write(_ message: String) {
-        handle.write(Data("\(Instant.now) \(message)\n".utf8))
+        log?.close()
     }
 }

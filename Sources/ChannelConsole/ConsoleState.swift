@@ -102,6 +102,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var status: StatusMessage?
     public var period: Period
     public var quit = false
+    /// `z`: the focused pane fills the screen even where the grid fits.
+    public var zoomed = false
 
     public init(width: Int, height: Int, period: Period) {
         self.width = width
@@ -110,7 +112,8 @@ public struct ConsoleState: Sendable, Equatable {
     }
 
     /// The 2×2 grid needs room for four useful tables; below that one pane shows at a time.
-    public var isGrid: Bool { width >= 160 && height >= 40 }
+    public var isGrid: Bool { fitsGrid && !zoomed }
+    public var fitsGrid: Bool { width >= 160 && height >= 40 }
     public var isTooSmall: Bool { width < 80 || height < 24 }
 
     public var list: ListState {

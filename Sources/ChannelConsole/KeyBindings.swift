@@ -8,6 +8,7 @@ public enum Command: Sendable, Hashable {
     case drill, back, filter, commandLine
     case approve, reject, requestInfo, extend, toggleMark, approveMarked, rejectMarked, requestInfoMarked, undo
     case nextQueued, previousQueued, nextConflict
+    case zoom, copyID
     case sort, reverseSort
     case applyTier, openPartner
     case previousPeriod, nextPeriod
@@ -138,6 +139,10 @@ public enum KeyBindings {
         Binding([.escape, .char("h")], .detail, .back, hint: "back", "Go back"),
         Binding([.char("/")], .panes, .filter, hint: "filter", "Filter the list as you type (Esc clears)",
                 when: { state, _ in state.focus != .metrics }),
+        Binding([.char("z")], .panes, .zoom, hint: "zoom", "Zoom the focused pane to the whole screen (again: back to the grid)",
+                when: { state, _ in state.fitsGrid }),
+        Binding([.char("y")], .global, .copyID, "Copy the selected id to the clipboard (OSC 52: works in tmux and over SSH)",
+                when: { state, data in ConsoleReducer.selectedID(state, data) != nil }),
         Binding([.char(":")], .global, .commandLine, "Command line: approve ID…, reject ID REASON, period 2026-Q2, partner ID, q"),
         Binding([.char("u")], .global, .undo, hint: "undo", "Undo the last change (a compensating change: history is kept)"),
         // Tab in a detail view stays inside it (sections, conflicts), never throwing the view away.

@@ -96,67 +96,60 @@ enum ModalKeys {
     }
 }
 
-/// The `:` command line: the same actions as the keys, by id, for when you know what you want.
+/// The `:` command line: the same actions as the keys, by id, for when you know what you want. The
+/// line is read by `CommandGrammar`, the parser `channeldesk batch` uses too, so a line that works
+/// here works in a script.
 enum CommandLine {
-    static let help = "commands: approve ID…, reject ID REASON, info ID [QUESTION], extend ID, partner ID, registration ID, concentration, period 2026-Q2, undo, help, q"
+    static let help = "commands: approve ID…, reject ID REASON, info ID [QUESTION], extend ID, partner ID, registration ID, concentration, period 2026-Q2, tier P-… TIER, advance D-…, undo, help, q"
 
     static func run(_ text: String, _ state: inout ConsoleState, _ data: ConsoleData) -> [Effect] {
-        let words = text.split(separator: " ").map(String.init)
-        guard let verb = words.first?.lowercased() else { return [] }
-        let arguments = Array(words.dropFirst())
-        func ids() -> [String] { arguments.map { $0.uppercased() } }
-        switch verb {
-        case "q", "quit", "exit":
+        let command: TypedCommand
+        do {
+            guard let parsed = try CommandGrammar.parse(text, extensionDays: data.programme.policy.extensionDays) else { return [] }
+            command = parsed
+        } catch {
+            state.status = StatusMessage(message(for: error), .error)
+            return []
+        }
+        switch command {
+        case .action(let action):
+            return [.perform(action)]
+        case .quit:
             state.quit = true
-        case "approve", "a":
-            guard !arguments.isEmpty else { return usage("approve R-0000012 [R-… …]", &state) }
-            let actions = ids().map { ProgrammeAction.approve(registrationID: $0) }
-            return [.perform(actions.count == 1 ? actions[0] : .batch(actions))]
-        case "reject", "r":
-            guard arguments.count >= 2 else { return usage("reject R-0000012 reason text", &state) }
-            return [.perform(.reject(registrationID: arguments[0].uppercased(), reason: arguments.dropFirst().joined(separator: " ")))]
-        case "info", "request-info", "i":
-            guard let id = arguments.first else { return usage("info R-0000012 [question]", &state) }
-            return [.perform(.requestInfo(registrationID: id.uppercased(), question: arguments.dropFirst().joined(separator: " ")))]
-        case "extend", "e":
-            guard let id = arguments.first else { return usage("extend R-0000012", &state) }
-            return [.perform(.extend(registrationID: id.uppercased()))]
-        case "partner", "p":
-            guard let id = arguments.first?.uppercased(), data.programme.partner(id) != nil else {
-                return usage("partner P-00012 (an existing partner id)", &state)
-            }
+        case .openPartner(let id):
+            guard data.programme.partner(id) != nil else { return usage(CommandGrammar.Synopsis.partner, &state) }
             ConsoleReducer.push(.partner(id), &state)
-        case "registration", "reg":
-            guard let id = arguments.first?.uppercased(), data.programme.registration(id) != nil else {
-                return usage("registration R-0000012 (an existing registration id)", &state)
-            }
+        case .openRegistration(let id):
+            guard data.programme.registration(id) != nil else { return usage(CommandGrammar.Synopsis.registration, &state) }
             ConsoleReducer.push(.registration(id), &state)
-        case "concentration", "conc":
+        case .concentration:
             state.focus = .metrics
             state.details = [.concentration]
             state.detailOffset = 0
-        case "period":
-            guard let text = arguments.first, let period = parsePeriod(text) else {
-                return usage("period 2026-Q2, or period 2026-04-01..2026-06-30", &state)
-            }
+        case .period(let period):
             state.period = period
             state.focus = .metrics
             state.details = []
-        case "undo", "u":
+        case .undo:
             return ConsoleReducer.run(.undo, &state, data)
-        case "help", "?":
+        case .help:
             state.mode = .help(offset: 0)
-        default:
-            state.status = StatusMessage("unknown command \"\(verb)\" — \(help)", .error)
+        case .importFile, .checkpoint:
+            state.status = StatusMessage("\(command.verb) runs in `channeldesk \(command.verb == "import" ? "import" : "batch")`, not in the console", .error)
         }
         return []
     }
 
-    static func parsePeriod(_ text: String) -> Period? {
-        if let quarter = Period(quarter: text) { return quarter }
-        let parts = text.components(separatedBy: "..")
-        guard parts.count == 2, let from = Day(parsing: parts[0]), let to = Day(parsing: parts[1]), from <= to else { return nil }
-        return Period(from: from, to: to)
+    /// The grammar's error in the console's words: usages are written as typed here, with the colon.
+    static func message(for error: CommandSyntaxError) -> String {
+        switch error {
+        case .unknownCommand(let verb, let suggestion):
+            return "unknown command \"\(verb)\" — " + (suggestion.map { "did you mean \"\($0)\"?" } ?? help)
+        case .usage(let synopsis):
+            return "usage: :\(synopsis)"
+        case .badToken(let token, let reason, let synopsis):
+            return "\"\(token)\" \(reason) — usage: :\(synopsis)"
+        }
     }
 
     static func usage(_ text: String, _ state: inout ConsoleState) -> [Effect] {

@@ -50,10 +50,17 @@ public enum ProgrammeCheck {
                         break
                     }
                 }
+                do {
+                    try MoneyBounds.check(MoneyBounds.columns(of: replay))
+                } catch {
+                    healthy = false
+                    lines.append("  journal: DAMAGED — its records take the programme's money past what can be totalled (\(error))")
+                }
             }
         } catch {
             healthy = false
-            let salvage = JournalReader.salvage(journalData)
+            var stats = JournalScanStats()
+            let salvage = JournalReader.salvage(journalData, stats: &stats)
             lines.append("  journal: DAMAGED — \(error); \(salvage.payloads.count) intact records can be kept")
         }
         lines.append(healthy ? "OK: the programme is intact." : "Problems found. `channeldesk check --repair` writes a repaired copy beside the file; the original is never changed.")
@@ -73,7 +80,8 @@ public enum ProgrammeCheck {
         guard !target.exists else { throw ActionError("\(target.url.path) already exists; move it away first") }
         guard let data = FileManager.default.contents(atPath: location.url.path) else { throw StoreError.missing(location) }
         var (programme, lastSeq, lost) = try salvageSnapshot(data)
-        let journal = JournalReader.salvage(FileManager.default.contents(atPath: location.journalURL.path) ?? Data())
+        var stats = JournalScanStats()
+        let journal = JournalReader.salvage(FileManager.default.contents(atPath: location.journalURL.path) ?? Data(), stats: &stats)
         var replayed = 0, skipped = 0
         for payload in journal.payloads {
             guard let entry = try? JournalCodec.decode(payload), entry.seq > lastSeq else { continue }
@@ -129,27 +137,11 @@ public enum ProgrammeCheck {
                                              investments: investments, npsResponses: nps, directAccounts: direct,
                                              enablement: enablement, audit: audit, commissionStatus: statuses, clawbacks: clawbacks,
                                              mdfRequests: mdfRequests, mdfAllocations: mdfAllocations)
-        return (programme, root.lastSeq, lost)
-    }
-}
-
-extension JournalReader {
-    /// Every intact record of a journal, however damaged the bytes between them: what a repair keeps.
-    static func salvage(_ data: Data) -> (payloads: [Data], damagedBytes: Int) {
-        data.withUnsafeBytes { bytes in
-            var payloads: [Data] = []
-            var damaged = 0
-            var offset = 0
-            while offset < bytes.count {
-                if let end = intactRecord(in: bytes, at: offset) {
-                    payloads.append(Data(bytes[offset + 8..<end]))
-                    offset = end
-                } else {
-                    damaged += 1
-                    offset += 1
-                }
-            }
-            return (payloads, damaged)
+        do {
+            try MoneyBounds.check(MoneyBounds.columns(of: programme))
+        } catch {
+            throw ActionError("\(error); a copy holding it could not be totalled either — restore the file from a backup")
         }
+        return (programme, root.lastSeq, lost)
     }
 }

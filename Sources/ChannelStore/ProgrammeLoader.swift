@@ -84,6 +84,14 @@ public enum ProgrammeLoader {
             lastSeq = entry.seq
             replayed += 1
         }
+        // A replayed record can bring amounts the snapshot's own check never saw.
+        if replayed > 0 {
+            do {
+                try MoneyBounds.check(MoneyBounds.columns(of: programme))
+            } catch {
+                throw StoreError.journalCorrupt(location, "its records take the programme's money past what can be totalled (\(error))")
+            }
+        }
         if let torn = contents.tornTail {
             warnings.append("the last journal record (\(torn) bytes) was incomplete — the action in flight when the programme last stopped — and was dropped")
         }

@@ -71,6 +71,7 @@ public final class ProgrammeStore {
     public func perform(_ action: ProgrammeAction, actor: String, at: Instant = .now) throws -> ActionOutcome {
         let journal = try usableJournal()
         try Reducer.check(action, in: programme, at: at)
+        if case .importBatch(let batch, _) = action { try MoneyBounds.checkImport(batch, into: programme) }
         let entry = JournalEntry(seq: lastSeq + 1, generation: generation, at: at, actor: actor, action: action)
         if case .importBatch(let batch, _) = action, batch.count >= snapshotBatchRows {
             return try performBySnapshot(entry)
@@ -172,7 +173,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .missing(let location):
-            return "there is no programme at \(location.url.path); create one with `channeldesk demo` or `channeldesk import`"
+            // Name the file in the hint: `channeldesk demo` alone writes demo.cdesk, not this file.
+            let file = location.url.path.shellQuoted
+            return "there is no programme at \(location.url.path); create it with `channeldesk demo --file \(file) --no-open` (a generated demo) or `channeldesk import partners PARTNERS.csv --file \(file)` (your own data)"
         case .orphanJournal(let location):
             return "\(location.journalURL.path) exists but its programme file does not; restore \(location.name) or move the journal away"
         case .closed:
@@ -186,6 +189,14 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .unsaved(let why):
             return "the change may not have been saved (\(why)); quit and reopen the programme to see what the file holds"
         }
+    }
+}
+
+extension String {
+    /// The string as one shell word: as it is when it is plain, else in single quotes.
+    var shellQuoted: String {
+        let plain = !isEmpty && allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "/._-+:@%,".contains($0)) }
+        return plain ? self : "'" + replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
 

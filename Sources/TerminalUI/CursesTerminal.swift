@@ -1,3 +1,4 @@
+import Foundation
 import CCurses
 import Synchronization
 #if canImport(Glibc)
@@ -24,7 +25,8 @@ private let cursesActive = Atomic<Bool>(false)
 /// `.key(.ctrl("c"))` event so the app quits through its normal path (and restores the terminal with
 /// `stop()`). If a second signal arrives before the first was delivered, the app is not listening, so the
 /// handler restores the terminal itself and exits with 128 + the signal number (130 for SIGINT, 143 for
-/// SIGTERM). An `atexit` hook also restores the terminal if the process exits without calling `stop()`.
+/// SIGTERM). An `atexit` hook also restores the terminal if the process exits without calling `stop()`,
+/// and `TrapRestore` does when it dies of SIGILL, SIGTRAP, SIGABRT, SIGSEGV or SIGBUS.
 /// Resizes arrive as `KEY_RESIZE` from ncurses (no SIGWINCH handler of our own) and become `.resize`.
 ///
 /// Colours: pairs are allocated lazily, one per foreground/background combination actually drawn. With
@@ -77,7 +79,10 @@ public final class CursesTerminal: Terminal {
         // Wide characters need a UTF-8 locale; a bare "C" locale (cron, some containers) would garble them.
         if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setlocale(LC_CTYPE, "C.UTF-8") }
 
+        // Before curses changes the modes: the trap handlers restore exactly these.
+        TrapRestore.install()
         guard let screen = newterm(nil, fdopen(1, "w"), fdopen(0, "r")) else {
+            TrapRestore.uninstall()
             throw TerminalError.setupFailed(term: getenv("TERM").map { String(cString: $0) } ?? "")
         }
         screenPointer = screen
@@ -118,12 +123,17 @@ public final class CursesTerminal: Terminal {
         started = false
         for number in [SIGINT, SIGTERM, SIGHUP] { signal(number, SIG_DFL) }
         cursesActive.store(false, ordering: .relaxed)
+        TrapRestore.uninstall()
         curs_set(1)
         endwin()
         if let screenPointer { delscreen(screenPointer) }
         screenPointer = nil
         previous = nil
     }
+
+    /// For the end-to-end test of trap recovery only: with `CHANNELDESK_TEST_TRAP` set (trap, abort,
+    /// segv or bus) the process dies that way here, and the terminal must come back regardless.
+    public static func dieIfAskedForTesting() { TrapRestore.trapIfAsked() }
 
     public func draw(_ screen: Screen) {
         guard started, let window = cd_stdscr() else { return }
@@ -137,6 +147,13 @@ public final class CursesTerminal: Terminal {
         wnoutrefresh(window)
         doupdate()
         previous = screen
+    }
+
+    /// OSC 52 straight to the tty, after curses has flushed its frame: works inside tmux (which keeps
+    /// it as a paste buffer and passes it on) and over SSH, where no local clipboard tool could.
+    public func copyToClipboard(_ text: String) {
+        let sequence = Array("\u{1B}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}".utf8)
+        sequence.withUnsafeBufferPointer { _ = write(1, $0.baseAddress, $0.count) }
     }
 
     public func nextEvent(timeoutMilliseconds: Int) -> Event? {
@@ -180,7 +197,7 @@ public final class CursesTerminal: Terminal {
         guard getmouse(&event) == OK else { return nil }
         let state = event.bstate
         let buttons: [(mmask_t, MouseButton)] = [
-            (cd_button1_pressed() | cd_button1_clicked(), .left),
+            (cd_button1_pressed() | cd_button1_clicked() | cd_button1_double_clicked(), .left),
             (cd_button2_pressed() | cd_button2_clicked(), .middle),
             (cd_button3_pressed() | cd_button3_clicked(), .right),
             (cd_button4_pressed(), .scrollUp),

@@ -11,6 +11,8 @@ public protocol Terminal: AnyObject {
     func draw(_ screen: Screen)
     /// The next event, or nil when none arrives within the timeout (a negative timeout waits forever).
     func nextEvent(timeoutMilliseconds: Int) -> Event?
+    /// Puts `text` on the user's clipboard (OSC 52: the terminal, tmux or an SSH client's terminal does it).
+    func copyToClipboard(_ text: String)
 }
 
 extension Terminal {

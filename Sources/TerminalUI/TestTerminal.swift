@@ -37,6 +37,11 @@ public final class TestTerminal: Terminal {
         events.isEmpty ? nil : events.removeFirst()
     }
 
+    /// What `copyToClipboard` was given, in order.
+    public private(set) var copied: [String] = []
+
+    public func copyToClipboard(_ text: String) { copied.append(text) }
+
     public func enqueue(_ event: Event) {
         events.append(event)
     }

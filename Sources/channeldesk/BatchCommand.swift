@@ -13,8 +13,8 @@ struct BatchCommand: ParsableCommand {
 
           approve ID…                 approve registrations (several ids: all or nothing)
           reject ID REASON…           reject a registration; the rest of the line is the reason
-          request-info ID [QUESTION…] ask the partner for more information
-          extend ID                   extend an approved registration's protection
+          info ID [QUESTION…]         ask the partner for more information (also: request-info)
+          extend ID… [DAYS]           extend approved registrations' protection by the policy's window
           tier PARTNER-ID TIER        move a partner to a tier
           advance DEAL-ID…            move each deal's commission one step on (all or nothing)
           import KIND CSV-PATH        import a CSV file (KIND as for `channeldesk import`)
@@ -22,6 +22,10 @@ struct BatchCommand: ParsableCommand {
           checkpoint                  fold the journal into a new snapshot
           undo                        undo the last change this batch made (repeat to go further back)
           # comment                   blank lines and lines starting with # are ignored
+
+        These are the commands of the console's : line, read by the same parser: verbs and ids in any
+        case (approve r-12 is approve R-12), several ids separated by spaces or commas, and the
+        console's short forms (a, r, i, e, u). The console's views (partner, period…) have no use here.
 
         For each command one line goes to stdout, flushed:
           ok <seq> <message>          the change is durable (journaled and fsynced) — it survives a crash
@@ -67,43 +71,24 @@ struct BatchSession {
         self.actor = actor
     }
 
-    /// Runs one command line; answers the sequence number to report and the confirmation.
+    /// Runs one command line; answers the sequence number to report and the confirmation. The line is
+    /// read by `CommandGrammar`, the parser of the console's `:` line, so the two accept the same words.
     mutating func run(_ line: String) throws -> (Int64, String) {
+        // MDF decisions have no console `:` form yet: they are read here, before the shared grammar.
         let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
-        let verb = words[0].lowercased()
-        let args = Array(words.dropFirst())
-        func rest(from index: Int) -> String { args.dropFirst(index).joined(separator: " ") }
-        func need(_ count: Int, _ usage: String) throws {
-            guard args.count >= count else { throw CLIError("usage: \(usage)") }
+        if words.first?.lowercased() == "mdf" { return try perform(.mdf(MDFBatch.decision(Array(words.dropFirst())))) }
+        let parsed: TypedCommand?
+        do {
+            parsed = try CommandGrammar.parse(line, extensionDays: store.programme.policy.extensionDays)
+        } catch {
+            if case .unknownCommand = error { throw CLIError("\(error); see `channeldesk batch --help`") }
+            throw CLIError(error.description)
         }
-        func exactly(_ count: Int, _ usage: String) throws {
-            guard args.count == count else { throw CLIError("usage: \(usage)") }
-        }
-        switch verb {
-        case "approve":
-            try need(1, "approve ID…")
-            return try perform(decision(args.map { .approve(registrationID: $0) }))
-        case "reject":
-            try need(2, "reject ID REASON…")
-            return try perform(.reject(registrationID: args[0], reason: rest(from: 1)))
-        case "request-info":
-            try need(1, "request-info ID [QUESTION…]")
-            return try perform(.requestInfo(registrationID: args[0], question: rest(from: 1)))
-        case "extend":
-            try exactly(1, "extend ID")
-            return try perform(.extend(registrationID: args[0]))
-        case "tier":
-            try exactly(2, "tier PARTNER-ID TIER")
-            return try perform(.changeTier(partnerID: args[0], to: args[1]))
-        case "advance":
-            try need(1, "advance DEAL-ID…")
-            return try perform(.advanceCommissions(dealIDs: args))
-        case "import":
-            try need(2, "import KIND CSV-PATH")
-            guard let kind = RecordKind(rawValue: args[0].lowercased()) else {
-                throw CLIError("\(args[0]) is not a kind of record; use one of \(RecordKind.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            let path = rest(from: 1)
+        guard let command = parsed else { throw CLIError("nothing to do on this line") }
+        switch command {
+        case .action(let action):
+            return try perform(action)
+        case .importFile(let kind, let path):
             let data = try CSVInput.read(path)
             let name = URL(fileURLWithPath: path).lastPathComponent
             switch CSVImporter.parse(kind, data: data, fileName: name, programme: store.programme) {
@@ -113,27 +98,18 @@ struct BatchSession {
             case .success(let batch):
                 return try perform(.importBatch(batch, source: name))
             }
-        case "mdf":
-            return try perform(.mdf(MDFBatch.decision(args)))
-        case "checkpoint":
-            try exactly(0, "checkpoint")
+        case .checkpoint:
             try store.checkpoint()
             return (store.lastSeq, "checkpoint: generation \(store.generation), journal empty")
-        case "undo":
-            try exactly(0, "undo")
+        case .undo:
             guard let last = undoStack.last else { throw CLIError("nothing to undo: this batch has made no change yet") }
             guard let inverse = last.inverse else { throw CLIError("#\(last.seq) cannot be undone") }
             let outcome = try store.perform(inverse, actor: actor)
             undoStack.removeLast()
             return (store.lastSeq, outcome.message)
-        default:
-            throw CLIError("unknown command \"\(words[0])\"; see `channeldesk batch --help`")
+        case .openPartner, .openRegistration, .concentration, .period, .help, .quit:
+            throw CLIError("`\(command.verb)` works on the console's : line; a batch line makes a change (see `channeldesk batch --help`)")
         }
-    }
-
-    /// One registration is one action; several are one all-or-nothing batch, as on the command line.
-    private func decision(_ actions: [ProgrammeAction]) -> ProgrammeAction {
-        actions.count == 1 ? actions[0] : .batch(actions)
     }
 
     private mutating func perform(_ action: ProgrammeAction) throws -> (Int64, String) {

@@ -20,6 +20,7 @@ enum ConsoleLauncher {
         let runtime: ConsoleRuntime
         do {
             terminal.draw(openingScreen(location, width: terminal.size.width, height: terminal.size.height))
+            CursesTerminal.dieIfAskedForTesting()
             store = try ProgrammeStore(opening: location)
             runtime = ConsoleRuntime(store: store, actor: actor, asOf: asOf ?? .today, width: terminal.size.width,
                                      height: terminal.size.height, log: ConsoleLog())

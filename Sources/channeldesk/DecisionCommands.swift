@@ -17,7 +17,8 @@ struct DecisionOptions: ParsableArguments {
     func perform(_ make: (String) -> ProgrammeAction) throws {
         let store = try file.openStore()
         defer { store.close() }
-        let actions = registrations.map(make)
+        // Ids in any case, as the console's : line and `batch` take them (one grammar for all three).
+        let actions = registrations.map { make($0.uppercased()) }
         let outcome = try store.perform(actions.count == 1 ? actions[0] : .batch(actions), actor: actor.name)
         Console.print(outcome.message)
     }

@@ -73,7 +73,11 @@ enum Console {
 
     /// Writes `data` to stdout.
     static func write(_ data: Data) {
-        FileHandle.standardOutput.write(data)
+        do { try ExportWriter.writeStandardOutput(data) } catch {
+            let message = Data("channeldesk: \(error)\n".utf8)
+            _ = message.withUnsafeBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+            exit(1)
+        }
     }
 
     static func print(_ text: String) { write(Data((text + "\n").utf8)) }

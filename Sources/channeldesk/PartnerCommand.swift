@@ -10,12 +10,20 @@ struct PartnerCommand: ParsableCommand {
     @OptionGroup var file: FileOptions
     @OptionGroup var asOf: AsOfOptions
     @Argument(help: "The partner id, e.g. P-00012.") var partnerID: String
+    @Option(help: "table or json.") var format: OutputFormat = .table
 
     func run() throws {
         let programme = try file.read()
         guard let profile = PartnerProfile.build(programme, partnerID: partnerID.uppercased(), asOf: asOf.day) else {
             throw CLIError("there is no partner \(partnerID)")
         }
+        try Console.report(PartnerReport(profile: profile, asOf: asOf.day), as: format) { PartnerText.render(profile, asOf: asOf.day) }
+    }
+}
+
+/// The partner page for people.
+enum PartnerText {
+    static func render(_ profile: PartnerProfile, asOf: Day) -> String {
         let partner = profile.partner
         var out = ["\(partner.name) (\(partner.id)) — \(partner.type.rawValue.replacingOccurrences(of: "_", with: " ")), \(partner.region), \(partner.status.rawValue) since \(partner.joinedOn), owner \(partner.owner)"]
         out.append("Tier \(partner.tier); qualifies for \(profile.standing?.qualifiedTier ?? "—") (\((profile.standing?.proposal.rawValue ?? "not enrolled").replacingOccurrences(of: "_", with: " ")))")
@@ -28,7 +36,7 @@ struct PartnerCommand: ParsableCommand {
         let items = EnablementItem.allCases.map { item in profile.enablement[item].map { "✔ \(item.rawValue) \($0)" } ?? "✘ \(item.rawValue)" }
         out.append("Enablement: " + items.joined(separator: " · "))
         out.append("ARR by quarter: " + profile.quarterlyARR.map { "\($0.quarter.label) \($0.arr.compact)" }.joined(separator: " · "))
-        let open = profile.registrations.filter { $0.isOpen(asOf: asOf.day) }.count
+        let open = profile.registrations.filter { $0.isOpen(asOf: asOf) }.count
         out.append("Registrations: \(profile.registrations.count) (\(open) open) · deals: \(profile.deals.count) (\(profile.deals.filter { $0.outcome == .won }.count) won)")
         let totals = profile.ledgerTotals
         out.append("Commissions: " + ([CommissionStatus.accrued, .approved, .paid].map { "\($0.rawValue) \((totals[$0] ?? .zero).grouped)" }
@@ -40,6 +48,6 @@ struct PartnerCommand: ParsableCommand {
         for entry in profile.audit { audit.add(["\(entry.seq)", entry.at.description, entry.actor, entry.action, entry.subject, entry.detail]) }
         out.append("Audit trail (\(profile.audit.count))")
         out.append(audit.render())
-        Console.print(out.joined(separator: "\n"))
+        return out.joined(separator: "\n")
     }
 }

@@ -17,11 +17,13 @@ struct CLI {
         var stderr: String
     }
 
-    /// Runs `channeldesk ARGS --file <scratch file>` (unless `withFile` is false).
+    /// Runs `channeldesk ARGS --file <scratch file>` (unless `withFile` is false), with `input` as its
+    /// stdin when given; with `shell`, runs `/bin/sh ARGS` instead, for a command line as a user types it.
     @discardableResult
-    func run(_ arguments: [String], withFile: Bool = true, environment: [String: String] = [:]) throws -> Result {
+    func run(_ arguments: [String], withFile: Bool = true, environment: [String: String] = [:], input: String? = nil,
+             shell: Bool = false) throws -> Result {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = shell ? URL(fileURLWithPath: "/bin/sh") : Self.binary
         process.arguments = arguments + (withFile ? ["--file", file.path] : [])
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
@@ -33,7 +35,14 @@ struct CLI {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         try process.run()
+        if let input {
+            // Small scripts only: the child reads all of it before it writes much, so this cannot deadlock.
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         // Read before waiting: a full pipe would otherwise block the child forever.
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()

@@ -26,8 +26,8 @@ import TerminalUI
         let past = [Key.char("?")] + Array(repeating: .char("j"), count: 60)
         let atEnd = text(Snapshot.small, past), oneUp = text(Snapshot.small, past + [.char("k")])
         #expect(oneUp != atEnd)
-        #expect(atEnd[21].contains("lines 50–68 of 68"), "\(atEnd[21])")
-        #expect(oneUp[21].contains("lines 49–67 of 68"), "\(oneUp[21])")
+        #expect(atEnd[21].contains("lines 51–69 of 69"), "\(atEnd[21])")
+        #expect(oneUp[21].contains("lines 50–68 of 69"), "\(oneUp[21])")
     }
 
     /// Partners' Tier column used to cut "registered ▲" to "registere…", hiding every upgrade marker.
@@ -58,13 +58,13 @@ import TerminalUI
         }
     }
 
-    /// Clicks in the 2×2 grid focus the pane under them.
+    /// Clicks in the 2×2 grid focus the pane under them (and select the row clicked, where there is one).
     @Test func gridClicksFocusThePane() {
         var store = ConsoleStore(width: 160, height: 40)
-        store.send(.click(x: 100, y: 5)) { $0.focus = .partners }
-        store.send(.click(x: 10, y: 25)) { $0.focus = .tiers }
-        store.send(.click(x: 100, y: 25)) { $0.focus = .metrics }
-        store.send(.click(x: 10, y: 5)) { $0.focus = .queue }
+        store.send(.click(x: 100, y: 5)) { $0.focus = .partners; $0.lists[.partners]!.selected = 1 }
+        store.send(.click(x: 10, y: 25)) { $0.focus = .tiers; $0.lists[.tiers]!.selected = 2 }
+        store.send(.click(x: 100, y: 25)) { $0.focus = .metrics; $0.lists[.metrics]!.selected = 3 }
+        store.send(.click(x: 10, y: 5)) { $0.focus = .queue; $0.lists[.queue]!.selected = 1 }
         // The header and footer are no pane.
         store.send(.click(x: 100, y: 0))
         store.send(.click(x: 100, y: 39))

@@ -258,7 +258,8 @@ import TerminalUI
         // Between tabs, past the last tab, and off the header: nothing.
         store.send(.click(x: 9, y: 0))
         store.send(.click(x: 60, y: 0))
-        store.send(.click(x: 12, y: 5))
+        // Below the tabs a click selects the row under it (MouseReducerTests).
+        store.send(.click(x: 12, y: 5)) { $0.lists[.queue]!.selected = 2 }
     }
 
     @Test func clicksOnTheHeaderDoNothingInTheGridOrADetail() {
@@ -278,7 +279,7 @@ import TerminalUI
 
     @Test func everyKeyReachesItsCommandWhereItsScopeApplies() {
         for binding in KeyBindings.all {
-            var state = ConsoleFixture.state()
+            var state = ConsoleFixture.state(width: binding.command == .zoom ? 160 : 120)
             switch binding.scope {
             case .decide, .queue, .panes, .navigation, .global: state.focus = .queue
             case .partners: state.focus = .partners

@@ -102,7 +102,7 @@ enum TestedCommands {
         // PartnerDetailReducerTests
         .nextSection, .previousSection, .advanceCommission,
         // TriageReducerTests
-        .requestInfoMarked, .nextQueued, .previousQueued, .nextConflict,
+        .requestInfoMarked, .nextQueued, .previousQueued, .nextConflict, .zoom, .copyID,
     ]
 }
 

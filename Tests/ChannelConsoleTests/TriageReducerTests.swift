@@ -59,3 +59,28 @@ import TerminalUI
         store.press(.char("I")) { $0.status = StatusMessage("Nothing is marked — space marks a registration", .error) }
     }
 }
+
+/// `z` zooms the focused pane where the grid fits; `y` copies the selected id.
+@Suite struct ZoomAndCopyReducerTests {
+    @Test func zZoomsTheFocusedPaneAndBack() {
+        var store = ConsoleStore(width: 160, height: 40)
+        #expect(store.state.isGrid)
+        store.press(.char("z")) { $0.zoomed = true; $0.status = StatusMessage("Queue fills the screen — z returns to the grid") }
+        #expect(!store.state.isGrid)
+        store.press(.char("z")) { $0.zoomed = false; $0.status = StatusMessage("Back to the grid") }
+        // Where the grid does not fit, there is nothing to zoom.
+        store = ConsoleStore(width: 120, height: 40)
+        store.press(.char("z"))
+    }
+
+    @Test func yCopiesTheSelectedRegistrationOrPartner() {
+        var store = ConsoleStore()
+        store.press(.char("y"), { $0.status = StatusMessage("Copied \(ConsoleFixture.queueOrder[0])") },
+                    effects: [.copy(ConsoleFixture.queueOrder[0])])
+        store = ConsoleStore { $0.details = [.partner("P-00038")] }
+        store.press(.char("y"), { $0.status = StatusMessage("Copied P-00038") }, effects: [.copy("P-00038")])
+        // The Metrics pane has no id to copy: y is not offered there.
+        store = ConsoleStore { $0.focus = .metrics }
+        store.press(.char("y"))
+    }
+}

@@ -23,7 +23,7 @@ struct CSVValuePathTests {
         let rows = try registrations(
             "R-1,P-00001,Zeta,zeta.com,'+5,2026-01-01T10:00:00Z,PENDING,,,,+1,\n"
             + "R-2,P-00001,'=Yeti,yeti.com,0007.5,2026-01-01T10:00:00Z,Closed_Won,2026-01-02T00:00:00Z,2026-04-02,GOLD,-0,'-note\n"
-            + "R-3,P-00001,\"Quoted \"\"Co\"\"\",q.com,\"12.00\",\"2026-01-01T10:00:00Z\",\"approved\",,,\"Gold\",\"007\",\"\"\n")
+            + "R-3,P-00001,\"Quoted \"\"Co\"\"\",q.com,\"12.00\",\"2026-01-01T10:00:00Z\",\"approved\",\"2026-01-02T00:00:00Z\",\"2026-04-02\",\"Gold\",\"007\",\"\"\n")
         #expect(rows.map(\.estimatedACV) == [Money(cents: 500), Money(cents: 750), Money(cents: 1200)])
         #expect(rows.map(\.status) == [.pending, .closedWon, .approved])
         #expect(rows.map(\.extensions) == [1, 0, 7])

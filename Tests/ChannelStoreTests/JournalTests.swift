@@ -12,8 +12,10 @@ import Testing
         url = directory.file("programme.cdesk-journal")
     }
 
+    /// Payloads start like the binary plists JournalCodec writes: after damage, the reader finds the
+    /// next record by that magic.
     private func payloads(_ count: Int) -> [Data] {
-        (0..<count).map { Data("record \($0) ".utf8) + Data(repeating: UInt8($0), count: $0 * 3) }
+        (0..<count).map { Data("bplist00 record \($0) ".utf8) + Data(repeating: UInt8($0), count: $0 * 3) }
     }
 
     private func writeAll(_ records: [Data]) throws -> JournalWriter {
@@ -82,7 +84,7 @@ import Testing
         let second = 8 + records[0].count
         bytes[second + 8 + 2] ^= 0x01  // a payload byte of record 2: its CRC no longer matches
         try bytes.write(to: url)
-        #expect(throws: JournalError.corrupt(offset: second, recordIndex: 1)) { try JournalReader.read(url: url) }
+        #expect(throws: JournalError.corrupt(offset: second, recordIndex: 1, nextIntact: second + 8 + records[1].count)) { try JournalReader.read(url: url) }
     }
 
     @Test func corruptLengthInTheMiddleStillThrows() throws {
@@ -92,7 +94,7 @@ import Testing
         bytes[3] = 0x7F  // record 1 now claims ~2 GB, past the end of the file
         try bytes.write(to: url)
         let error = #expect(throws: JournalError.self) { try JournalReader.read(url: url) }
-        #expect(error == .corrupt(offset: 0, recordIndex: 0))
+        #expect(error == .corrupt(offset: 0, recordIndex: 0, nextIntact: 8 + records[0].count))
         #expect(error?.description.contains("run `channeldesk check`") == true)
     }
 

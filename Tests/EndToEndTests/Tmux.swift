@@ -189,6 +189,7 @@ final class Tmux {
             set -g default-terminal xterm-256color
             set -g history-limit 0
             set -sg escape-time 0
+            set -s set-clipboard on
 
             """.utf8).write(to: config)
         var env = ["TERM=xterm-256color", "HOME=\(workspace.home.path)",

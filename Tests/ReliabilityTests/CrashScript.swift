@@ -112,11 +112,21 @@ struct CrashScript {
                 steps.append(Step(line: "", kind: .comment))
             case 93..<97:
                 steps.append(Step(line: "checkpoint", kind: .checkpoint(lastSeq: seq)))
+            case 97..<100:
+                guard let (line, action) = Self.mdfStep(model, &rng) else { continue }
+                try record(line, action)
             default:
                 continue
             }
         }
         steps.append(Step(line: "checkpoint", kind: .checkpoint(lastSeq: seq)))
+    }
+
+    /// The hook for MDF actions (DESIGN.md §8: request, approve, claim, pay). Return one valid for
+    /// `model` — its `channeldesk batch` line and the action — and every kill and power-cut loop
+    /// exercises it (3% of steps) with no other change. Nil until the MDF reducer and batch verbs land.
+    static func mdfStep(_ model: Programme, _ rng: inout DemoRandom) -> (line: String, action: ProgrammeAction)? {
+        nil
     }
 
     /// The script as the batch's stdin.

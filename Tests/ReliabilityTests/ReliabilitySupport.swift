@@ -6,8 +6,8 @@ import Glibc
 /// A fresh directory under the system temp dir, removed when dropped.
 final class Scratch {
     let url: URL
-    init(_ label: String) throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("channeldesk-\(label)-\(UUID().uuidString)")
+    init(_ label: String, in root: URL? = nil) throws {
+        url = (root ?? FileManager.default.temporaryDirectory).appendingPathComponent("channeldesk-\(label)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
     func file(_ name: String) -> URL { url.appendingPathComponent(name) }
@@ -117,15 +117,28 @@ extension Programme {
     /// What the crash test compares between the file and the model: every decision-bearing field, but
     /// not the wall-clock times (the model and the real run decide at slightly different instants).
     var durableFacts: Facts {
-        Facts(registrations: Dictionary(uniqueKeysWithValues: registrations.map {
-                  ($0.id, "\($0.status.rawValue)|\($0.extensions)|\($0.note ?? "-")|\($0.protectedUntil == nil ? "open" : "protected")|\($0.tierAtApproval ?? "-")")
-              }),
-              tiers: Dictionary(uniqueKeysWithValues: partners.map { ($0.id, $0.tier) }),
-              commissionStatus: commissionStatus.mapValues(\.rawValue))
+        // Structs, not formatted strings: the power-loss loop compares these thousands of times.
+        var byID = [String: Facts.Registration](minimumCapacity: registrations.count)
+        for row in registrations {
+            byID[row.id] = Facts.Registration(status: row.status, extensions: row.extensions, note: row.note,
+                                              protected: row.protectedUntil != nil, tier: row.tierAtApproval)
+        }
+        var tiers = [String: String](minimumCapacity: partners.count)
+        for partner in partners { tiers[partner.id] = partner.tier }
+        return Facts(registrations: byID, tiers: tiers, commissionStatus: commissionStatus.mapValues(\.rawValue))
     }
 
     struct Facts: Equatable {
-        var registrations: [String: String]
+        struct Registration: Equatable, CustomStringConvertible {
+            var status: RegistrationStatus
+            var extensions: Int
+            var note: String?
+            var protected: Bool
+            var tier: String?
+            var description: String { "\(status.rawValue)|\(extensions)|\(note ?? "-")|\(protected ? "protected" : "open")|\(tier ?? "-")" }
+        }
+
+        var registrations: [String: Registration]
         var tiers: [String: String]
         var commissionStatus: [String: String]
 
@@ -136,7 +149,7 @@ extension Programme {
                 lines.append("registrations: \(registrations.count) vs \(other.registrations.count)")
             }
             for (id, value) in registrations where other.registrations[id] != value {
-                lines.append("\(id): \(value) vs \(other.registrations[id] ?? "absent")")
+                lines.append("\(id): \(value) vs \(other.registrations[id].map(\.description) ?? "absent")")
             }
             for (id, value) in tiers where other.tiers[id] != value { lines.append("\(id): \(value) vs \(other.tiers[id] ?? "absent")") }
             for (id, value) in commissionStatus where other.commissionStatus[id] != value {

@@ -35,6 +35,7 @@ extension RowReader {
         let extensions = integer("extensions", in: 0...Int.max, fallback: 0)
         let note = text("note", optional: true)
         let mdfRequestID = mdfRequestReference("mdf_request_id", partner: partnerID)
+        checkDecision(status: status, decidedAt: decidedAt, protectedUntil: protectedUntil)
         guard let id, let partnerID, let company, let domain, let acv, let submittedAt, let status,
               let extensions else { return nil }
         return Registration(id: id, partnerID: partnerID, prospectCompany: company, prospectDomain: domain,
@@ -53,6 +54,7 @@ extension RowReader {
         let closedOn = day("closed_on")
         let outcome = label("outcome", DealOutcome.self)
         let attribution = label("attribution", Attribution.self)
+        checkRegistrationOwner(registrationID, partnerID: partnerID)
         guard let id, let partnerID, let account, let domain, let acv, let closedOn, let outcome, let attribution
         else { return nil }
         return Deal(id: id, partnerID: partnerID, registrationID: registrationID, account: account, domain: domain,

@@ -52,3 +52,52 @@ public enum CRC32 {
         return tables
     }()
 }
+
+extension CRC32 {
+    /// The checksum of `b` alone, from the checksums of `a` and of `a + b` and the length of `b`:
+    /// CRC-32 is linear over GF(2), so `crc(a + b) = crc(a) · x^(8·|b|) mod P ⊕ crc(b)` (zlib's
+    /// `crc32_combine`, solved for `crc(b)`). This is what lets the journal check a record at any offset
+    /// from running checksums taken in one pass, instead of re-reading its bytes for every candidate.
+    package static func checksum(ofSuffixLength length: Int, whole: UInt32, prefix: UInt32) -> UInt32 {
+        whole ^ multiply(powerOfX(bytes: length), prefix)
+    }
+
+    /// a · b modulo the (reflected) CRC polynomial.
+    private static func multiply(_ a: UInt32, _ b: UInt32) -> UInt32 {
+        var m: UInt32 = 1 << 31, product: UInt32 = 0, b = b
+        // a is never 0 here (a power of x), so the loop ends when a's last set bit is consumed.
+        while m != 0 {
+            if a & m != 0 {
+                product ^= b
+                if a & (m - 1) == 0 { break }
+            }
+            m >>= 1
+            b = b & 1 != 0 ? (b >> 1) ^ 0xEDB8_8320 : b >> 1
+        }
+        return product
+    }
+
+    /// x^(8·bytes) modulo the polynomial, by squaring: O(log bytes) multiplications.
+    private static func powerOfX(bytes: Int) -> UInt32 {
+        var p: UInt32 = 1 << 31  // x^0
+        var n = UInt64(bytes), k = 3  // x^(n·2^3): eight bits per byte
+        while n != 0 {
+            if n & 1 != 0 { p = multiply(powers[k & 31], p) }
+            n >>= 1
+            k += 1
+        }
+        return p
+    }
+
+    /// powers[k] = x^(2^k) modulo the polynomial.
+    private static let powers: [UInt32] = {
+        var table = [UInt32](repeating: 0, count: 32)
+        var p: UInt32 = 1 << 30  // x^1
+        table[0] = p
+        for k in 1..<32 {
+            p = multiply(p, p)
+            table[k] = p
+        }
+        return table
+    }()
+}

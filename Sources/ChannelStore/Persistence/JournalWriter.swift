@@ -5,7 +5,8 @@ import Glibc
 public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A damaged record with intact records after it: dropping it would silently lose those, so the
     /// programme refuses to open until `channeldesk check` repairs it.
-    case corrupt(offset: Int, recordIndex: Int)
+    /// `nextIntact` is where the first intact record after the damage starts.
+    case corrupt(offset: Int, recordIndex: Int, nextIntact: Int)
     /// fsync failed: the kernel may have dropped the unwritten pages, so nothing appended through this
     /// writer can be trusted to be on disk, and retrying fsync would falsely report success.
     case unusable(FileError)
@@ -15,8 +16,8 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .corrupt(let offset, let index):
-            return "the journal is damaged at byte \(offset) (record \(index + 1)) and intact records follow it; run `channeldesk check` to repair it"
+        case .corrupt(let offset, let index, let next):
+            return "the journal is damaged at byte \(offset) (record \(index + 1)) and an intact record follows it at byte \(next); run `channeldesk check` to repair it"
         case .unusable(let error):
             return "changes can no longer be saved safely (\(error)); quit and reopen the programme — the last change may not have been saved"
         case .closed: return "the journal is closed"

@@ -104,14 +104,17 @@ public final class PowerLossFileIO: FileIO, @unchecked Sendable {
 
     public func fsync(_ fd: Int32, path: String) throws(FileError) {
         try tick("fsync", path)
-        try base.fsync(fd, path: path)
-        lock.withLock {
+        // Durability is the shadow's business: after a cut `restoreSurvivors` rewrites the directory
+        // from it, so a real fsync would only slow thousands of simulated cuts down to the disk's pace.
+        // A descriptor this layer does not shadow is synced for real.
+        let shadowed: Bool = lock.withLock {
             switch handles[fd] {
-            case .file(let inode, _, _)?: inode.durable = inode.volatile
-            case .directory?: durableEntries = volatileEntries
-            case nil: break
+            case .file(let inode, _, _)?: inode.durable = inode.volatile; return true
+            case .directory?: durableEntries = volatileEntries; return true
+            case nil: return false
             }
         }
+        if !shadowed { try base.fsync(fd, path: path) }
     }
 
     public func ftruncate(_ fd: Int32, length: Int, path: String) throws(FileError) {

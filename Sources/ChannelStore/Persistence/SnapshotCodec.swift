@@ -43,8 +43,8 @@ public enum SnapshotCodec {
         return try encoder.encode(root)
     }
 
-    /// Decodes and checks a programme file: format, version, every column's checksum and shape, and
-    /// the uniqueness of ids. Every failure is a `SnapshotError`.
+    /// Decodes and checks a programme file: format, version, every column's checksum and shape, the
+    /// uniqueness of ids, and that its money can be totalled (`MoneyBounds`). Every failure is a `SnapshotError`.
     ///
     /// `data` is consumed: once the property list is decoded the file's bytes are released, before the
     /// tables are, so a large programme is never in memory three times over.
@@ -86,6 +86,7 @@ public enum SnapshotCodec {
                 // So did MDF (DESIGN §8): a file without its tables has no requests and no allocations.
                 mdfRequests: try root.tables["mdfRequests"].map { table throws(SnapshotError) in try TableCodec.decode(MDFRequest.self, from: table) } ?? [],
                 mdfAllocations: try root.tables["mdfAllocations"].map { table throws(SnapshotError) in try TableCodec.decode(MDFAllocation.self, from: table) } ?? [])
+            try MoneyBounds.check(MoneyBounds.columns(of: programme))
             return DecodedSnapshot(programme: programme, generation: root.generation, lastSeq: root.lastSeq,
                                    savedAt: root.savedAt)
         } catch let error as SnapshotError {

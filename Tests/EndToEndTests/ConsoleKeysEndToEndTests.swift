@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// lazygit/k9s habits in the real console: `y` puts the selected id on the clipboard through OSC 52
+/// (tmux, keeping it as a paste buffer, shows the sequence reached the pty), `z` zooms a grid pane,
+/// and a screen too small takes no key but quit.
+@Suite(.serialized)
+struct ConsoleKeysEndToEndTests {
+    func withConsole(width: Int = 120, height: Int = 40, _ body: (Tmux) throws -> Void) throws {
+        let workspace = try Workspace()
+        defer { workspace.cleanup() }
+        try workspace.makeDemo()
+        let console = try Tmux(workspace, ["--file", workspace.file.path, "--as-of", Workspace.today, "--actor", "e2e.tester"],
+                               width: width, height: height)
+        defer { console.kill() }
+        try body(console)
+    }
+
+    @Test func yCopiesTheSelectedRegistrationThroughOSC52() throws {
+        try withConsole { console in
+            let screen = try console.waitFor(" waiting ·")
+            let first = try #require(ScreenText.queueIDs(screen).first)
+            try console.type("y")
+            try console.waitFor("Copied \(first)")
+            let buffer = try console.tmux(["show-buffer"])
+            #expect(buffer.status == 0 && buffer.stdout == first, "tmux buffer: \(buffer.stdout) \(buffer.stderr)")
+        }
+    }
+
+    @Test func zZoomsTheFocusedPaneOfTheGrid() throws {
+        try withConsole(width: 160, height: 40) { console in
+            var screen = try console.waitFor("┌─ 1 Queue")
+            #expect(screen.contains("┌─ 2 Partners"), "the grid shows every pane framed:\n\(screen)")
+            try console.type("z")
+            screen = try console.waitFor("fills the screen")
+            // Zoomed, the panes are tabs of one full-width view, as on a smaller terminal.
+            #expect(!screen.contains("┌─ 1 Queue") && !screen.contains("┌─ 2 Partners"), "\(screen)")
+            try console.type("z")
+            try console.waitFor("Back to the grid")
+        }
+    }
+
+    @Test func aTooSmallTerminalTakesNoKeyButQuit() throws {
+        try withConsole { console in
+            var screen = try console.waitFor(" waiting ·")
+            let waiting = try #require(screen.split(separator: "\n").first { $0.contains(" waiting") }.map(String.init))
+            try console.resize(60, 20)
+            try console.waitFor("Terminal too small")
+            try console.type("a")
+            try console.type("A")
+            try console.send("Enter")
+            try console.resize(120, 40)
+            screen = try console.waitFor(" waiting ·")
+            #expect(screen.contains(waiting), "nothing was decided while the screen was too small:\n\(screen)")
+            #expect(!screen.contains("Approved"), "\(screen)")
+        }
+    }
+}
