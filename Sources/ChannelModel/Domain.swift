@@ -9,10 +9,11 @@ import Foundation
 /// newer. Answers are in ASCII (punycode), so a Unicode and a punycode spelling of one name are one key.
 public enum Domain {
     /// The registrable domain of what a partner typed — a domain, a URL or an e-mail address — or nil
-    /// when it has none: empty, a bare public suffix (`co.uk`), an IP address, a single label.
+    /// when it has none: empty, a bare public suffix (`co.uk`), an IP address, a single label, or a
+    /// name IDNA refuses (what stays non-ASCII after normalising).
     public static func registrable(_ typed: String) -> String? {
         let host = normalised(typed)
-        guard !host.isEmpty, !isIPAddress(host) else { return nil }
+        guard !host.isEmpty, !isIPAddress(host), host.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         return host.withCString { name in
             guard let answer = psl_registrable_domain(PublicSuffixList.shared.context, name) else { return nil }
             return String(cString: answer)

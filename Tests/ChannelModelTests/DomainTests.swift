@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test(arguments: ["", "   ", "co.uk", "com.sg", "192.168.0.1", "[::1]", "https://10.0.0.1:8080/x", "localhost",
-                      "acme", "sales@", "https://"])
+                      "acme", "sales@", "https://", "www.ae\u{FFFD}mm.com"])
     func refusesWhatHasNoRegistrablePart(typed: String) {
         #expect(Domain.registrable(typed) == nil, "\(typed)")
     }

@@ -94,6 +94,7 @@ struct RowReader {
         let host = Domain.normalised(typed)
         let why = host.isEmpty ? "names no host"
             : Domain.isIPAddress(host) ? "is an IP address, not a company's domain"
+            : host.utf8.contains(where: { $0 >= 0x80 }) ? "is not a valid internationalised domain name"
             : !host.contains(".") ? "is a single label, not a company's domain"
             : "is a public suffix (\(host)) with no registrable part"
         fail(column, "\(quoted(typed)) \(why)")
