@@ -10,4 +10,6 @@ let csvSeedTexts: [(RecordKind, String)] = [
     (.nps, "Comment, Partner_ID ,RESPONDED_ON,score\nhello,P-00002,2026-01-01,9\n,P-00003,2026-02-01,0\n"),
     (.directAccounts, "domain,account,owner\nacme.com,Acme,west\nwww.beta.co.uk,Beta,east\n"),
     (.enablement, "partner_id,item,completed_on\nP-00001,portal,2026-01-01\nP-00001,Certification,2026-02-01\n"),
+    (.mdfRequests, "request_id,partner_id,activity,description,submitted_at,starts_on,ends_on,requested_amount,status,decided_at,approved_amount,claimed_at,claimed_amount,proof,paid_on,paid_amount,note\nM-1,P-00001,Event,\"Roadshow, \"\"EMEA\"\"\",2026-03-01T09:00:00Z,2026-04-01,2026-04-02,1000.00,paid,2026-03-02T09:00:00Z,900,2026-04-20T09:00:00Z,950.5,https://x/p.pdf,2026-05-01,900,\nM-2,P-00002,webinar,,2026-03-01T09:00:00Z,2026-04-01,2026-04-01,10,INFO_REQUESTED,,,,,,,,which venue?\n"),
+    (.mdfAllocations, "partner_id,year,amount\nP-00001,2026,30000.00\nP-00001,2027,0\n"),
 ]

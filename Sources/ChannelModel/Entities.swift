@@ -38,10 +38,12 @@ public struct Registration: Hashable, Sendable, Codable {
     public var extensions: Int
     /// The reason of a rejection or the question of an info request.
     public var note: String?
+    /// The MDF request whose activity produced this registration (DESIGN §4): MDF ROI counts its wins.
+    public var mdfRequestID: String?
 
     private enum CodingKeys: String, CodingKey {
         case id, partnerID, prospectCompany, prospectDomain, estimatedACV, submittedAt, status, decidedAt
-        case protectedUntil, tierAtApproval, extensions, note
+        case protectedUntil, tierAtApproval, extensions, note, mdfRequestID
     }
 
     public init(from decoder: Decoder) throws {
@@ -57,18 +59,19 @@ public struct Registration: Hashable, Sendable, Codable {
             protectedUntil: try c.decodeIfPresent(Day.self, forKey: .protectedUntil),
             tierAtApproval: try c.decodeIfPresent(String.self, forKey: .tierAtApproval),
             extensions: try c.decodeIfPresent(Int.self, forKey: .extensions) ?? 0,
-            note: try c.decodeIfPresent(String.self, forKey: .note))
+            note: try c.decodeIfPresent(String.self, forKey: .note),
+            mdfRequestID: try c.decodeIfPresent(String.self, forKey: .mdfRequestID))
     }
 
     public init(id: String, partnerID: String, prospectCompany: String, prospectDomain: String,
                 estimatedACV: Money, submittedAt: Instant, status: RegistrationStatus,
                 decidedAt: Instant? = nil, protectedUntil: Day? = nil, tierAtApproval: String? = nil,
-                extensions: Int = 0, note: String? = nil) {
+                extensions: Int = 0, note: String? = nil, mdfRequestID: String? = nil) {
         self.id = id; self.partnerID = partnerID; self.prospectCompany = prospectCompany
         self.prospectDomain = prospectDomain
         self.estimatedACV = estimatedACV; self.submittedAt = submittedAt; self.status = status
         self.decidedAt = decidedAt; self.protectedUntil = protectedUntil; self.tierAtApproval = tierAtApproval
-        self.extensions = extensions; self.note = note
+        self.extensions = extensions; self.note = note; self.mdfRequestID = mdfRequestID
     }
 
     /// Open registrations hold a claim on their prospect as of `asOf` (DESIGN.md §3, conflicts).

@@ -34,12 +34,41 @@ public struct Policy: Hashable, Sendable, Codable {
     public var maxExtensions: Int
     public var activityWindowDays: Int
     public var tierGraceDays: Int
+    /// Days after an MDF activity's `ends_on` within which the partner may still claim (DESIGN §8).
+    public var mdfClaimDays: Int
+    /// Days a submitted MDF request may wait for a decision before it counts as breached.
+    public var mdfApprovalDays: Int
+
+    public static let defaultMDFClaimDays = 60
+    public static let defaultMDFApprovalDays = 5
 
     public init(tiers: [Tier], approvalSLAHours: Int, protectionDays: Int, extensionDays: Int,
-                maxExtensions: Int, activityWindowDays: Int, tierGraceDays: Int) {
+                maxExtensions: Int, activityWindowDays: Int, tierGraceDays: Int,
+                mdfClaimDays: Int = Policy.defaultMDFClaimDays, mdfApprovalDays: Int = Policy.defaultMDFApprovalDays) {
         self.tiers = tiers; self.approvalSLAHours = approvalSLAHours; self.protectionDays = protectionDays
         self.extensionDays = extensionDays; self.maxExtensions = maxExtensions
         self.activityWindowDays = activityWindowDays; self.tierGraceDays = tierGraceDays
+        self.mdfClaimDays = mdfClaimDays; self.mdfApprovalDays = mdfApprovalDays
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case tiers, approvalSLAHours, protectionDays, extensionDays, maxExtensions, activityWindowDays, tierGraceDays
+        case mdfClaimDays, mdfApprovalDays
+    }
+
+    /// Policies written before MDF existed (programme files, exported JSON) lack the two MDF windows:
+    /// they read as the defaults rather than failing to open.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(tiers: try c.decode([Tier].self, forKey: .tiers),
+                  approvalSLAHours: try c.decode(Int.self, forKey: .approvalSLAHours),
+                  protectionDays: try c.decode(Int.self, forKey: .protectionDays),
+                  extensionDays: try c.decode(Int.self, forKey: .extensionDays),
+                  maxExtensions: try c.decode(Int.self, forKey: .maxExtensions),
+                  activityWindowDays: try c.decode(Int.self, forKey: .activityWindowDays),
+                  tierGraceDays: try c.decode(Int.self, forKey: .tierGraceDays),
+                  mdfClaimDays: try c.decodeIfPresent(Int.self, forKey: .mdfClaimDays) ?? Policy.defaultMDFClaimDays,
+                  mdfApprovalDays: try c.decodeIfPresent(Int.self, forKey: .mdfApprovalDays) ?? Policy.defaultMDFApprovalDays)
     }
 
     public func tier(named name: String) -> Tier? { tiers.first { $0.name == name } }
@@ -82,7 +111,8 @@ public struct Policy: Hashable, Sendable, Codable {
         }
         for (name, value) in [("approvalSLAHours", approvalSLAHours), ("protectionDays", protectionDays),
                               ("extensionDays", extensionDays), ("activityWindowDays", activityWindowDays),
-                              ("tierGraceDays", tierGraceDays)] where value <= 0 {
+                              ("tierGraceDays", tierGraceDays), ("mdfClaimDays", mdfClaimDays),
+                              ("mdfApprovalDays", mdfApprovalDays)] where value <= 0 {
             problems.append("\(name) must be positive")
         }
         if maxExtensions < 0 { problems.append("maxExtensions must not be negative") }

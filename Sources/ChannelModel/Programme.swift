@@ -14,6 +14,11 @@ public struct Programme: Sendable, Equatable {
     /// Where each commission line stands; a deal with no entry is accrued.
     public private(set) var commissionStatus: [String: CommissionStatus] = [:]
     public private(set) var clawbacks: [Clawback] = []
+    /// MDF requests in import order, and the explicit allocations (DESIGN §8); see Programme+MDF.
+    public internal(set) var mdfRequests: [MDFRequest] = []
+    public internal(set) var mdfAllocations: [MDFAllocation] = []
+    var mdfRequestIndex: [String: Int] = [:]
+    var mdfAllocationIndex: [MDFRules.AllocationKey: Int] = [:]
 
     private var partnerIndex: [String: Int] = [:]
     private var registrationIndex = RowIndex()
@@ -227,7 +232,7 @@ public struct Programme: Sendable, Equatable {
         policy: Policy, partners: [Partner], registrations: RegistrationTable, deals: DealTable,
         investments: [Investment], npsResponses: [NPSResponse], directAccounts: [DirectAccount],
         enablement: [Enablement], audit: [AuditEntry], commissionStatus: [String: CommissionStatus] = [:],
-        clawbacks: [Clawback] = []
+        clawbacks: [Clawback] = [], mdfRequests: [MDFRequest] = [], mdfAllocations: [MDFAllocation] = []
     ) throws(DuplicateID) -> Programme {
         var programme = Programme(policy: policy)
         programme.partners = partners
@@ -248,6 +253,7 @@ public struct Programme: Sendable, Equatable {
             EnablementKey(partnerID: $0.partnerID, item: $0.item)
         }
         programme.resolvePartnerPositions()
+        try programme.loadMDF(requests: mdfRequests, allocations: mdfAllocations)
         return programme
     }
 
@@ -256,12 +262,13 @@ public struct Programme: Sendable, Equatable {
         policy: Policy, partners: [Partner], registrations: [Registration], deals: [Deal],
         investments: [Investment], npsResponses: [NPSResponse], directAccounts: [DirectAccount],
         enablement: [Enablement], audit: [AuditEntry], commissionStatus: [String: CommissionStatus] = [:],
-        clawbacks: [Clawback] = []
+        clawbacks: [Clawback] = [], mdfRequests: [MDFRequest] = [], mdfAllocations: [MDFAllocation] = []
     ) throws(DuplicateID) -> Programme {
         try loaded(policy: policy, partners: partners, registrations: RegistrationTable(registrations),
                    deals: DealTable(deals), investments: investments, npsResponses: npsResponses,
                    directAccounts: directAccounts, enablement: enablement, audit: audit,
-                   commissionStatus: commissionStatus, clawbacks: clawbacks)
+                   commissionStatus: commissionStatus, clawbacks: clawbacks, mdfRequests: mdfRequests,
+                   mdfAllocations: mdfAllocations)
     }
 
     /// A stored table holds the same id twice: the file was not written by us, or is damaged.
@@ -295,5 +302,6 @@ public struct Programme: Sendable, Equatable {
             && a.investments == b.investments && a.npsResponses == b.npsResponses
             && a.directAccounts == b.directAccounts && a.enablement == b.enablement && a.audit == b.audit
             && a.commissionStatus == b.commissionStatus && a.clawbacks == b.clawbacks
+            && a.mdfRequests == b.mdfRequests && a.mdfAllocations == b.mdfAllocations
     }
 }

@@ -28,6 +28,8 @@ public struct RegistrationTable: Sendable, Equatable, RecordTable {
     public private(set) var tiersAtApproval = StringColumn()
     public private(set) var extensions: [Int32] = []
     public private(set) var notes = StringColumn()
+    /// The MDF request behind each row; null for most.
+    public private(set) var mdfRequestIDs = StringColumn()
 
     public static let noInstant = Int64.min
     public static let noDay = Int32.min
@@ -38,11 +40,13 @@ public struct RegistrationTable: Sendable, Equatable, RecordTable {
     public init(ids: StringColumn, partnerIDs: StringColumn, companies: StringColumn, domains: StringColumn,
                 estimatedACV: [Int64], submittedAt: [Int64], statuses: [RegistrationStatus], decidedAt: [Int64],
                 protectedUntil: [Int32], tiersAtApproval: StringColumn, extensions: [Int32], notes: StringColumn,
-                registrables: StringColumn? = nil) {
+                registrables: StringColumn? = nil, mdfRequestIDs: StringColumn? = nil) {
         let n = ids.count
+        let mdfRequestIDs = mdfRequestIDs ?? StringColumn(nulls: n)
         precondition([partnerIDs.count, companies.count, domains.count, registrables?.count ?? n, estimatedACV.count, submittedAt.count,
                       statuses.count, decidedAt.count, protectedUntil.count, tiersAtApproval.count,
-                      extensions.count, notes.count].allSatisfy { $0 == n }, "columns of unequal length")
+                      extensions.count, notes.count, mdfRequestIDs.count].allSatisfy { $0 == n }, "columns of unequal length")
+        self.mdfRequestIDs = mdfRequestIDs
         self.ids = ids; self.partnerIDs = partnerIDs; self.companies = companies; self.domains = domains
         self.estimatedACV = estimatedACV; self.submittedAt = submittedAt; self.statuses = statuses
         self.decidedAt = decidedAt; self.protectedUntil = protectedUntil; self.tiersAtApproval = tiersAtApproval
@@ -72,7 +76,7 @@ public struct RegistrationTable: Sendable, Equatable, RecordTable {
     public mutating func append(_ registration: Registration) { append(registration, partner: -1) }
 
     public mutating func reserveCapacity(_ rows: Int) {
-        for column in [\Self.ids, \.partnerIDs, \.companies, \.domains, \.registrables, \.tiersAtApproval, \.notes] as [WritableKeyPath<Self, StringColumn>] {
+        for column in [\Self.ids, \.partnerIDs, \.companies, \.domains, \.registrables, \.tiersAtApproval, \.notes, \.mdfRequestIDs] as [WritableKeyPath<Self, StringColumn>] {
             self[keyPath: column].reserveCapacity(rows)
         }
         partners.reserveCapacity(rows); estimatedACV.reserveCapacity(rows); submittedAt.reserveCapacity(rows)
@@ -93,7 +97,7 @@ public struct RegistrationTable: Sendable, Equatable, RecordTable {
             submittedAt: Instant(seconds: submittedAt[position]), status: statuses[position],
             decidedAt: decision(position), protectedUntil: protection(position),
             tierAtApproval: tiersAtApproval.value(position), extensions: Int(extensions[position]),
-            note: notes.value(position))
+            note: notes.value(position), mdfRequestID: mdfRequestIDs.value(position))
     }
 
     // MARK: Single fields, for scans
@@ -135,6 +139,7 @@ public struct RegistrationTable: Sendable, Equatable, RecordTable {
         tiersAtApproval.append(registration.tierAtApproval)
         extensions.append(Int32(clamping: registration.extensions))
         notes.append(registration.note)
+        mdfRequestIDs.append(registration.mdfRequestID)
     }
 
     /// Appends row `row` of `other` column by column, with `tierAtApproval` instead of its own when given:
@@ -154,6 +159,7 @@ public struct RegistrationTable: Sendable, Equatable, RecordTable {
         if let tierAtApproval { tiersAtApproval.append(tierAtApproval) } else { tiersAtApproval.append(row: row, of: other.tiersAtApproval) }
         extensions.append(other.extensions[row])
         notes.append(row: row, of: other.notes)
+        mdfRequestIDs.append(row: row, of: other.mdfRequestIDs)
     }
 
     mutating func setTiersAtApproval(_ column: StringColumn) {
@@ -177,6 +183,7 @@ public struct RegistrationTable: Sendable, Equatable, RecordTable {
         tiersAtApproval.set(position, registration.tierAtApproval)
         extensions[position] = Int32(clamping: registration.extensions)
         notes.set(position, registration.note)
+        mdfRequestIDs.set(position, registration.mdfRequestID)
     }
 
     /// Every row's partner position at once (at load, and when a missing partner arrives).
@@ -191,6 +198,7 @@ public struct RegistrationTable: Sendable, Equatable, RecordTable {
             && a.estimatedACV == b.estimatedACV && a.submittedAt == b.submittedAt && a.statuses == b.statuses
             && a.decidedAt == b.decidedAt && a.protectedUntil == b.protectedUntil
             && a.tiersAtApproval == b.tiersAtApproval && a.extensions == b.extensions && a.notes == b.notes
+            && a.mdfRequestIDs == b.mdfRequestIDs
     }
 }
 

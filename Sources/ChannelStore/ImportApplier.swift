@@ -36,6 +36,7 @@ enum ImportApplier {
                 if registration.tierAtApproval == nil { registration.tierAtApproval = existing.tierAtApproval }
                 if registration.note == nil { registration.note = existing.note }
                 if registration.extensions == 0 { registration.extensions = existing.extensions }
+                if registration.mdfRequestID == nil { registration.mdfRequestID = existing.mdfRequestID }
                 count(programme.upsert(registration))
             }
         case .deals(let rows):
@@ -52,6 +53,9 @@ enum ImportApplier {
         case .nps(let rows): programme.add(rows).forEach(count)
         case .directAccounts(let rows): rows.forEach { count(programme.upsert($0)) }
         case .enablement(let rows): rows.forEach { count(programme.upsert($0)) }
+        case .mdfRequests(let rows):
+            for row in rows { count(programme.upsert(programme.mdfRequest(row.id).map(row.keepingRecordedNames) ?? row)) }
+        case .mdfAllocations(let rows): rows.forEach { count(programme.upsert($0)) }
         }
         let unchanged = batch.count - added - updated
         let name = source.isEmpty ? batch.kind.rawValue : source

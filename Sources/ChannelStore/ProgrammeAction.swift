@@ -24,6 +24,8 @@ public indirect enum ProgrammeAction: Sendable, Equatable {
     case restoreCommissionStatus([String: CommissionStatus], undoing: Int64)
     /// Several actions that succeed or fail together (bulk approve/reject of marked rows).
     case batch([ProgrammeAction])
+    /// A decision on an MDF request, or its undo (DESIGN §8).
+    case mdf(MDFDecision)
 
     /// The verb written to the audit trail.
     public var name: String {
@@ -38,6 +40,7 @@ public indirect enum ProgrammeAction: Sendable, Equatable {
         case .restoreRegistration, .restoreTier, .restoreCommissionStatus: return "undo"
         case .advanceCommissions: return "commission"
         case .batch: return "batch"
+        case .mdf(let decision): return decision.name
         }
     }
 

@@ -130,9 +130,13 @@ public enum ProgrammeCheck {
             (try? TableCodec.decodeCommissionStatus(from: table)) ?? { lost.append("table commissionStatus"); return [:] }()
         } ?? [:]
         let clawbacks = root.tables["clawbacks"] == nil ? [] : table("clawbacks") { try TableCodec.decode(Clawback.self, from: $0) }
+        // MDF tables came later: absent means none, damaged means lost (and said so).
+        let mdfRequests = root.tables["mdfRequests"] == nil ? [] : table("mdfRequests") { try TableCodec.decode(MDFRequest.self, from: $0) }
+        let mdfAllocations = root.tables["mdfAllocations"] == nil ? [] : table("mdfAllocations") { try TableCodec.decode(MDFAllocation.self, from: $0) }
         let programme = try Programme.loaded(policy: root.policy, partners: partners, registrations: registrations, deals: deals,
                                              investments: investments, npsResponses: nps, directAccounts: direct,
-                                             enablement: enablement, audit: audit, commissionStatus: statuses, clawbacks: clawbacks)
+                                             enablement: enablement, audit: audit, commissionStatus: statuses, clawbacks: clawbacks,
+                                             mdfRequests: mdfRequests, mdfAllocations: mdfAllocations)
         do {
             try MoneyBounds.check(MoneyBounds.columns(of: programme))
         } catch {

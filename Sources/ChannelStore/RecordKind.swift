@@ -6,11 +6,15 @@ public enum RecordKind: String, CaseIterable, Sendable, Codable {
     case partners, registrations, deals, investments, nps
     case directAccounts = "direct-accounts"
     case enablement
+    case mdfRequests = "mdf-requests"
+    case mdfAllocations = "mdf-allocations"
 
     /// The name of the table in the programme file (DESIGN.md §5).
     public var tableName: String {
         switch self {
         case .directAccounts: return "directAccounts"
+        case .mdfRequests: return "mdfRequests"
+        case .mdfAllocations: return "mdfAllocations"
         default: return rawValue
         }
     }
@@ -33,6 +37,11 @@ public enum RecordKind: String, CaseIterable, Sendable, Codable {
         case .nps: return ["partner_id", "responded_on", "score"]
         case .directAccounts: return ["domain", "account", "owner"]
         case .enablement: return ["partner_id", "item", "completed_on"]
+        case .mdfRequests:
+            return ["request_id", "partner_id", "activity", "description", "submitted_at", "starts_on", "ends_on",
+                    "requested_amount", "status", "decided_at", "approved_amount", "claimed_at", "claimed_amount",
+                    "proof", "paid_on", "paid_amount"]
+        case .mdfAllocations: return ["partner_id", "year", "amount"]
         }
     }
 }
@@ -48,6 +57,8 @@ public enum ImportBatch: Sendable, Equatable {
     case nps([NPSResponse])
     case directAccounts([DirectAccount])
     case enablement([Enablement])
+    case mdfRequests([MDFRequest])
+    case mdfAllocations([MDFAllocation])
 
     public var kind: RecordKind {
         switch self {
@@ -58,6 +69,8 @@ public enum ImportBatch: Sendable, Equatable {
         case .nps: return .nps
         case .directAccounts: return .directAccounts
         case .enablement: return .enablement
+        case .mdfRequests: return .mdfRequests
+        case .mdfAllocations: return .mdfAllocations
         }
     }
 
@@ -70,6 +83,8 @@ public enum ImportBatch: Sendable, Equatable {
         case .nps(let rows): return rows.count
         case .directAccounts(let rows): return rows.count
         case .enablement(let rows): return rows.count
+        case .mdfRequests(let rows): return rows.count
+        case .mdfAllocations(let rows): return rows.count
         }
     }
 }

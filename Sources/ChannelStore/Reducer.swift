@@ -13,6 +13,7 @@ public enum Reducer {
         // that is clawed back as a negative line, never edited away.
         let settled = touchesLedger(entry.action) && !programme.commissionStatus.isEmpty ? Ledger.settledLines(programme) : [:]
         var outcome = change(&programme)
+        MDFReducer.stamp(entry.action, actor: entry.actor, in: &programme)
         if !settled.isEmpty {
             let clawed = Ledger.reconcile(&programme, settledBefore: settled, on: entry.at.day)
             if clawed > 0 { outcome.message += " · \(clawed) commission\(clawed == 1 ? "" : "s") clawed back" }
@@ -165,6 +166,8 @@ public enum Reducer {
                     : "Undid #\(undone): \(names.count) commissions are back where they were"
                 return ActionOutcome(message: message, inverse: .restoreCommissionStatus(current, undoing: seq))
             }
+        case .mdf(let decision):
+            return try MDFReducer.plan(decision, seq: seq, at: at, in: programme)
         case .batch(let actions):
             guard !actions.isEmpty else { throw ActionError("nothing is marked") }
             // Each part is checked against the state before the batch; distinct subjects make that
@@ -199,6 +202,7 @@ public enum Reducer {
         case .advanceCommissions(let ids): return ids.joined(separator: " ")
         case .restoreCommissionStatus(let statuses, _): return statuses.keys.sorted().joined(separator: " ")
         case .batch(let actions): return actions.map(subject(of:)).joined(separator: " ")
+        case .mdf(let decision): return decision.requestID
         }
     }
 

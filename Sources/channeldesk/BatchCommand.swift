@@ -18,6 +18,7 @@ struct BatchCommand: ParsableCommand {
           tier PARTNER-ID TIER        move a partner to a tier
           advance DEAL-ID…            move each deal's commission one step on (all or nothing)
           import KIND CSV-PATH        import a CSV file (KIND as for `channeldesk import`)
+        \(MDFBatch.usage)
           checkpoint                  fold the journal into a new snapshot
           undo                        undo the last change this batch made (repeat to go further back)
           # comment                   blank lines and lines starting with # are ignored
@@ -73,6 +74,9 @@ struct BatchSession {
     /// Runs one command line; answers the sequence number to report and the confirmation. The line is
     /// read by `CommandGrammar`, the parser of the console's `:` line, so the two accept the same words.
     mutating func run(_ line: String) throws -> (Int64, String) {
+        // MDF decisions have no console `:` form yet: they are read here, before the shared grammar.
+        let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
+        if words.first?.lowercased() == "mdf" { return try perform(.mdf(MDFBatch.decision(Array(words.dropFirst())))) }
         let parsed: TypedCommand?
         do {
             parsed = try CommandGrammar.parse(line, extensionDays: store.programme.policy.extensionDays)

@@ -16,7 +16,7 @@ struct ChannelDesk: ParsableCommand {
             OpenCommand.self, DemoCommand.self, ImportCommand.self, ExportCommand.self,
             MetricsCommand.self, TiersCommand.self, QueueCommand.self, ConcentrationCommand.self, PartnerCommand.self,
             ApproveCommand.self, RejectCommand.self, RequestInfoCommand.self, ExtendCommand.self,
-            CommissionCommand.self, KeysCommand.self, PolicyCommand.self, CheckCommand.self, CompactCommand.self, BatchCommand.self,
+            CommissionCommand.self, MDFCommand.self, KeysCommand.self, PolicyCommand.self, CheckCommand.self, CompactCommand.self, BatchCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

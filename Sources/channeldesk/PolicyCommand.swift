@@ -29,6 +29,7 @@ struct PolicyCommand: ParsableCommand {
             Approval SLA \(policy.approvalSLAHours)h · protection \(policy.protectionDays) days · \
             \(policy.maxExtensions) extension(s) of \(policy.extensionDays) days · activity window \
             \(policy.activityWindowDays) days · tier grace \(policy.tierGraceDays) days
+            MDF: claims within \(policy.mdfClaimDays) days of an activity's end · decisions within \(policy.mdfApprovalDays) days
             """)
         }
 

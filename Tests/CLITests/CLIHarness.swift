@@ -53,7 +53,7 @@ struct CLI {
 
     /// Imports the whole sample programme in dependency order.
     func importSample() throws {
-        for kind in ["partners", "registrations", "deals", "investments", "nps", "direct-accounts", "enablement"] {
+        for kind in ["partners", "mdf-requests", "mdf-allocations", "registrations", "deals", "investments", "nps", "direct-accounts", "enablement"] {
             let csv = Self.sample.appendingPathComponent(kind.replacingOccurrences(of: "-", with: "_") + ".csv")
             let result = try run(["import", kind, csv.path, "--actor", "loader"])
             #expect(result.status == 0, "import \(kind): \(result.stderr)")

@@ -49,13 +49,13 @@ import Testing
         #expect(try original.run(["approve", "R-0000010"]).status == 0)
         #expect(try original.run(["reject", "R-0000444", "--reason", "duplicate, \"stale\""]).status == 0)
         let copy = try CLI()
-        for kind in ["partners", "registrations", "deals", "investments", "nps", "direct-accounts", "enablement"] {
+        for kind in ["partners", "mdf-requests", "mdf-allocations", "registrations", "deals", "investments", "nps", "direct-accounts", "enablement"] {
             let exported = try original.run(["export", kind, "--output", original.directory.appendingPathComponent("\(kind).csv").path])
             #expect(exported.status == 0, "\(exported.stderr)")
             let imported = try copy.run(["import", kind, original.directory.appendingPathComponent("\(kind).csv").path])
             #expect(imported.status == 0, "\(kind): \(imported.stderr)")
         }
-        for kind in ["partners", "registrations", "deals", "investments", "nps", "direct-accounts", "enablement", "commissions"] {
+        for kind in ["partners", "mdf-requests", "mdf-allocations", "registrations", "deals", "investments", "nps", "direct-accounts", "enablement", "commissions"] {
             let a = try original.run(["export", kind, "--format", "json"]).stdout
             let b = try copy.run(["export", kind, "--format", "json"]).stdout
             #expect(a == b, "\(kind) differs after a round trip")

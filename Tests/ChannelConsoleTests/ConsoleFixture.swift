@@ -20,7 +20,7 @@ enum ConsoleFixture {
     static let programme: Programme = {
         var programme = Programme(policy: try! Policy.bundledDefault())
         var seq: Int64 = 0
-        for kind in [RecordKind.partners, .registrations, .deals, .investments, .nps, .directAccounts, .enablement] {
+        for kind in [RecordKind.partners, .mdfRequests, .mdfAllocations, .registrations, .deals, .investments, .nps, .directAccounts, .enablement] {
             let data = try! Data(contentsOf: sampleDirectory.appendingPathComponent(kind.fileName))
             guard case .success(let batch) = CSVImporter.parse(kind, data: data, fileName: kind.fileName, programme: programme) else {
                 fatalError("the sample \(kind.fileName) does not import")

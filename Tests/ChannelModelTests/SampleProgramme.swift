@@ -17,7 +17,7 @@ enum SampleProgramme {
     static let programme: Programme = {
         var programme = Programme(policy: try! Policy.bundledDefault())
         var seq: Int64 = 0
-        for kind in [RecordKind.partners, .registrations, .deals, .investments, .nps, .directAccounts, .enablement] {
+        for kind in [RecordKind.partners, .mdfRequests, .mdfAllocations, .registrations, .deals, .investments, .nps, .directAccounts, .enablement] {
             let data = try! Data(contentsOf: directory.appendingPathComponent(kind.fileName))
             switch CSVImporter.parse(kind, data: data, fileName: kind.fileName, programme: programme) {
             case .success(let batch):

@@ -47,20 +47,23 @@ struct CSVExportTests {
             String(decoding: Exporter.export(kind, from: programme, format: .csv), as: UTF8.self)
                 .split(separator: "\n").first.map(String.init) ?? ""
         }
-        for kind in RecordKind.allCases where kind != .registrations {
+        for kind in RecordKind.allCases where kind != .registrations && kind != .mdfRequests {
             #expect(header(ExportKind(rawValue: kind.rawValue)!) == kind.columns.joined(separator: ","))
         }
-        #expect(header(.registrations) == "registration_id,partner_id,prospect_company,prospect_domain,estimated_acv,submitted_at,status,decided_at,protected_until,tier_at_approval,extensions,note")
+        #expect(header(.registrations) == "registration_id,partner_id,prospect_company,prospect_domain,estimated_acv,submitted_at,status,decided_at,protected_until,tier_at_approval,extensions,note,mdf_request_id")
         // The ledger: the expected-commissions columns, plus each line's date, status and note (clawback reason).
         #expect(header(.commissions) == "deal_id,partner_id,registration_id,date,acv,rate,amount,kind,status,note")
         #expect(header(.audit) == "seq,at,actor,action,subject,detail")
+        // Finance's MDF export: the import columns, then who decided, recorded and settled, year and partner.
+        #expect(header(.mdfRequests) == RecordKind.mdfRequests.columns.joined(separator: ",")
+                + ",note,decided_by,claim_recorded_by,settled_by,year,partner_name")
     }
 
     @Test func valuesAreWrittenInImportFormat() throws {
         let programme = try CSVFixtures.smallProgramme()
         let text = String(decoding: Exporter.export(.registrations, from: programme, format: .csv), as: UTF8.self)
         // The reducer fixed the tier at import: the approved registration carries gold.
-        #expect(text.split(separator: "\n").last == "R-0000001,P-00001,Zeta Ltd,www.zeta.co.uk,1000.00,2026-01-01T10:00:00Z,approved,2026-01-02T10:00:00Z,2026-04-02,gold,0,")
+        #expect(text.split(separator: "\n").last == "R-0000001,P-00001,Zeta Ltd,www.zeta.co.uk,1000.00,2026-01-01T10:00:00Z,approved,2026-01-02T10:00:00Z,2026-04-02,gold,0,,")
         let audit = String(decoding: Exporter.export(.audit, from: programme, format: .csv), as: UTF8.self)
         #expect(audit == """
             seq,at,actor,action,subject,detail
@@ -72,7 +75,8 @@ struct CSVExportTests {
 
     @Test func exportKindsNameTheCommandLineKinds() {
         #expect(ExportKind.allCases.map(\.rawValue) == ["partners", "registrations", "deals", "investments", "nps",
-                                                        "direct-accounts", "enablement", "commissions", "audit"])
+                                                        "direct-accounts", "enablement", "commissions", "audit",
+                                                        "mdf-requests", "mdf-allocations"])
         #expect(ExportKind.directAccounts.recordKind == .directAccounts)
         #expect(ExportKind.commissions.recordKind == nil)
     }

@@ -15,6 +15,8 @@ struct CSVRoundTripTests {
         case .nps: return .nps(programme.npsResponses)
         case .directAccounts: return .directAccounts(programme.directAccounts)
         case .enablement: return .enablement(programme.enablement)
+        case .mdfRequests: return .mdfRequests(programme.mdfRequests)
+        case .mdfAllocations: return .mdfAllocations(programme.mdfAllocations)
         }
     }
 

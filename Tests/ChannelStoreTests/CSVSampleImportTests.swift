@@ -7,7 +7,7 @@ import Testing
 struct CSVSampleImportTests {
     @Test func everyFileParsesWithItsRowCount() throws {
         let expected: [RecordKind: Int] = [.partners: 60, .registrations: 907, .deals: 487, .investments: 93,
-                                           .nps: 66, .directAccounts: 12, .enablement: 143]
+                                           .nps: 66, .directAccounts: 12, .enablement: 143, .mdfRequests: 68, .mdfAllocations: 5]
         var programme = Programme(policy: CSVFixtures.policy)
         for (index, kind) in CSVFixtures.importOrder.enumerated() {
             let batch = try CSVImporter.parse(kind, data: CSVFixtures.sample(kind.fileName), fileName: kind.fileName,

@@ -28,7 +28,7 @@ enum CSVFixtures {
     }()
 
     /// The import order of DESIGN.md §4: each file may refer only to records of the files before it.
-    static let importOrder: [RecordKind] = [.partners, .registrations, .deals, .investments, .nps,
+    static let importOrder: [RecordKind] = [.partners, .mdfRequests, .mdfAllocations, .registrations, .deals, .investments, .nps,
                                             .directAccounts, .enablement]
 
     /// The whole sample imported through `CSVImporter` and the reducer, as `channeldesk import` does.

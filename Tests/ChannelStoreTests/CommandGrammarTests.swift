@@ -64,7 +64,7 @@ import Testing
         ("tier P-1 gold now", .badToken("now", reason: "is one word too many", usage: "tier P-00012 TIER")),
         ("advance", .usage("advance D-0000012 [D-… …]")),
         ("import registrations", .usage("import KIND CSV-PATH")),
-        ("import regs a.csv", .badToken("regs", reason: "is not a kind of record; use one of partners, registrations, deals, investments, nps, direct-accounts, enablement",
+        ("import regs a.csv", .badToken("regs", reason: "is not a kind of record; use one of partners, registrations, deals, investments, nps, direct-accounts, enablement, mdf-requests, mdf-allocations",
                                         usage: "import KIND CSV-PATH")),
         ("checkpoint now", .badToken("now", reason: "is one word too many", usage: "checkpoint")),
         ("undo 3", .badToken("3", reason: "is one word too many", usage: "undo")),

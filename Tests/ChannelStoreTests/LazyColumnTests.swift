@@ -38,12 +38,12 @@ struct LazyColumnTests {
         let status = try t.values("status", as: RegistrationStatus.self)
         let decided = try t.optionalInstants("decided_at"), until = try t.optionalDays("protected_until")
         let tier = try t.optionalStrings("tier_at_approval"), extensions = try t.ints("extensions")
-        let note = try t.optionalStrings("note")
+        let note = try t.optionalStrings("note"), mdf = try t.optionalStrings("mdf_request_id")
         return (0..<t.rows).map {
             Registration(id: id[$0], partnerID: partner[$0], prospectCompany: company[$0], prospectDomain: domain[$0],
                          estimatedACV: Money(cents: acv[$0]), submittedAt: submitted[$0], status: status[$0],
                          decidedAt: decided[$0], protectedUntil: until[$0], tierAtApproval: tier[$0],
-                         extensions: extensions[$0], note: note[$0])
+                         extensions: extensions[$0], note: note[$0], mdfRequestID: mdf[$0])
         }
     }
 

@@ -11,6 +11,10 @@ public struct MDFQueueItem: Hashable, Sendable {
     public var status: MDFStatus
     public var balance: Money
     public var breached: Bool
+
+    /// The approved amount as it stood at D: only a claim under review had been approved then; a request
+    /// still waiting at D shows none, even if it was approved after.
+    public var approvedAmount: Money? { status == .claimed ? request.approvedAmount : nil }
 }
 
 /// Allocation, commitment, spend and balance of one partner for one year.

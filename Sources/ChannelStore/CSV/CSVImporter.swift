@@ -24,6 +24,8 @@ public enum CSVImporter {
             case .nps: return .nps(file.records { $0.npsResponse() })
             case .directAccounts: return .directAccounts(file.records { $0.directAccount() })
             case .enablement: return .enablement(file.records { $0.enablement() })
+            case .mdfRequests: return .mdfRequests(file.records { $0.mdfRequest() })
+            case .mdfAllocations: return .mdfAllocations(file.records { $0.mdfAllocation() })
             }
         }
         if let batch, log.isEmpty { return .success(batch) }
@@ -68,7 +70,11 @@ extension RecordKind {
     /// Columns read when present, beyond the required ones: what our own export adds so that an
     /// exported programme reads back whole.
     var optionalColumns: [String] {
-        self == .registrations ? ["tier_at_approval", "extensions", "note"] : []
+        switch self {
+        case .registrations: return ["tier_at_approval", "extensions", "note", "mdf_request_id"]
+        case .mdfRequests: return MDFRowParsers.decisionColumns
+        default: return []
+        }
     }
 
     var knownColumns: [String] { columns + optionalColumns }

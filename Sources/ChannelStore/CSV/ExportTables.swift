@@ -16,7 +16,8 @@ extension Table {
                 let row = registrations[$0]
                 return [.text(row.id), .text(row.partnerID), .text(row.prospectCompany), .text(row.prospectDomain),
                         .money(row.estimatedACV), .instant(row.submittedAt), .label(row.status), .instant(row.decidedAt),
-                        .day(row.protectedUntil), .text(row.tierAtApproval), .integer(row.extensions), .text(row.note)]
+                        .day(row.protectedUntil), .text(row.tierAtApproval), .integer(row.extensions), .text(row.note),
+                        .text(row.mdfRequestID)]
             }
         case .deals:
             let deals = programme.deals
@@ -44,6 +45,8 @@ extension Table {
         case .commissions:
             let lines = Ledger.lines(programme).filter { period?.contains($0.date) ?? true }
             return Table(columns: CommissionStatement.columns, rows: lines.map(CommissionStatement.row))
+        case .mdfRequests: return .mdfRequests(programme)
+        case .mdfAllocations: return .mdfAllocations(programme)
         case .audit:
             return Table(columns: ["seq", "at", "actor", "action", "subject", "detail"], rows: programme.audit.map {
                 [.number(String($0.seq)), .instant($0.at), .text($0.actor), .text($0.action), .text($0.subject),

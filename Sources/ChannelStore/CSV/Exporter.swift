@@ -7,6 +7,8 @@ public enum ExportKind: String, CaseIterable, Sendable {
     case partners, registrations, deals, investments, nps
     case directAccounts = "direct-accounts"
     case enablement, commissions, audit
+    case mdfRequests = "mdf-requests"
+    case mdfAllocations = "mdf-allocations"
 
     /// The import kind this export reads back as; nil for derived and read-only tables.
     public var recordKind: RecordKind? { RecordKind(rawValue: rawValue) }

@@ -34,13 +34,14 @@ extension RowReader {
         let tierAtApproval = tier("tier_at_approval", optional: true)
         let extensions = integer("extensions", in: 0...Int.max, fallback: 0)
         let note = text("note", optional: true)
+        let mdfRequestID = mdfRequestReference("mdf_request_id", partner: partnerID)
         checkDecision(status: status, decidedAt: decidedAt, protectedUntil: protectedUntil)
         guard let id, let partnerID, let company, let domain, let acv, let submittedAt, let status,
               let extensions else { return nil }
         return Registration(id: id, partnerID: partnerID, prospectCompany: company, prospectDomain: domain,
                             estimatedACV: acv, submittedAt: submittedAt, status: status, decidedAt: decidedAt,
                             protectedUntil: protectedUntil, tierAtApproval: tierAtApproval,
-                            extensions: extensions, note: note)
+                            extensions: extensions, note: note, mdfRequestID: mdfRequestID)
     }
 
     mutating func deal() -> Deal? {

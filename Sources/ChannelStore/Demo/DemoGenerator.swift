@@ -44,8 +44,11 @@ public enum DemoGenerator {
                            status: plan.status, joinedOn: plan.joinedOn, owner: plan.owner,
                            certifiedStaff: plan.certifiedStaff)
         }
-        let registrationRecords = materialise(registrationPlans, partners: partnerPlans, tiers: tiers,
+        var registrationRecords = materialise(registrationPlans, partners: partnerPlans, tiers: tiers,
                                               prospects: prospects, policy: policy)
+        var mdfRandom = root.fork(7)
+        let mdf = DemoMDF.make(count: registrationCount / 10, partners: partnerRecords, registrations: &registrationRecords,
+                               policy: policy, asOf: asOf, random: &mdfRandom)
         let dealRecords = materialise(dealPlans, registrations: registrationRecords, partners: partnerPlans,
                                       prospects: prospects)
         do {
@@ -55,7 +58,7 @@ public enum DemoGenerator {
                 npsResponses: DemoActivity.npsResponses(partners: partnerPlans, asOf: asOf, random: &activityRandom),
                 directAccounts: DemoActivity.directAccounts(direct, prospects: prospects, random: &activityRandom),
                 enablement: DemoActivity.enablement(partners: partnerPlans, asOf: asOf, random: &activityRandom),
-                audit: [])
+                audit: [], mdfRequests: mdf.requests, mdfAllocations: mdf.allocations)
         } catch {
             preconditionFailure("demo ids are numbered in sequence and cannot repeat: \(error)")
         }

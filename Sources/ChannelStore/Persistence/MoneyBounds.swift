@@ -22,6 +22,17 @@ enum MoneyBounds {
             Amounts(table: "investments", column: "amount", cents: programme.investments.map(\.amount.cents)),
             Amounts(table: "clawbacks", column: "acv", cents: programme.clawbacks.map(\.acv.cents)),
             Amounts(table: "clawbacks", column: "amount", cents: programme.clawbacks.map(\.amount.cents)),
+        ] + mdfColumns(requests: programme.mdfRequests, allocations: programme.mdfAllocations)
+    }
+
+    /// Every MDF amount: requested, approved, claimed, paid, and the allocations.
+    static func mdfColumns(requests: [MDFRequest], allocations: [MDFAllocation]) -> [Amounts] {
+        [
+            Amounts(table: "mdfRequests", column: "requested_amount", cents: requests.map(\.requestedAmount.cents)),
+            Amounts(table: "mdfRequests", column: "approved_amount", cents: requests.map { $0.approvedAmount?.cents ?? 0 }),
+            Amounts(table: "mdfRequests", column: "claimed_amount", cents: requests.map { $0.claimedAmount?.cents ?? 0 }),
+            Amounts(table: "mdfRequests", column: "paid_amount", cents: requests.map { $0.paidAmount?.cents ?? 0 }),
+            Amounts(table: "mdfAllocations", column: "amount", cents: allocations.map(\.amount.cents)),
         ]
     }
 
@@ -49,6 +60,8 @@ enum MoneyBounds {
         case .registrations(let rows): return [Amounts(table: "registrations", column: "estimated_acv", cents: rows.estimatedACV)]
         case .deals(let rows): return [Amounts(table: "deals", column: "acv", cents: rows.acv)]
         case .investments(let rows): return [Amounts(table: "investments", column: "amount", cents: rows.map(\.amount.cents))]
+        case .mdfRequests(let rows): return mdfColumns(requests: rows, allocations: [])
+        case .mdfAllocations(let rows): return mdfColumns(requests: [], allocations: rows)
         case .partners, .nps, .directAccounts, .enablement: return []
         }
     }

@@ -7,12 +7,12 @@ import Foundation
 extension ProgrammeAction: Codable {
     private enum CodingKeys: String, CodingKey {
         case kind, source, recordKind, table, registrationID, reason, question, partnerID, tier, policy, undoing, actions
-        case dealIDs, statuses
+        case dealIDs, statuses, mdf
     }
 
     private enum Kind: String, Codable {
         case importBatch, approve, reject, requestInfo, extend, changeTier, setPolicy, restoreRegistration, restoreTier, batch
-        case advanceCommissions, restoreCommissionStatus
+        case advanceCommissions, restoreCommissionStatus, mdf
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -63,6 +63,9 @@ extension ProgrammeAction: Codable {
             try c.encode(Kind.restoreCommissionStatus, forKey: .kind)
             try c.encode(statuses.mapValues(\.rawValue), forKey: .statuses)
             try c.encode(undoing, forKey: .undoing)
+        case .mdf(let decision):
+            try c.encode(Kind.mdf, forKey: .kind)
+            try c.encode(decision, forKey: .mdf)
         }
     }
 
@@ -108,6 +111,7 @@ extension ProgrammeAction: Codable {
                 statuses[id] = status
             }
             self = .restoreCommissionStatus(statuses, undoing: try c.decode(Int64.self, forKey: .undoing))
+        case .mdf: self = .mdf(try c.decode(MDFDecision.self, forKey: .mdf))
         }
     }
 }

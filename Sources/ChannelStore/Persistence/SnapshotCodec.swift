@@ -19,7 +19,7 @@ public enum SnapshotCodec {
 
     /// The `tables` keys, in the order the programme holds them.
     static let tableNames = ["partners", "registrations", "deals", "investments", "nps", "directAccounts",
-                             "enablement", "audit", "commissionStatus", "clawbacks"]
+                             "enablement", "audit", "commissionStatus", "clawbacks", "mdfRequests", "mdfAllocations"]
 
     public static func encode(_ programme: Programme, generation: Int64, lastSeq: Int64, savedAt: Date) throws -> Data {
         let tables: [String: ColumnTable] = [
@@ -33,6 +33,8 @@ public enum SnapshotCodec {
             "audit": try TableCodec.encode(programme.audit),
             "commissionStatus": try TableCodec.encode(programme.commissionStatus),
             "clawbacks": try TableCodec.encode(programme.clawbacks),
+            "mdfRequests": try TableCodec.encode(programme.mdfRequests),
+            "mdfAllocations": try TableCodec.encode(programme.mdfAllocations),
         ]
         let root = Root(format: format, version: version, generation: generation, lastSeq: lastSeq,
                         savedAt: savedAt, policy: programme.policy, suffixList: Domain.listVersion, tables: tables)
@@ -80,7 +82,10 @@ public enum SnapshotCodec {
                 audit: try TableCodec.decode(AuditEntry.self, from: table("audit")),
                 // The ledger tables came after the first files were written: absent means empty.
                 commissionStatus: try root.tables["commissionStatus"].map { table throws(SnapshotError) in try TableCodec.decodeCommissionStatus(from: table) } ?? [:],
-                clawbacks: try root.tables["clawbacks"].map { table throws(SnapshotError) in try TableCodec.decode(Clawback.self, from: table) } ?? [])
+                clawbacks: try root.tables["clawbacks"].map { table throws(SnapshotError) in try TableCodec.decode(Clawback.self, from: table) } ?? [],
+                // So did MDF (DESIGN §8): a file without its tables has no requests and no allocations.
+                mdfRequests: try root.tables["mdfRequests"].map { table throws(SnapshotError) in try TableCodec.decode(MDFRequest.self, from: table) } ?? [],
+                mdfAllocations: try root.tables["mdfAllocations"].map { table throws(SnapshotError) in try TableCodec.decode(MDFAllocation.self, from: table) } ?? [])
             try MoneyBounds.check(MoneyBounds.columns(of: programme))
             return DecodedSnapshot(programme: programme, generation: root.generation, lastSeq: root.lastSeq,
                                    savedAt: root.savedAt)

@@ -68,6 +68,7 @@ public enum TableCodec {
         out.columns["extensions"] = FixedWidthColumnBuilder<Int64>(kind: .int64, values: rows.extensions.map(Int64.init)).build()
         try out.add("note", rows.notes, table: table)
         try out.add("registrable_domain", rows.registrables, table: table)
+        try out.add("mdf_request_id", rows.mdfRequestIDs, table: table)
         return out
     }
 
@@ -94,7 +95,8 @@ public enum TableCodec {
             tiersAtApproval: try t.has("tier_at_approval") ? t.optionalStringColumn("tier_at_approval") : StringColumn(nulls: n),
             extensions: try t.has("extensions") ? t.ints("extensions").map { Int32(clamping: $0) } : [Int32](repeating: 0, count: n),
             notes: try t.has("note") ? t.optionalStringColumn("note") : StringColumn(nulls: n),
-            registrables: current ? try t.stringColumn("registrable_domain") : nil)
+            registrables: current ? try t.stringColumn("registrable_domain") : nil,
+            mdfRequestIDs: try t.has("mdf_request_id") ? t.optionalStringColumn("mdf_request_id") : nil)
     }
 
     // MARK: Deals
@@ -141,6 +143,8 @@ public enum TableCodec {
         case .nps(let rows): return try encode(rows)
         case .directAccounts(let rows): return try encode(rows)
         case .enablement(let rows): return try encode(rows)
+        case .mdfRequests(let rows): return try encode(rows)
+        case .mdfAllocations(let rows): return try encode(rows)
         }
     }
 
@@ -154,6 +158,8 @@ public enum TableCodec {
         case .nps: return .nps(try decode(NPSResponse.self, from: table, name: name))
         case .directAccounts: return .directAccounts(try decode(DirectAccount.self, from: table, name: name))
         case .enablement: return .enablement(try decode(Enablement.self, from: table, name: name))
+        case .mdfRequests: return .mdfRequests(try decode(MDFRequest.self, from: table, name: name))
+        case .mdfAllocations: return .mdfAllocations(try decode(MDFAllocation.self, from: table, name: name))
         }
     }
 }
