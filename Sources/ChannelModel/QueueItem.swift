@@ -133,14 +133,16 @@ public struct OpenClaims: Sendable, Equatable {
         let registrations = programme.registrations
         var queuedNames: [Int: String] = [:], namesInQueue: [String: Int] = [:]
         var buffer: [UInt8] = []
-        var wanted = Set<UInt64>()
+        // The wanted names by the hash of their folded bytes: a scan row whose hash matches is compared
+        // byte for byte, so most rows never become a String.
+        var wanted: [UInt64: [String]] = [:]
         for position in queued {
             registrations.companies.withUTF8(position) { CompanyName.normalise(utf8: $0, into: &buffer) }
             guard !buffer.isEmpty else { continue }
             let name = String(decoding: buffer, as: UTF8.self)
             queuedNames[position] = name
             namesInQueue[name, default: 0] += 1
-            wanted.insert(CompanyName.hash(buffer))
+            if namesInQueue[name] == 1 { wanted[CompanyName.hash(buffer), default: []].append(name) }
         }
         let wantedDomains = allDomains ? nil : Set(queued.map { registrations.registrableDomain($0) })
         let closedAfter = RegistrationHistory.closedAfter(programme, day: asOf.day)
@@ -150,11 +152,11 @@ public struct OpenClaims: Sendable, Equatable {
             let domain = registrations.registrableDomain(position)
             if wantedDomains?.contains(domain) ?? true { byDomain[domain, default: []].append(position) }
             guard !wanted.isEmpty else { continue }
-            // Most names are nobody's in the queue: a hash of the folded bytes says so without a String.
             registrations.companies.withUTF8(position) { CompanyName.normalise(utf8: $0, into: &buffer) }
-            guard !buffer.isEmpty, wanted.contains(CompanyName.hash(buffer)) else { continue }
-            let name = String(decoding: buffer, as: UTF8.self)
-            if namesInQueue[name] != nil { byName[name, default: []].append(NameClaim(position: position, domain: domain)) }
+            guard !buffer.isEmpty, let candidates = wanted[CompanyName.hash(buffer)] else { continue }
+            for name in candidates where name.utf8.elementsEqual(buffer) {
+                byName[name, default: []].append(NameClaim(position: position, domain: domain))
+            }
         }
         self.byDomain = byDomain
         self.byName = byName
@@ -170,7 +172,7 @@ public struct OpenClaims: Sendable, Equatable {
         return others.compactMap { other in
             guard other.position != position, other.domain != domain else { return nil }
             return SimilarName(registrationId: registrations.ids[other.position], partnerId: registrations.partnerIDs[other.position],
-                               company: registrations.companies[other.position], domain: other.domain)
+                               domain: other.domain)
         }
     }
 
