@@ -71,14 +71,17 @@ public struct QueueItem: Sendable, Equatable {
         let positions = history.queuedPositions(registrations, asOf: asOf)
         let claims = claims ?? OpenClaims(programme, asOf: asOf, history: history, queued: positions)
         let tiers = TierHistory(programme)
-        let items = positions.map { position in
-            make(programme, position: position, status: history.status(registrations, position, asOf: asOf) ?? .pending,
-                 asOf: asOf, tiers: tiers, claims: claims)
+        // Ordered by key first, from the columns, so each item is made once in its place.
+        let priority = programme.partners.map { programme.policy.tier(named: tiers.tier(of: $0, asOf: asOf))?.priorityRegistration ?? false }
+        let statuses = positions.map { history.status(registrations, $0, asOf: asOf) ?? .pending }
+        let keys = positions.indices.map { index in
+            let position = positions[index], owner = Int(registrations.partners[position])
+            return ConflictDetector.QueueKey(status: statuses[index], priority: owner >= 0 && priority[owner],
+                                             submitted: registrations.submittedAt[position], id: registrations.ids[position])
         }
-        // Sorting the keys, then picking the items, keeps the comparisons on small values (and sidesteps
-        // a release-mode compiler crash on sorting the items in place).
-        let keys = items.map(\.key)
-        return items.indices.sorted { keys[$0] < keys[$1] }.map { items[$0] }
+        return positions.indices.sorted { keys[$0] < keys[$1] }.map { index in
+            make(programme, position: positions[index], status: statuses[index], asOf: asOf, tiers: tiers, claims: claims)
+        }
     }
 }
 
