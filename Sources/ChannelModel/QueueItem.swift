@@ -147,6 +147,7 @@ public struct OpenClaims: Sendable, Equatable {
             namesInQueue[name, default: 0] += 1
             if namesInQueue[name] == 1 { wanted[CompanyName.hash(buffer), default: []].append(name) }
         }
+        let filter = HashFilter(wanted.keys)
         let wantedDomains = allDomains ? nil : Set(queued.map { registrations.registrableDomain($0) })
         let closedAfter = RegistrationHistory.closedAfter(programme, day: asOf.day)
         var byDomain: [String: [Int]] = [:], byName: [String: [NameClaim]] = [:]
@@ -156,7 +157,9 @@ public struct OpenClaims: Sendable, Equatable {
             if wantedDomains?.contains(domain) ?? true { byDomain[domain, default: []].append(position) }
             guard !wanted.isEmpty else { continue }
             registrations.companies.withUTF8(position) { CompanyName.normalise(utf8: $0, into: &buffer) }
-            guard !buffer.isEmpty, let candidates = wanted[CompanyName.hash(buffer)] else { continue }
+            guard !buffer.isEmpty else { continue }
+            let hash = CompanyName.hash(buffer)
+            guard filter.mayContain(hash), let candidates = wanted[hash] else { continue }
             for name in candidates where name.utf8.elementsEqual(buffer) {
                 byName[name, default: []].append(NameClaim(position: position, domain: domain))
             }
@@ -224,5 +227,37 @@ public struct OpenClaims: Sendable, Equatable {
         list.removeAll { $0 == position }
         if insert { list.insert(position, at: list.firstIndex { $0 > position } ?? list.count) }
         if !list.isEmpty { index[key] = list }
+    }
+}
+
+/// A set of 64-bit hashes as one open-addressed array: the scan over every open registration asks it
+/// first, at the cost of a mask and a compare or two, instead of hashing the hash again for a dictionary.
+struct HashFilter {
+    private var slots: [UInt64]
+    private let mask: Int
+
+    init(_ hashes: some Collection<UInt64>) {
+        var capacity = 16
+        while capacity < hashes.count * 2 { capacity *= 2 }
+        mask = capacity - 1
+        slots = [UInt64](repeating: 0, count: capacity)
+        // Zero marks an empty slot, so a zero hash is stored as one (a false positive at worst).
+        for hash in hashes {
+            let value = hash == 0 ? 1 : hash
+            var index = Int(truncatingIfNeeded: value) & mask
+            while slots[index] != 0 && slots[index] != value { index = (index + 1) & mask }
+            slots[index] = value
+        }
+    }
+
+    func mayContain(_ hash: UInt64) -> Bool {
+        let value = hash == 0 ? 1 : hash
+        var index = Int(truncatingIfNeeded: value) & mask
+        while true {
+            let slot = slots[index]
+            if slot == value { return true }
+            if slot == 0 { return false }
+            index = (index + 1) & mask
+        }
     }
 }
