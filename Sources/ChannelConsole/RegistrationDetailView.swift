@@ -100,7 +100,7 @@ enum RegistrationDetailView {
             right.append("")
             for hint in similar {
                 let otherPartner = programme.partner(hint.partnerId)
-                right.append(Line([Span("≈ \(hint.company)", style: Theme.dim)]))
+                right.append(Line([Span("≈ \(programme.registration(hint.registrationId)?.prospectCompany ?? hint.registrationId)", style: Theme.dim)]))
                 right.append(DetailText.field("  Registration", hint.registrationId))
                 right.append(DetailText.field("  Partner", "\(otherPartner?.name ?? hint.partnerId)"
                                               + (hint.partnerId == registration.partnerID ? " (same partner)" : "")))

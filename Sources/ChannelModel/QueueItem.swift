@@ -71,14 +71,17 @@ public struct QueueItem: Sendable, Equatable {
         let positions = history.queuedPositions(registrations, asOf: asOf)
         let claims = claims ?? OpenClaims(programme, asOf: asOf, history: history, queued: positions)
         let tiers = TierHistory(programme)
-        let items = positions.map { position in
-            make(programme, position: position, status: history.status(registrations, position, asOf: asOf) ?? .pending,
-                 asOf: asOf, tiers: tiers, claims: claims)
+        // Ordered by key first, from the columns, so each item is made once in its place.
+        let priority = programme.partners.map { programme.policy.tier(named: tiers.tier(of: $0, asOf: asOf))?.priorityRegistration ?? false }
+        let statuses = positions.map { history.status(registrations, $0, asOf: asOf) ?? .pending }
+        let keys = positions.indices.map { index in
+            let position = positions[index], owner = Int(registrations.partners[position])
+            return ConflictDetector.QueueKey(status: statuses[index], priority: owner >= 0 && priority[owner],
+                                             submitted: registrations.submittedAt[position], id: registrations.ids[position])
         }
-        // Sorting the keys, then picking the items, keeps the comparisons on small values (and sidesteps
-        // a release-mode compiler crash on sorting the items in place).
-        let keys = items.map(\.key)
-        return items.indices.sorted { keys[$0] < keys[$1] }.map { items[$0] }
+        return positions.indices.sorted { keys[$0] < keys[$1] }.map { index in
+            make(programme, position: positions[index], status: statuses[index], asOf: asOf, tiers: tiers, claims: claims)
+        }
     }
 }
 
@@ -133,15 +136,18 @@ public struct OpenClaims: Sendable, Equatable {
         let registrations = programme.registrations
         var queuedNames: [Int: String] = [:], namesInQueue: [String: Int] = [:]
         var buffer: [UInt8] = []
-        var wanted = Set<UInt64>()
+        // The wanted names by the hash of their folded bytes: a scan row whose hash matches is compared
+        // byte for byte, so most rows never become a String.
+        var wanted: [UInt64: [String]] = [:]
         for position in queued {
             registrations.companies.withUTF8(position) { CompanyName.normalise(utf8: $0, into: &buffer) }
             guard !buffer.isEmpty else { continue }
             let name = String(decoding: buffer, as: UTF8.self)
             queuedNames[position] = name
             namesInQueue[name, default: 0] += 1
-            wanted.insert(CompanyName.hash(buffer))
+            if namesInQueue[name] == 1 { wanted[CompanyName.hash(buffer), default: []].append(name) }
         }
+        let filter = HashFilter(wanted.keys)
         let wantedDomains = allDomains ? nil : Set(queued.map { registrations.registrableDomain($0) })
         let closedAfter = RegistrationHistory.closedAfter(programme, day: asOf.day)
         var byDomain: [String: [Int]] = [:], byName: [String: [NameClaim]] = [:]
@@ -150,11 +156,13 @@ public struct OpenClaims: Sendable, Equatable {
             let domain = registrations.registrableDomain(position)
             if wantedDomains?.contains(domain) ?? true { byDomain[domain, default: []].append(position) }
             guard !wanted.isEmpty else { continue }
-            // Most names are nobody's in the queue: a hash of the folded bytes says so without a String.
             registrations.companies.withUTF8(position) { CompanyName.normalise(utf8: $0, into: &buffer) }
-            guard !buffer.isEmpty, wanted.contains(CompanyName.hash(buffer)) else { continue }
-            let name = String(decoding: buffer, as: UTF8.self)
-            if namesInQueue[name] != nil { byName[name, default: []].append(NameClaim(position: position, domain: domain)) }
+            guard !buffer.isEmpty else { continue }
+            let hash = CompanyName.hash(buffer)
+            guard filter.mayContain(hash), let candidates = wanted[hash] else { continue }
+            for name in candidates where name.utf8.elementsEqual(buffer) {
+                byName[name, default: []].append(NameClaim(position: position, domain: domain))
+            }
         }
         self.byDomain = byDomain
         self.byName = byName
@@ -170,7 +178,7 @@ public struct OpenClaims: Sendable, Equatable {
         return others.compactMap { other in
             guard other.position != position, other.domain != domain else { return nil }
             return SimilarName(registrationId: registrations.ids[other.position], partnerId: registrations.partnerIDs[other.position],
-                               company: registrations.companies[other.position], domain: other.domain)
+                               domain: other.domain)
         }
     }
 
@@ -219,5 +227,37 @@ public struct OpenClaims: Sendable, Equatable {
         list.removeAll { $0 == position }
         if insert { list.insert(position, at: list.firstIndex { $0 > position } ?? list.count) }
         if !list.isEmpty { index[key] = list }
+    }
+}
+
+/// A set of 64-bit hashes as one open-addressed array: the scan over every open registration asks it
+/// first, at the cost of a mask and a compare or two, instead of hashing the hash again for a dictionary.
+struct HashFilter {
+    private var slots: [UInt64]
+    private let mask: Int
+
+    init(_ hashes: some Collection<UInt64>) {
+        var capacity = 16
+        while capacity < hashes.count * 2 { capacity *= 2 }
+        mask = capacity - 1
+        slots = [UInt64](repeating: 0, count: capacity)
+        // Zero marks an empty slot, so a zero hash is stored as one (a false positive at worst).
+        for hash in hashes {
+            let value = hash == 0 ? 1 : hash
+            var index = Int(truncatingIfNeeded: value) & mask
+            while slots[index] != 0 && slots[index] != value { index = (index + 1) & mask }
+            slots[index] = value
+        }
+    }
+
+    func mayContain(_ hash: UInt64) -> Bool {
+        let value = hash == 0 ? 1 : hash
+        var index = Int(truncatingIfNeeded: value) & mask
+        while true {
+            let slot = slots[index]
+            if slot == value { return true }
+            if slot == 0 { return false }
+            index = (index + 1) & mask
+        }
     }
 }

@@ -8,13 +8,13 @@ public struct SimilarName: Hashable, Sendable, Codable {
     public var kind: String
     public var registrationId: String
     public var partnerId: String
-    public var company: String
-    /// The other registration's registrable domain.
+    /// The other registration's registrable domain. (Its company is the other registration's; a queue
+    /// of 15k rows with a dozen hints each does not copy every spelling of every name.)
     public var domain: String
 
-    public init(registrationId: String, partnerId: String, company: String, domain: String) {
+    public init(registrationId: String, partnerId: String, domain: String) {
         kind = "similar_name"
-        self.registrationId = registrationId; self.partnerId = partnerId; self.company = company; self.domain = domain
+        self.registrationId = registrationId; self.partnerId = partnerId; self.domain = domain
     }
 }
 

@@ -53,3 +53,35 @@ import Testing
         #expect(MetricsPane.sparkline(pending, Array(repeating: zero, count: 8)).text == String(repeating: "▄", count: 8))
     }
 }
+
+/// The registration detail shows similar-name hints under their own heading, after the conflicts.
+@Suite struct SimilarNameDetailTests {
+    @Test func hintsAreShownApartFromConflicts() throws {
+        let policy = try Policy.bundledDefault()
+        func partner(_ id: String) -> Partner {
+            Partner(id: id, name: "Partner \(id)", type: .referral, tier: "registered", region: "EMEA", status: .active,
+                    joinedOn: Day(parsing: "2025-01-01")!, owner: "amara", certifiedStaff: 0)
+        }
+        func registration(_ id: String, _ partner: String, _ company: String, _ domain: String) -> Registration {
+            Registration(id: id, partnerID: partner, prospectCompany: company, prospectDomain: domain, estimatedACV: Money(cents: 100),
+                         submittedAt: Instant(parsing: "2026-09-26T10:00:00Z")!, status: .pending)
+        }
+        let programme = try Programme.loaded(
+            policy: policy, partners: [partner("P-1"), partner("P-2")],
+            registrations: [registration("R-1", "P-1", "Zürich Datentechnik AG", "zdt.ch"),
+                            registration("R-2", "P-2", "Zurich Datentechnik GmbH", "zurich-datentechnik.de")],
+            deals: [], investments: [], npsResponses: [], directAccounts: [], enablement: [], audit: [])
+        let day = Day(parsing: "2026-09-27")!
+        let data = ConsoleData(programme: programme, asOf: day, period: .quarterToDate(day), now: day.endOfDay)
+        let (_, right) = try #require(RegistrationDetailView.content(id: "R-1", data: data))
+        let text = right.map(\.text)
+        let conflicts = try #require(text.firstIndex(of: "Conflicts"))
+        let hints = try #require(text.firstIndex(of: "Similar names (not conflicts)"))
+        #expect(conflicts < hints)
+        #expect(text[conflicts + 2].hasPrefix("None"))
+        #expect(text.dropFirst(hints).contains { $0.contains("Zurich Datentechnik GmbH") })
+        #expect(text.dropFirst(hints).contains { $0.contains("R-2") && $0.contains("Registration") })
+        // The queue row counts no conflict.
+        #expect(data.queue.first { $0.id == "R-1" }?.conflicts == [])
+    }
+}
