@@ -145,7 +145,7 @@ public struct OpenClaims: Sendable, Equatable {
             let name = String(decoding: buffer, as: UTF8.self)
             queuedNames[position] = name
             namesInQueue[name, default: 0] += 1
-            if namesInQueue[name] == 1 { wanted[CompanyName.hash(buffer), default: []].append(name) }
+            if namesInQueue[name] == 1 { wanted[registrations.companyKeys[position], default: []].append(name) }
         }
         let filter = HashFilter(wanted.keys)
         let wantedDomains = allDomains ? nil : Set(queued.map { registrations.registrableDomain($0) })
@@ -156,10 +156,10 @@ public struct OpenClaims: Sendable, Equatable {
             let domain = registrations.registrableDomain(position)
             if wantedDomains?.contains(domain) ?? true { byDomain[domain, default: []].append(position) }
             guard !wanted.isEmpty else { continue }
+            // The stored key first: only a row whose key is wanted has its name folded and compared.
+            let hash = registrations.companyKeys[position]
+            guard hash != 0, filter.mayContain(hash), let candidates = wanted[hash] else { continue }
             registrations.companies.withUTF8(position) { CompanyName.normalise(utf8: $0, into: &buffer) }
-            guard !buffer.isEmpty else { continue }
-            let hash = CompanyName.hash(buffer)
-            guard filter.mayContain(hash), let candidates = wanted[hash] else { continue }
             for name in candidates where name.utf8.elementsEqual(buffer) {
                 byName[name, default: []].append(NameClaim(position: position, domain: domain))
             }

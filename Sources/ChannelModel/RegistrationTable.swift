@@ -16,6 +16,10 @@ public struct RegistrationTable: Sendable, Equatable, RecordTable {
     /// and stored in the programme file: a Public Suffix List lookup costs about a microsecond, which a
     /// million rows would otherwise pay at every open.
     public private(set) var registrables = StringColumn()
+    /// Each row's company name as `CompanyName.key` (0 when nothing is left of it), derived when the row
+    /// is added and stored: the queue's similar-name hints compare these integers instead of folding
+    /// every open registration's name on every open.
+    public private(set) var companyKeys: [UInt64] = []
     /// Cents.
     public private(set) var estimatedACV: [Int64] = []
     /// Seconds since 1970 UTC.
@@ -40,10 +44,10 @@ public struct RegistrationTable: Sendable, Equatable, RecordTable {
     public init(ids: StringColumn, partnerIDs: StringColumn, companies: StringColumn, domains: StringColumn,
                 estimatedACV: [Int64], submittedAt: [Int64], statuses: [RegistrationStatus], decidedAt: [Int64],
                 protectedUntil: [Int32], tiersAtApproval: StringColumn, extensions: [Int32], notes: StringColumn,
-                registrables: StringColumn? = nil, mdfRequestIDs: StringColumn? = nil) {
+                registrables: StringColumn? = nil, mdfRequestIDs: StringColumn? = nil, companyKeys: [UInt64]? = nil) {
         let n = ids.count
         let mdfRequestIDs = mdfRequestIDs ?? StringColumn(nulls: n)
-        precondition([partnerIDs.count, companies.count, domains.count, registrables?.count ?? n, estimatedACV.count, submittedAt.count,
+        precondition([partnerIDs.count, companies.count, domains.count, registrables?.count ?? n, companyKeys?.count ?? n, estimatedACV.count, submittedAt.count,
                       statuses.count, decidedAt.count, protectedUntil.count, tiersAtApproval.count,
                       extensions.count, notes.count, mdfRequestIDs.count].allSatisfy { $0 == n }, "columns of unequal length")
         self.mdfRequestIDs = mdfRequestIDs
@@ -52,6 +56,7 @@ public struct RegistrationTable: Sendable, Equatable, RecordTable {
         self.decidedAt = decidedAt; self.protectedUntil = protectedUntil; self.tiersAtApproval = tiersAtApproval
         self.extensions = extensions; self.notes = notes
         self.registrables = registrables ?? Self.registrables(of: domains)
+        self.companyKeys = companyKeys ?? CompanyName.keys(of: companies)
         partners = [Int32](repeating: -1, count: n)
     }
 
@@ -79,6 +84,7 @@ public struct RegistrationTable: Sendable, Equatable, RecordTable {
         for column in [\Self.ids, \.partnerIDs, \.companies, \.domains, \.registrables, \.tiersAtApproval, \.notes, \.mdfRequestIDs] as [WritableKeyPath<Self, StringColumn>] {
             self[keyPath: column].reserveCapacity(rows)
         }
+        companyKeys.reserveCapacity(rows)
         partners.reserveCapacity(rows); estimatedACV.reserveCapacity(rows); submittedAt.reserveCapacity(rows)
         statuses.reserveCapacity(rows); decidedAt.reserveCapacity(rows); protectedUntil.reserveCapacity(rows)
         extensions.reserveCapacity(rows)
@@ -131,6 +137,7 @@ public struct RegistrationTable: Sendable, Equatable, RecordTable {
         companies.append(registration.prospectCompany)
         domains.append(registration.prospectDomain)
         registrables.append(registration.registrableDomain)
+        companyKeys.append(CompanyName.key(registration.prospectCompany))
         estimatedACV.append(registration.estimatedACV.cents)
         submittedAt.append(registration.submittedAt.seconds)
         statuses.append(registration.status)
@@ -151,6 +158,7 @@ public struct RegistrationTable: Sendable, Equatable, RecordTable {
         companies.append(row: row, of: other.companies)
         domains.append(row: row, of: other.domains)
         registrables.append(row: row, of: other.registrables)
+        companyKeys.append(other.companyKeys[row])
         estimatedACV.append(other.estimatedACV[row])
         submittedAt.append(other.submittedAt[row])
         statuses.append(other.statuses[row])
@@ -175,6 +183,7 @@ public struct RegistrationTable: Sendable, Equatable, RecordTable {
         companies.set(position, registration.prospectCompany)
         domains.set(position, registration.prospectDomain)
         registrables.set(position, registration.registrableDomain)
+        companyKeys[position] = CompanyName.key(registration.prospectCompany)
         estimatedACV[position] = registration.estimatedACV.cents
         submittedAt[position] = registration.submittedAt.seconds
         statuses[position] = registration.status

@@ -80,6 +80,30 @@ public enum CompanyName {
         return hash
     }
 
+    /// Bumped whenever `normalise` changes, so stored keys of an older rule are derived again.
+    public static let keyVersion = 1
+
+    /// The hash of a name's normalised bytes; 0 when nothing is left of it (no key collides with it:
+    /// a real hash of 0 is taken as 1).
+    public static func key(_ name: String) -> UInt64 {
+        var name = name, buffer: [UInt8] = []
+        return name.withUTF8 { key(utf8: $0, buffer: &buffer) }
+    }
+
+    public static func key(utf8 bytes: UnsafeBufferPointer<UInt8>, buffer: inout [UInt8]) -> UInt64 {
+        normalise(utf8: bytes, into: &buffer)
+        guard !buffer.isEmpty else { return 0 }
+        return max(1, hash(buffer))
+    }
+
+    /// Every name's key, one buffer reused.
+    public static func keys(of names: StringColumn) -> [UInt64] {
+        var buffer: [UInt8] = [], out: [UInt64] = []
+        out.reserveCapacity(names.count)
+        for position in 0..<names.count { out.append(names.withUTF8(position) { key(utf8: $0, buffer: &buffer) }) }
+        return out
+    }
+
     private static let legalFormBytes: [[UInt8]] = legalForms.map { Array($0.utf8) }
 
     private static func isLegalForm(_ word: ArraySlice<UInt8>) -> Bool {

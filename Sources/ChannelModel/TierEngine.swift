@@ -42,13 +42,19 @@ public struct TierStanding: Hashable, Sendable, Codable {
 /// Tier evaluation with grace (DESIGN.md §3).
 public enum TierEngine {
     /// Standings of every enrolled partner as of `asOf`, in partner order.
+    ///
+    /// A tier change applied after `asOf` has not happened yet (DESIGN.md §3): each partner stands on
+    /// the tier it had at the end of that day.
     public static func standings(_ programme: Programme, asOf: Day) -> [TierStanding] {
         let policy = programme.policy
         let graceStart = asOf.adding(days: -policy.tierGraceDays)
         let now = trailingSourcedARR(programme, asOf: asOf)
         let before = trailingSourcedARR(programme, asOf: graceStart)
+        let history = TierHistory(programme), day = AsOf(asOf, now: asOf.endOfDay)
         return programme.partners.filter { Metrics.isEnrolled($0, asOf: asOf) }.map { partner in
-            standing(partner, policy: policy, arr: now[partner.id] ?? .zero, arrBeforeGrace: before[partner.id] ?? .zero)
+            var then = partner
+            then.tier = history.tier(of: partner, asOf: day)
+            return standing(then, policy: policy, arr: now[partner.id] ?? .zero, arrBeforeGrace: before[partner.id] ?? .zero)
         }
     }
 

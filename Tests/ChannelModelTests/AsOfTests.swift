@@ -114,6 +114,9 @@ import Testing
         let now = queue(programme, Day(parsing: "2026-09-29")!)
         #expect(now.first { $0.id == "R-1" }.map { ($0.tier, $0.priority) } ?? ("", false) == ("gold", true))
         #expect(now.map(\.id) == ["R-1", "R-2"])
+        // The tier standings too: on the 27th P-1 still stood on the tier it had.
+        #expect(TierEngine.standings(programme, asOf: Self.day).first { $0.partnerId == "P-1" }?.currentTier == "registered")
+        #expect(TierEngine.standings(programme, asOf: Day(parsing: "2026-09-29")!).first { $0.partnerId == "P-1" }?.currentTier == "gold")
     }
 
     /// As of today the SLA is read now, not at the end of the day: 5 hours left at 10:00 is not breached.

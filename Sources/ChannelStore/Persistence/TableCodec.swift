@@ -68,6 +68,7 @@ public enum TableCodec {
         out.columns["extensions"] = FixedWidthColumnBuilder<Int64>(kind: .int64, values: rows.extensions.map(Int64.init)).build()
         try out.add("note", rows.notes, table: table)
         try out.add("registrable_domain", rows.registrables, table: table)
+        out.columns[companyKeyColumn] = FixedWidthColumnBuilder<Int64>(kind: .int64, values: rows.companyKeys.map { Int64(bitPattern: $0) }).build()
         try out.add("mdf_request_id", rows.mdfRequestIDs, table: table)
         return out
     }
@@ -96,8 +97,13 @@ public enum TableCodec {
             extensions: try t.has("extensions") ? t.ints("extensions").map { Int32(clamping: $0) } : [Int32](repeating: 0, count: n),
             notes: try t.has("note") ? t.optionalStringColumn("note") : StringColumn(nulls: n),
             registrables: current ? try t.stringColumn("registrable_domain") : nil,
-            mdfRequestIDs: try t.has("mdf_request_id") ? t.optionalStringColumn("mdf_request_id") : nil)
+            mdfRequestIDs: try t.has("mdf_request_id") ? t.optionalStringColumn("mdf_request_id") : nil,
+            companyKeys: try t.has(companyKeyColumn) ? t.int64s(companyKeyColumn).map { UInt64(bitPattern: $0) } : nil)
     }
+
+    /// The stored company-name keys, named for the folding rule they follow: a file of another rule
+    /// lacks the column under this name and has the keys derived again.
+    static let companyKeyColumn = "company_key_v\(CompanyName.keyVersion)"
 
     // MARK: Deals
 
