@@ -37,9 +37,13 @@ public struct PartnerProfile: Sendable {
                              registrationPositions: [Int]? = nil, dealPositions: [Int]? = nil) -> PartnerProfile? {
         guard let partner = programme.partner(partnerID) else { return nil }
         let policy = programme.policy
+        // As of D nothing dated after the end of D exists yet (DESIGN.md §3).
+        let end = asOf.endOfDay
         let registrations = (registrationPositions ?? programme.registrationPositions(ofPartner: partnerID))
+            .filter { programme.registrations.submittedAt[$0] <= end.seconds }
             .map { programme.registrations[$0] }
-        let dealPositions = dealPositions ?? programme.dealPositions(ofPartner: partnerID)
+        let dealPositions = (dealPositions ?? programme.dealPositions(ofPartner: partnerID))
+            .filter { programme.deals.closedOn[$0] <= asOf.ordinal }
         let deals = dealPositions.map { programme.deals[$0] }
         let subjects = Set(registrations.map(\.id) + deals.map(\.id))
         let current = Period.quarterToDate(asOf)
@@ -62,7 +66,8 @@ public struct PartnerProfile: Sendable {
             nps: programme.npsResponses.filter { $0.partnerID == partnerID && $0.respondedOn <= asOf }.sorted { $0.respondedOn < $1.respondedOn },
             enablement: EnablementCheck.completed(programme, asOf: asOf)[partnerID] ?? [:],
             audit: programme.audit.filter { entry in
-                entry.subject == partnerID || entry.subject.split(separator: " ").contains { subjects.contains(String($0)) }
+                entry.at <= end
+                    && (entry.subject == partnerID || entry.subject.split(separator: " ").contains { subjects.contains(String($0)) })
             })
     }
 }
