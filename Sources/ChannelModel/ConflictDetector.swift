@@ -168,7 +168,7 @@ public enum ConflictDetector {
     public static func conflicts(_ programme: Programme, of position: Int, domain: String, openByDomain: [String: [Int]]) -> [Conflict] {
         let registrations = programme.registrations
         var found: [Conflict] = []
-        if programme.directAccount(domain: domain) != nil { found.append(Conflict(kind: .direct, domain: domain)) }
+        if programme.directAccount(registrable: domain) != nil { found.append(Conflict(kind: .direct, domain: domain)) }
         for other in openByDomain[domain] ?? [] where other != position {
             let same = registrations.partners[other] >= 0 ? registrations.partners[other] == registrations.partners[position]
                 : registrations.partnerIDs[other] == registrations.partnerIDs[position]
@@ -184,7 +184,7 @@ public enum ConflictDetector {
         for position in positions {
             let domain = registrations.registrableDomain(position)
             var found: [Conflict] = []
-            if programme.directAccount(domain: domain) != nil { found.append(Conflict(kind: .direct, domain: domain)) }
+            if programme.directAccount(registrable: domain) != nil { found.append(Conflict(kind: .direct, domain: domain)) }
             for other in openByDomain[domain] ?? [] where other != position {
                 let same = registrations.partnerIDs[other] == registrations.partnerIDs[position]
                 found.append(Conflict(kind: same ? .duplicate : .partner, registrationId: registrations.ids[other]))

@@ -33,21 +33,41 @@ public enum Domain {
     /// What partners type, reduced to a host name: trimmed, a URL's host or an e-mail's domain, lower
     /// case, without trailing dots, Unicode labels in punycode.
     public static func normalised(_ typed: String) -> String {
-        var host = Substring(typed.trimmingCharacters(in: .whitespacesAndNewlines))
-        if let scheme = host.range(of: "://") { host = host[scheme.upperBound...] }
-        if let end = host.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { host = host[..<end] }
-        if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
-        if host.hasPrefix("[") {
-            // An IPv6 literal keeps its colons; `isIPAddress` refuses it.
-            if let close = host.firstIndex(of: "]") { host = host[host.index(after: host.startIndex)..<close] }
-        } else if let colon = host.lastIndex(of: ":"), host[host.index(after: colon)...].allSatisfy(\.isASCIIDigit),
-                  host.firstIndex(of: ":") == colon {
-            host = host[..<colon]
-        }
-        while host.hasSuffix(".") { host.removeLast() }
-        let lowered = host.lowercased()
+        // Nearly every domain is ASCII: those are cut and lower-cased byte by byte (a million rows pass
+        // here at import, where Foundation's string searching cost a few microseconds each).
+        if typed.utf8.allSatisfy({ $0 < 0x80 }) { return normalisedASCII(Array(typed.utf8)) }
+        let lowered = String(decoding: hostBytes(Array(typed.utf8)), as: UTF8.self).lowercased()
         guard lowered.utf8.contains(where: { $0 >= 0x80 }) else { return lowered }
         return punycode(lowered) ?? lowered
+    }
+
+    private static func normalisedASCII(_ bytes: [UInt8]) -> String {
+        String(decoding: hostBytes(bytes).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+
+    /// The host inside what was typed, as bytes: trimmed, after a scheme, before a path, query or
+    /// fragment, after a user (`user@`, or an e-mail's `@`), without a port or trailing dots; an IPv6
+    /// literal keeps its colons (`isIPAddress` refuses it). Multi-byte UTF-8 passes through untouched.
+    private static func hostBytes(_ input: [UInt8]) -> ArraySlice<UInt8> {
+        func isSpace(_ b: UInt8) -> Bool { b == 32 || (b >= 9 && b <= 13) }
+        var host = input[...]
+        while let first = host.first, isSpace(first) { host.removeFirst() }
+        while let last = host.last, isSpace(last) { host.removeLast() }
+        // A scheme is letters, digits, `+`, `-` and `.` before `://`.
+        if let colon = host.firstIndex(where: { !(isLetterOrDigit($0) || $0 == 43 || $0 == 45 || $0 == 46) }),
+           colon > host.startIndex, host[colon...].starts(with: [58, 47, 47]) {
+            host = host[(colon + 3)...]
+        }
+        if let end = host.firstIndex(where: { $0 == 47 || $0 == 63 || $0 == 35 }) { host = host[..<end] }
+        if let at = host.lastIndex(of: 64) { host = host[(at + 1)...] }
+        if host.first == 91 {
+            if let close = host.firstIndex(of: 93) { host = host[(host.startIndex + 1)..<close] }
+        } else if let colon = host.lastIndex(of: 58), host.firstIndex(of: 58) == colon,
+                  host[(colon + 1)...].allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+            host = host[..<colon]
+        }
+        while host.last == 46 { host.removeLast() }
+        return host
     }
 
     /// Letters, digits, `-`, `_` and dots: what a host name is made of once IDNA has made it ASCII.
@@ -58,10 +78,13 @@ public enum Domain {
 
     /// Dotted-quad IPv4 or any IPv6 literal: hosts, never prospects.
     public static func isIPAddress(_ host: String) -> Bool {
-        if host.contains(":") { return true }
-        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts.allSatisfy { !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isASCIIDigit) }
+        let bytes = host.utf8
+        if bytes.contains(58) { return true }
+        let parts = bytes.split(separator: 46, omittingEmptySubsequences: false)
+        return parts.count == 4 && parts.allSatisfy { !$0.isEmpty && $0.count <= 3 && $0.allSatisfy { $0 >= 48 && $0 <= 57 } }
     }
+
+    private static func isLetterOrDigit(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || (b >= 48 && b <= 57) }
 
     /// IDNA2008 (UTS #46, non-transitional) ASCII form; nil when libidn2 finds the name invalid.
     private static func punycode(_ unicode: String) -> String? {
@@ -104,8 +127,4 @@ final class PublicSuffixList: @unchecked Sendable {
         let hash = bytes.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
         version = "\((path as NSString).lastPathComponent)@\(Int(modified.timeIntervalSince1970))#\(String(hash, radix: 16))"
     }
-}
-
-private extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -45,7 +45,13 @@ public struct Programme: Sendable, Equatable {
     public func dealPosition(_ id: String) -> Int? { dealIndex.row(of: id, in: deals.ids) }
     public func partnerPosition(_ id: String) -> Int? { partnerIndex[id] }
     public func directAccount(domain: String) -> DirectAccount? {
-        directIndex[Domain.key(domain)].map { directAccounts[$0] }
+        directAccount(registrable: Domain.key(domain))
+    }
+
+    /// The same for a domain that already is a registrable key (a registration's stored one): no
+    /// normalising, no suffix-list look-up — the queue asks this for every queued registration.
+    public func directAccount(registrable key: String) -> DirectAccount? {
+        directIndex[key].map { directAccounts[$0] }
     }
 
     /// The tier rung of a partner, falling back to the ladder's floor for a tier the policy lost.
