@@ -122,11 +122,25 @@ struct CrashScript {
         steps.append(Step(line: "checkpoint", kind: .checkpoint(lastSeq: seq)))
     }
 
-    /// The hook for MDF actions (DESIGN.md §8: request, approve, claim, pay). Return one valid for
-    /// `model` — its `channeldesk batch` line and the action — and every kill and power-cut loop
-    /// exercises it (3% of steps) with no other change. Nil until the MDF reducer and batch verbs land.
+    /// An MDF decision valid for `model` (DESIGN.md §8) — its `channeldesk batch` line and the action —
+    /// so every kill and power-cut loop exercises MDF too (3% of steps): a random request, and the first
+    /// of approve (a partial 1.00), request info, reject, claim with proof or pay that the reducer accepts.
     static func mdfStep(_ model: Programme, _ rng: inout DemoRandom) -> (line: String, action: ProgrammeAction)? {
-        nil
+        guard !model.mdfRequests.isEmpty else { return nil }
+        for _ in 0..<20 {
+            let id = model.mdfRequests.randomElement(using: &rng)!.id
+            let candidates: [(String, MDFDecision)] = [
+                ("mdf approve \(id) 1.00", .approve(requestID: id, amount: Money(cents: 100))),
+                ("mdf request-info \(id) which event is it", .requestInfo(requestID: id, question: "which event is it")),
+                ("mdf reject \(id) over the budget", .reject(requestID: id, reason: "over the budget")),
+                ("mdf claim \(id) 1.00 invoice.pdf", .recordClaim(requestID: id, amount: Money(cents: 100), proof: "invoice.pdf", claimedAt: nil)),
+                ("mdf pay \(id)", .pay(requestID: id)),
+            ].shuffled(using: &rng)
+            for (line, decision) in candidates where (try? Reducer.check(.mdf(decision), in: model, at: .now)) != nil {
+                return (line, .mdf(decision))
+            }
+        }
+        return nil
     }
 
     /// The script as the batch's stdin.

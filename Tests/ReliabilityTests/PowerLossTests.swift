@@ -7,7 +7,7 @@ import Testing
 /// directory entry is dropped, perhaps tearing the last write at a sector; the programme reopened from
 /// what survived must hold every acknowledged action, nothing half-applied, and `check` must pass.
 ///
-/// Each random script (approve, reject, request-info, extend, tier change, commission advance, undo,
+/// Each random script (approve, reject, request-info, extend, tier change, commission advance, MDF, undo,
 /// imports journaled or made durable by a snapshot, checkpoints — see `CrashScript`) is run once whole
 /// to count its file operations, then cut at random operations within that count, so no run is wasted
 /// past the script's end. Prints how many cuts landed in each kind of step.

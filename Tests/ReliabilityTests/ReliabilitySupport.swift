@@ -125,7 +125,12 @@ extension Programme {
         }
         var tiers = [String: String](minimumCapacity: partners.count)
         for partner in partners { tiers[partner.id] = partner.tier }
-        return Facts(registrations: byID, tiers: tiers, commissionStatus: commissionStatus.mapValues(\.rawValue))
+        // An MDF decision is its request's status and amounts.
+        var mdf = [String: String](minimumCapacity: mdfRequests.count)
+        for request in mdfRequests {
+            mdf[request.id] = "\(request.status.rawValue)|\(request.approvedAmount?.cents ?? -1)|\(request.claimedAmount?.cents ?? -1)"
+        }
+        return Facts(registrations: byID, tiers: tiers, commissionStatus: commissionStatus.mapValues(\.rawValue), mdf: mdf)
     }
 
     struct Facts: Equatable {
@@ -141,6 +146,7 @@ extension Programme {
         var registrations: [String: Registration]
         var tiers: [String: String]
         var commissionStatus: [String: String]
+        var mdf: [String: String] = [:]
 
         /// The first few differences, for a failure message.
         func differences(from other: Facts) -> String {
@@ -156,6 +162,7 @@ extension Programme {
                 lines.append("commission \(id): \(value) vs \(other.commissionStatus[id] ?? "accrued")")
             }
             for (id, value) in other.commissionStatus where commissionStatus[id] == nil { lines.append("commission \(id): accrued vs \(value)") }
+            for (id, value) in mdf where other.mdf[id] != value { lines.append("mdf \(id): \(value) vs \(other.mdf[id] ?? "absent")") }
             return lines.prefix(8).joined(separator: "; ")
         }
     }
