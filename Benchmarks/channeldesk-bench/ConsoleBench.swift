@@ -130,7 +130,8 @@ enum ConsoleBench {
         }
         log("  drill p99 \(String(format: "%.2f", drill.p99)) ms")
 
-        // Approve: `a` on the top of the queue, durable (journal + fsync) before the frame.
+        // Approve: `a` on the top of the queue, durable (journal + fsync) before the frame; a row with
+        // conflicts asks first, and its `y` is the durable keystroke.
         var approve = Samples()
         var failures = 0
         setUp(runtime, .char("1"), .char("g"))
@@ -138,6 +139,7 @@ enum ConsoleBench {
         while more(approve, approvals) {
             let before = runtime.store.lastSeq
             press(runtime, .char("a"), into: &approve)
+            if case .confirm = runtime.state.mode { press(runtime, .char("y"), into: &approve) }
             if runtime.store.lastSeq == before { failures += 1 }
         }
         log("  approve p99 \(String(format: "%.2f", approve.p99)) ms (\(failures) refused)")

@@ -224,8 +224,10 @@ let (codableEncodeSeconds) = try timed { () throws -> Int in
     return data.count
 }.1
 log("  encoded in \(String(format: "%.1f", codableEncodeSeconds)) s")
+// The MDF requests too: a registration's mdf_request_id must name a known request.
 let partnersOnly = try Programme.loaded(policy: policy, partners: programme.partners, registrations: [Registration](), deals: [Deal](),
-                                        investments: [], npsResponses: [], directAccounts: [], enablement: [], audit: [])
+                                        investments: [], npsResponses: [], directAccounts: [], enablement: [], audit: [],
+                                        mdfRequests: programme.mdfRequests)
 programme = Programme(policy: policy) // release the generator's copy before measuring
 
 // 1. Open + compute every metric, vs sqlite3, Codable decode and reading the bytes.
