@@ -17,6 +17,7 @@ public enum ConsoleView {
             case .registration(let id): RegistrationDetailView.render(&screen, layout.content, id: id, state: state, data: data)
             case .partner(let id): PartnerDetailView.render(&screen, layout.content, id: id, state: state, data: data)
             case .concentration: ConcentrationView.render(&screen, layout.content, state: state, data: data)
+            case .mdfRequest(let id): FundsDetailView.render(&screen, layout.content, id: id, state: state, data: data)
             }
         } else if layout.isGrid {
             for pane in Pane.allCases {
@@ -43,6 +44,7 @@ public enum ConsoleView {
         case .partners: PartnersPane.render(&screen, area, list: list, focused: focused, state: state, data: data)
         case .tiers: TiersPane.render(&screen, area, list: list, focused: focused, state: state, data: data)
         case .metrics: MetricsPane.render(&screen, area, list: list, focused: focused, state: state, data: data)
+        case .funds: FundsPane.render(&screen, area, list: list, focused: focused, state: state, data: data)
         }
     }
 
@@ -71,6 +73,7 @@ public enum ConsoleView {
                 case .registration(let id): trail += " › registration \(id)"
                 case .partner(let id): trail += " › \(data.programme.partner(id)?.name ?? id)"
                 case .concentration: trail += " › concentration \(data.period.label)"
+                case .mdfRequest(let id): trail += " › MDF request \(id)"
                 }
             }
             // The as-of date stays; the breadcrumb gives way (cut with …) when the line is short.
@@ -119,6 +122,7 @@ public enum ConsoleView {
         case .reject: hints = [("↑↓", "choose"), ("1-6", "pick"), ("type", "own reason"), ("Enter", "reject"), ("Esc", "cancel")]
         case .requestInfo: hints = [("Enter", "send"), ("Esc", "cancel")]
         case .confirm: hints = [("y", "confirm"), ("n", "cancel")]
+        case .funds(let dialog): hints = dialog.hints
         case .help: hints = [("↑↓", "scroll"), ("Esc", "close")]
         case .normal: hints = KeyBindings.hints(for: state, data)
         }

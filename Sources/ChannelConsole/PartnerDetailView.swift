@@ -68,6 +68,9 @@ enum PartnerDetailView {
             }
             screen.render(table, in: body.inset(top: 1, left: 0, bottom: 0, right: 0))
         case .history: history(&screen, body, profile, offset: state.detailOffset)
+        case .funds:
+            DetailText.render(FundsDetailView.yearLines(partnerID: partner.id, year: data.asOf.year, data, allRequests: true, width: body.width),
+                              &screen, body, offset: state.detailOffset)
         }
     }
 
