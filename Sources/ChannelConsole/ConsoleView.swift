@@ -86,7 +86,8 @@ public enum ConsoleView {
             screen.render(tabBar(state), in: area)
             let used = tabBar(state).tabFrames(in: area).last.map { $0.maxX - area.x } ?? 0
             // The widest form that fits beside the tabs: the as-of date matters more than the name.
-            let variants = [" ChannelDesk · as of \(data.asOf) · \(waiting) ", " as of \(data.asOf) · \(waiting) ", " \(data.asOf) ", ""]
+            let variants = [" ChannelDesk · as of \(data.asOf) · \(waiting) ", " as of \(data.asOf) · \(waiting) ", " as of \(data.asOf) ",
+                            " \(data.asOf) ", ""]
             let right = variants.first { displayWidth($0) + used + 1 <= area.width } ?? ""
             screen.put(right, x: area.maxX - displayWidth(right), y: area.y, style: .reverse)
         }

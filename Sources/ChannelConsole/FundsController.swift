@@ -69,6 +69,7 @@ enum FundsController {
             decision = .recordClaim(requestID: id, amount: amount, proof: dialog.text.value, claimedAt: nil)
         }
         state.mode = .normal
+        state.status = nil
         return [.perform(.mdf(decision))]
     }
 

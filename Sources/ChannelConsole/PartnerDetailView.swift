@@ -16,8 +16,13 @@ enum PartnerDetailView {
                                                                  + "\(partner.status.rawValue) since \(partner.joinedOn) · owner \(partner.owner)", style: Theme.dim)])
                     .truncated(toWidth: inner.width), x: inner.x, y: inner.y)
         var tabs: [Span] = []
-        for section in PartnerSection.allCases {
+        // Every section's tab stays visible: on a narrow screen the counts give way first.
+        let counted = PartnerSection.allCases.reduce(0) { width, section in
             let count = rows.count(section)
+            return width + displayWidth(" \(section.title)\(count > 0 ? " (\(count))" : "") ") + 1
+        } <= inner.width
+        for section in PartnerSection.allCases {
+            let count = counted ? rows.count(section) : 0
             let title = " \(section.title)\(count > 0 ? " (\(count))" : "") "
             tabs.append(Span(title, style: section == state.partnerView.section ? Style.reverse.bolded() : Theme.dim))
             tabs.append(Span(" "))
