@@ -287,5 +287,15 @@ final class RowCache: @unchecked Sendable, Equatable {
         return computed
     }
 
+    /// A new cache with the entries `keep` accepts: a value of the data that changed only in part keeps
+    /// the rest (a new object, so an older value of the data never reads the new one's rows).
+    func keeping(_ keep: (Key) -> Bool) -> RowCache {
+        let copy = RowCache()
+        lock.lock()
+        copy.rows = rows.filter { keep($0.key) }
+        lock.unlock()
+        return copy
+    }
+
     static func == (_: RowCache, _: RowCache) -> Bool { true }
 }
