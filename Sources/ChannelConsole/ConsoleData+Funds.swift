@@ -33,6 +33,8 @@ public struct FundsData: Sendable, Equatable {
     /// How many of `rows` are the MDF queue proper (claims, submitted, info requested).
     public internal(set) var queued = 0
     public internal(set) var breaches = 0
+    /// Claims waiting to be paid or rejected: counted once, not per frame over every row.
+    public internal(set) var claims = 0
     /// The period's MDF figures (`MDFRules.figures`), and the same for each quarter of the metrics trend.
     public internal(set) var figures: MDFFigures?
     public internal(set) var trend: [MDFFigures] = []
@@ -83,6 +85,7 @@ public struct FundsData: Sendable, Equatable {
         rows = queue.map { row($0.request, $0.status, breached: $0.breached) } + approved.map { row($0, .approved, breached: false) }
         queued = queue.count
         breaches = queue.reduce(0) { $0 + ($1.breached ? 1 : 0) }
+        claims = queue.reduce(0) { $0 + ($1.status == .claimed ? 1 : 0) }
     }
 
     /// The figures of `period` (a quarter to date ends at the as-of day) and of each trend quarter.

@@ -8,8 +8,7 @@ enum FundsPane {
         guard area.height > 0 else { return }
         let funds = data.funds
         let rows = PaneRows.visible(.funds, in: state, data)
-        let claims = funds.rows.prefix(funds.queued).filter { $0.status == .claimed }.count
-        var summary: [Span] = [Span("\(funds.queued) in the MDF queue", style: .bold), Span(" · \(claims) claims to settle · ")]
+        var summary: [Span] = [Span("\(funds.queued) in the MDF queue", style: .bold), Span(" · \(funds.claims) claims to settle · ")]
         summary.append(Span("\(funds.breaches) past the \(data.programme.mdfPolicy.approvalDays)-day window",
                             style: funds.breaches > 0 ? Theme.sla(.breached) : Theme.dim))
         summary.append(Span(" · \(funds.rows.count - funds.queued) approved awaiting claim", style: Theme.dim))

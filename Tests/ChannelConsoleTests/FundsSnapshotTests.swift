@@ -12,6 +12,11 @@ import TerminalUI
         Snapshot.assertText(Snapshot.screen(size, [.char("5")]), named: "funds-\(size.name)")
     }
 
+    /// The colours: ages past the approval window in red, approvals dim, the balance gauges.
+    @Test func fundsPaneStyled() {
+        Snapshot.assertStyled(Snapshot.screen(Snapshot.wide, [.char("5")]), named: "funds-120x40.styled")
+    }
+
     @Test(arguments: Snapshot.sizes)
     func mdfRequestDetail(size: Snapshot.Size) {
         Snapshot.assertText(Snapshot.screen(size, [.char("5"), .enter]), named: "funds-request-\(size.name)")
