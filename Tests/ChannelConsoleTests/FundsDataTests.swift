@@ -45,6 +45,22 @@ import Testing
         #expect(applied > 5, "the property exercised too few decisions")
     }
 
+    /// The fast path looks at nothing but MDF: a partner renamed behind its back (which no MDF action
+    /// can do) stays unseen by the partner rows, while the Funds rows see the decision.
+    @Test func anMDFDecisionRecomputesOnlyTheMDFPart() throws {
+        var programme = ConsoleFixture.programme
+        let entry = JournalEntry(seq: 3001, generation: 1, at: Instant(parsing: "2026-09-30T12:00:00Z")!, actor: "t",
+                                 action: .mdf(.reject(requestID: "M-000056", reason: "no plan")))
+        _ = try Reducer.apply(entry, to: &programme)
+        programme.updatePartner("P-00001") { $0.name = "Renamed Behind Its Back" }
+        let data = ConsoleFixture.data.updated(after: entry.action, before: [], programme: programme)
+        #expect(data.funds.row("M-000056") == nil)
+        #expect(data.partners == ConsoleFixture.data.partners && data.queue == ConsoleFixture.data.queue)
+        // A rebuild would have seen the rename: the equality above is the fast path's, not a no-op's.
+        let full = ConsoleData(programme: programme, asOf: data.asOf, period: data.period)
+        #expect(full.partners != data.partners)
+    }
+
     @Test func anApprovalMovesTheRowAndSpendsTheBalance() throws {
         var programme = ConsoleFixture.programme
         let entry = JournalEntry(seq: 3000, generation: 1, at: Instant(parsing: "2026-09-30T12:00:00Z")!, actor: "t",

@@ -144,6 +144,16 @@ import TerminalUI
         store.press(.enter) { $0.details = [.mdfRequest("M-000056"), .partner("P-00053")]; $0.status = nil; $0.partnerView = PartnerViewState() }
     }
 
+    @Test func aClickInTheGridsFundsPaneFocusesItAndSelectsTheRow() {
+        // 160×40: Funds is the lower half of the bottom-left quarter; its second row is on line 32.
+        var store = ConsoleStore(width: 160, height: 40)
+        store.send(.click(x: 10, y: 32)) {
+            $0.focus = .funds
+            $0.lists[.funds]!.selected = 1
+        }
+        store.send(.click(x: 10, y: 32, double: true)) { $0.details = [.mdfRequest("M-000068")] }
+    }
+
     @Test func slashFiltersTheFundsRows() {
         var store = Self.store(row: 0)
         store.reach(.char("/"))
