@@ -88,15 +88,23 @@ public struct FundsData: Sendable, Equatable {
         claims = queue.reduce(0) { $0 + ($1.status == .claimed ? 1 : 0) }
     }
 
-    /// The figures of `period` (a quarter to date ends at the as-of day) and of each trend quarter.
-    mutating func refigure(_ programme: Programme, asOf: Day, period: Period, trend: [MetricsReport]) {
+    /// The figures of `period` (a quarter to date ends at the as-of day) and of each trend quarter;
+    /// with `since`, only the quarters that reach that day — what an MDF decision dated then can change
+    /// (every figure reads the requests as of its period's end, and later events have not happened yet).
+    mutating func refigure(_ programme: Programme, asOf: Day, period: Period, trend: [MetricsReport], since: Day? = nil) {
         func figures(_ period: Period) -> MDFFigures {
             MDFRules.figures(partners: programme.partners, requests: programme.mdfRequests, allocations: programme.mdfAllocations,
                              deals: mdfWins, mdfRegistrations: mdfRegistrations, period: period, policy: programme.mdfPolicy,
                              tierMDF: programme.tierMDF)
         }
         self.figures = figures(Period(from: period.from, to: min(period.to, asOf)))
-        self.trend = trend.map { figures(Period(from: $0.from, to: $0.to)) }
+        guard let since, self.trend.count == trend.count else {
+            self.trend = trend.map { figures(Period(from: $0.from, to: $0.to)) }
+            return
+        }
+        for index in trend.indices where trend[index].to >= since {
+            self.trend[index] = figures(Period(from: trend[index].from, to: trend[index].to))
+        }
     }
 
     public func balance(partnerID: String, year: Int) -> MDFBalance? {
@@ -114,7 +122,8 @@ extension ConsoleData {
         rowCache = rowCache.keeping { $0.pane != .funds }
         self.programme = programme
         funds.rebuildRows(programme, asOf: asOf)
-        funds.refigure(programme, asOf: asOf, period: period, trend: trend)
+        // A decision is dated when it is made: no earlier than the clock the console reads the day at.
+        funds.refigure(programme, asOf: asOf, period: period, trend: trend, since: when.instant.day)
     }
 }
 
