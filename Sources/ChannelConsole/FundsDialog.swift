@@ -5,6 +5,7 @@ import TerminalUI
 /// The dialog of an MDF decision: an approval's amount (prefilled, editable), a rejection's reason,
 /// an info request's question, or a claim's amount and proof.
 public struct FundsDialog: Sendable, Hashable {
+    /// Which decision the dialog is for.
     public enum Kind: Sendable, Hashable { case approve, reject, requestInfo, claim }
 
     public var kind: Kind
