@@ -16,7 +16,8 @@ enum FundsController {
             let most = min(request.requestedAmount, row.balance?.balance ?? .zero)
             state.mode = .funds(FundsDialog(.approve, requestID: request.id, amount: most.plain))
         case .rejectFunds:
-            state.mode = .funds(FundsDialog(.reject, requestID: request.id))
+            // On a claim under review `r` rejects the claim; on a request waiting for a decision, the request.
+            state.mode = .funds(FundsDialog(row.status.awaitsSettlement ? .rejectClaim : .reject, requestID: request.id))
         case .requestFundsInfo:
             state.mode = .funds(FundsDialog(.requestInfo, requestID: request.id))
         case .recordClaim:
@@ -57,6 +58,10 @@ enum FundsController {
             let reason = dialog.text.value.trimmingCharacters(in: .whitespaces)
             guard !reason.isEmpty else { return refuse("a rejection needs a reason", &state) }
             decision = .reject(requestID: id, reason: reason)
+        case .rejectClaim:
+            let reason = dialog.text.value.trimmingCharacters(in: .whitespaces)
+            guard !reason.isEmpty else { return refuse("rejecting a claim needs a reason", &state) }
+            decision = .rejectClaim(requestID: id, reason: reason)
         case .requestInfo:
             decision = .requestInfo(requestID: id, question: dialog.text.value)
         case .claim:

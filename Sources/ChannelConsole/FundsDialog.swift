@@ -6,7 +6,7 @@ import TerminalUI
 /// an info request's question, or a claim's amount and proof.
 public struct FundsDialog: Sendable, Hashable {
     /// Which decision the dialog is for.
-    public enum Kind: Sendable, Hashable { case approve, reject, requestInfo, claim }
+    public enum Kind: Sendable, Hashable { case approve, reject, requestInfo, claim, rejectClaim }
 
     public var kind: Kind
     public var requestID: String
@@ -21,8 +21,8 @@ public struct FundsDialog: Sendable, Hashable {
         self.kind = kind
         self.requestID = requestID
         self.amount = TextField(value: amount, placeholder: "amount")
-        self.text = TextField(value: text, placeholder: kind == .claim ? "proof: a link or a document name" : kind == .reject ? "reason" : "question (optional)")
-        onText = kind == .reject || kind == .requestInfo
+        self.text = TextField(value: text, placeholder: kind == .claim ? "proof: a link or a document name" : kind == .reject || kind == .rejectClaim ? "reason" : "question (optional)")
+        onText = kind != .approve && kind != .claim
     }
 
     var title: String {
@@ -31,6 +31,7 @@ public struct FundsDialog: Sendable, Hashable {
         case .reject: return "Reject MDF request"
         case .requestInfo: return "Request information"
         case .claim: return "Record a claim"
+        case .rejectClaim: return "Reject the claim"
         }
     }
 
@@ -38,7 +39,7 @@ public struct FundsDialog: Sendable, Hashable {
         let verb: String
         switch kind {
         case .approve: verb = "approve"
-        case .reject: verb = "reject"
+        case .reject, .rejectClaim: verb = "reject"
         case .requestInfo: verb = "send"
         case .claim: verb = "record"
         }
@@ -88,6 +89,9 @@ public struct FundsDialog: Sendable, Hashable {
         switch dialog.kind {
         case .approve: body.append(field("Amount", dialog.amount, focused: true))
         case .reject: body.append(field("Reason", dialog.text, focused: true))
+        case .rejectClaim:
+            body.append(field("Reason", dialog.text, focused: true))
+            body += ["", Line("Rejecting the claim releases the approved amount to the partner's balance.", style: Theme.dim)]
         case .requestInfo:
             body.append(field("Question", dialog.text, focused: true))
             body += ["", Line("The approval window's clock pauses until the partner answers.", style: Theme.dim)]

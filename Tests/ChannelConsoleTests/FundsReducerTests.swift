@@ -63,6 +63,12 @@ import TerminalUI
         store.press(.char("r"))
         store.press(.char("i"))
         store.press(.char("p"))
+        // A claim is neither approved again nor asked about.
+        store = Self.store(row: Self.claim)
+        store.press(.char("a"))
+        store.press(.char("i"))
+        store.press(.char("c"))
+        store = Self.store(row: Self.approved)
         #expect(KeyBindings.hints(for: store.state, store.data).map(\.label).prefix(1) == ["claim"])
         // Decided meanwhile (another session): the store refuses, and says why.
         var programme = ConsoleFixture.programme
@@ -80,6 +86,15 @@ import TerminalUI
         store.type("no agenda")
         store.press(.enter, { $0.mode = .normal; $0.status = nil },
                     effects: [.perform(.mdf(.reject(requestID: "M-000056", reason: "no agenda")))])
+    }
+
+    @Test func rOnAClaimRejectsTheClaim() {
+        var store = Self.store(row: Self.claim)
+        store.press(.char("r")) { $0.mode = .funds(FundsDialog(.rejectClaim, requestID: "M-000052")) }
+        store.press(.enter) { $0.status = StatusMessage("rejecting a claim needs a reason", .error) }
+        store.type("no attendance list")
+        store.press(.enter, { $0.mode = .normal; $0.status = nil },
+                    effects: [.perform(.mdf(.rejectClaim(requestID: "M-000052", reason: "no attendance list")))])
     }
 
     @Test func iAsksForInformationOnASubmittedRequest() {
