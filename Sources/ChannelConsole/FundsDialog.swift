@@ -76,8 +76,10 @@ public struct FundsDialog: Sendable, Hashable {
                              + (row.status == .approved ? " · last claim day \(request.endsOn.adding(days: data.programme.mdfPolicy.claimDays))" : ""),
                              style: Theme.dim))
             if let balance = row.balance {
-                body.append(Line("\(request.year): allocation \(balance.allocation.grouped) · committed \(balance.committed.grouped) · spent \(balance.spent.grouped) · balance \(balance.balance.grouped)",
-                                 style: Theme.dim))
+                // The balance first: it is what an approval is measured against, and it must survive a narrow screen.
+                body.append(Line([Span("Balance \(request.year) "), Span(balance.balance.grouped, style: .bold),
+                                  Span(" left of \(balance.allocation.grouped)", style: Theme.dim)]))
+                body.append(Line("committed \(balance.committed.grouped) · spent \(balance.spent.grouped)", style: Theme.dim))
             }
             body.append("")
         }
