@@ -24,6 +24,8 @@ public struct ConsoleData: Sendable, Equatable {
     public internal(set) var enablement: EnablementStats
     /// Enrolled partners on the tier ladder, grouped by tier: the Tiers pane's rows.
     public internal(set) var ladder: [LadderRow]
+    /// The MDF queue, balances and figures: the Funds pane's rows and the Metrics pane's MDF lines.
+    public internal(set) var funds: FundsData
     /// Open registrations at the as-of day by registrable domain and by company name: what conflicts
     /// and similar-name hints are made of.
     var claims: OpenClaims
@@ -63,6 +65,7 @@ public struct ConsoleData: Sendable, Equatable {
         concentration = Concentration.analyse(programme, asOf: asOf, period: period)
         enablement = EnablementCheck.stats(programme, asOf: asOf, index: index)
         ladder = LadderRow.rows(programme, standings: standings, asOf: asOf)
+        funds = FundsData(programme, asOf: asOf, period: period, trend: trend)
     }
 
     /// The same programme seen over another period: only the period's figures are recomputed.
@@ -72,6 +75,7 @@ public struct ConsoleData: Sendable, Equatable {
         copy.period = period
         (copy.metrics, copy.trend, copy.comparison) = Self.figures(programme, when: when, period: period, index: activity)
         copy.concentration = Concentration.analyse(programme, asOf: asOf, period: period)
+        copy.funds.refigure(programme, asOf: asOf, period: period, trend: copy.trend)
         return copy
     }
 
@@ -109,6 +113,10 @@ public struct ConsoleData: Sendable, Equatable {
     public mutating func update(after action: ProgrammeAction, before: [Registration], programme: Programme) {
         if action.isLedgerOnly {
             self.programme = programme
+            return
+        }
+        if action.isMDFOnly {
+            applyMDF(programme: programme)
             return
         }
         guard let ids = action.decidedRegistrationIDs, ids.count == before.count else {
@@ -277,6 +285,16 @@ final class RowCache: @unchecked Sendable, Equatable {
         rows[key] = computed
         lock.unlock()
         return computed
+    }
+
+    /// A new cache with the entries `keep` accepts: a value of the data that changed only in part keeps
+    /// the rest (a new object, so an older value of the data never reads the new one's rows).
+    func keeping(_ keep: (Key) -> Bool) -> RowCache {
+        let copy = RowCache()
+        lock.lock()
+        copy.rows = rows.filter { keep($0.key) }
+        lock.unlock()
+        return copy
     }
 
     static func == (_: RowCache, _: RowCache) -> Bool { true }

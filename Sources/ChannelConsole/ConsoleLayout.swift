@@ -19,13 +19,18 @@ struct ConsoleLayout {
         isGrid = state.isGrid
     }
 
-    /// The frame of a pane: its quarter of the grid, or the whole content area.
+    /// The frame of a pane: its place in the grid, or the whole content area.
+    ///
+    /// Five panes in a 2×2 grid: Funds shares the bottom-left quarter with Tiers (Tiers above), so the
+    /// Queue, Partners and Metrics keep the quarters they had — the ladder is the pane read least often
+    /// and its proposals still show; `z` gives either one the whole screen.
     func frame(of pane: Pane) -> Rect {
         guard isGrid else { return content }
         let halves = split(content, .vertical, [.percent(50), .min(1)])
         let top = split(halves[0], .horizontal, [.percent(50), .min(1)])
         let bottom = split(halves[1], .horizontal, [.percent(50), .min(1)])
-        return [top[0], top[1], bottom[0], bottom[1]][pane.rawValue]
+        let left = split(bottom[0], .vertical, [.percent(50), .min(1)])
+        return [top[0], top[1], left[0], bottom[1], left[1]][pane.rawValue]
     }
 
     /// The inside of a pane's frame, where its own header line and table go.

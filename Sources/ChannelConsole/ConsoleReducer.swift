@@ -107,6 +107,8 @@ public enum ConsoleReducer {
         case .approve, .reject, .requestInfo, .extend, .toggleMark, .approveMarked, .rejectMarked, .requestInfoMarked,
              .nextQueued, .previousQueued, .nextConflict:
             return TriageController.run(command, &state, data)
+        case .approveFunds, .rejectFunds, .requestFundsInfo, .recordClaim, .payClaim:
+            return FundsController.run(command, &state, data)
         case .undo:
             guard let last = state.undo.last else { state.status = StatusMessage("Nothing to undo", .error); break }
             return [.perform(last.inverse)]
@@ -195,7 +197,7 @@ public enum ConsoleReducer {
                 return max(0, count.map { min(next, $0 - 1) } ?? next)
             }
             switch detail {
-            case .registration: state.detailOffset = step(state.detailOffset, count: nil)
+            case .registration, .mdfRequest: state.detailOffset = step(state.detailOffset, count: nil)
             case .concentration: state.detailOffset = step(state.detailOffset, count: data.concentration.ranking.count)
             case .partner(let id):
                 let section = state.partnerView.section
@@ -237,13 +239,14 @@ public enum ConsoleReducer {
         if let id = selectedRegistration(state, data) { return id }
         switch state.details.last {
         case .partner(let id)?: return id
-        case .registration(let id)?: return id
+        case .registration(let id)?, .mdfRequest(let id)?: return id
         case .concentration?: return data.concentration.ranking[safe: state.detailOffset]?.partnerId
         case nil:
             guard let row = selectedRow(state, data) else { return nil }
             switch state.focus {
             case .partners: return data.programme.partners[data.partners[row].position].id
             case .tiers: return data.standings[data.ladder[row].standing].partnerId
+            case .funds: return data.funds.rows[row].id
             case .queue, .metrics: return nil
             }
         }
@@ -269,6 +272,9 @@ public enum ConsoleReducer {
         case .concentration?:
             if let rank = data.concentration.ranking[safe: state.detailOffset] { push(.partner(rank.partnerId), &state) }
             return
+        case .mdfRequest(let id)?:
+            if let request = data.programme.mdfRequest(id) { push(.partner(request.partnerID), &state) }
+            return
         case .partner(let id)?:
             guard state.partnerView.section == .registrations, let rows = PartnerDetailRows(id, data, state.partnerView),
                   let registration = rows.registrations[safe: state.partnerView.selected[.registrations] ?? 0] else { return }
@@ -282,6 +288,7 @@ public enum ConsoleReducer {
         switch state.focus {
         case .queue: push(.registration(data.queue[row].id), &state)
         case .partners: push(.partner(data.programme.partners[data.partners[row].position].id), &state)
+        case .funds: push(.mdfRequest(data.funds.rows[row].id), &state)
         case .tiers: push(.partner(data.standings[data.ladder[row].standing].partnerId), &state)
         case .metrics:
             guard MetricsPane.drillsToConcentration(row) else {
@@ -348,9 +355,10 @@ extension ConsoleReducer {
                 let count = PartnerDetailView.historyLines(rows.profile, width: body.width).count
                 state.detailOffset = min(state.detailOffset, DetailText.maxOffset(lines: count, height: body.height))
             }
+        case .partner? where state.partnerView.section == .funds: break
         case .partner?: state.detailOffset = 0
         case .concentration?: state.detailOffset = min(state.detailOffset, max(0, data.concentration.ranking.count - 1))
-        case nil: break
+        case .mdfRequest?, nil: break
         }
         if case .help(let offset) = state.mode { state.mode = .help(offset: min(offset, Overlays.helpMaxOffset(state, data))) }
     }

@@ -27,6 +27,8 @@ public enum Mode: Sendable, Equatable {
     case requestInfo(ids: [String], field: TextField)
     /// A yes/no question before an action that deserves one (tier change, bulk decisions).
     case confirm(Confirmation)
+    /// An MDF decision's dialog: the amount of an approval, a reason, a question, a claim.
+    case funds(FundsDialog)
     /// The `?` overlay listing every binding.
     case help(offset: Int)
 }
@@ -88,7 +90,7 @@ public struct ConsoleState: Sendable, Equatable {
     public var width: Int
     public var height: Int
     public var focus: Pane = .queue
-    public var lists: [Pane: ListState] = [.queue: ListState(), .partners: ListState(), .tiers: ListState(), .metrics: ListState()]
+    public var lists: [Pane: ListState] = [.queue: ListState(), .partners: ListState(), .tiers: ListState(), .metrics: ListState(), .funds: ListState()]
     public var mode: Mode = .normal
     public var details: [Detail] = []
     /// Scroll position inside the open detail view (or its selected row, in list-like details).

@@ -17,6 +17,7 @@ public enum ConsoleView {
             case .registration(let id): RegistrationDetailView.render(&screen, layout.content, id: id, state: state, data: data)
             case .partner(let id): PartnerDetailView.render(&screen, layout.content, id: id, state: state, data: data)
             case .concentration: ConcentrationView.render(&screen, layout.content, state: state, data: data)
+            case .mdfRequest(let id): FundsDetailView.render(&screen, layout.content, id: id, state: state, data: data)
             }
         } else if layout.isGrid {
             for pane in Pane.allCases {
@@ -43,6 +44,7 @@ public enum ConsoleView {
         case .partners: PartnersPane.render(&screen, area, list: list, focused: focused, state: state, data: data)
         case .tiers: TiersPane.render(&screen, area, list: list, focused: focused, state: state, data: data)
         case .metrics: MetricsPane.render(&screen, area, list: list, focused: focused, state: state, data: data)
+        case .funds: FundsPane.render(&screen, area, list: list, focused: focused, state: state, data: data)
         }
     }
 
@@ -71,6 +73,7 @@ public enum ConsoleView {
                 case .registration(let id): trail += " › registration \(id)"
                 case .partner(let id): trail += " › \(data.programme.partner(id)?.name ?? id)"
                 case .concentration: trail += " › concentration \(data.period.label)"
+                case .mdfRequest(let id): trail += " › MDF request \(id)"
                 }
             }
             // The as-of date stays; the breadcrumb gives way (cut with …) when the line is short.
@@ -83,7 +86,8 @@ public enum ConsoleView {
             screen.render(tabBar(state), in: area)
             let used = tabBar(state).tabFrames(in: area).last.map { $0.maxX - area.x } ?? 0
             // The widest form that fits beside the tabs: the as-of date matters more than the name.
-            let variants = [" ChannelDesk · as of \(data.asOf) · \(waiting) ", " as of \(data.asOf) · \(waiting) ", " \(data.asOf) ", ""]
+            let variants = [" ChannelDesk · as of \(data.asOf) · \(waiting) ", " as of \(data.asOf) · \(waiting) ", " as of \(data.asOf) ",
+                            " \(data.asOf) ", ""]
             let right = variants.first { displayWidth($0) + used + 1 <= area.width } ?? ""
             screen.put(right, x: area.maxX - displayWidth(right), y: area.y, style: .reverse)
         }
@@ -119,6 +123,7 @@ public enum ConsoleView {
         case .reject: hints = [("↑↓", "choose"), ("1-6", "pick"), ("type", "own reason"), ("Enter", "reject"), ("Esc", "cancel")]
         case .requestInfo: hints = [("Enter", "send"), ("Esc", "cancel")]
         case .confirm: hints = [("y", "confirm"), ("n", "cancel")]
+        case .funds(let dialog): hints = dialog.hints
         case .help: hints = [("↑↓", "scroll"), ("Esc", "close")]
         case .normal: hints = KeyBindings.hints(for: state, data)
         }

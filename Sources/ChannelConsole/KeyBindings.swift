@@ -13,6 +13,8 @@ public enum Command: Sendable, Hashable {
     case applyTier, openPartner
     case previousPeriod, nextPeriod
     case nextSection, previousSection, advanceCommission, toggleEnabledFilter
+    /// MDF decisions on the selected request (Funds pane or an MDF request's detail).
+    case approveFunds, rejectFunds, requestFundsInfo, recordClaim, payClaim
 }
 
 /// Where a binding applies. More specific scopes are looked up first.
@@ -26,6 +28,8 @@ public enum Scope: Sendable, Hashable, CaseIterable {
     case partners
     case tiers
     case metrics
+    /// The Funds pane and an MDF request's detail: the MDF decisions.
+    case funds
     /// The concentration drill-down.
     case concentration
     /// A partner's detail view.
@@ -47,6 +51,7 @@ public enum Scope: Sendable, Hashable, CaseIterable {
         case .partners: return "Partners"
         case .tiers: return "Tiers"
         case .metrics: return "Metrics"
+        case .funds: return "Funds (the pane and an MDF request's detail)"
         case .concentration: return "Concentration"
         case .partnerDetail: return "Partner detail"
         case .detail: return "Detail views"
@@ -125,6 +130,16 @@ public enum KeyBindings {
         Binding([.char("t")], .tiers, .applyTier, hint: "apply", "Apply the selected tier proposal (asks first)"),
         Binding([.char("[")], .metrics, .previousPeriod, hint: "prev quarter", "Show the previous quarter"),
         Binding([.char("]")], .metrics, .nextPeriod, hint: "next quarter", "Show the next quarter"),
+        Binding([.char("a")], .funds, .approveFunds, hint: "approve", "Approve the selected MDF request: the amount is prefilled with min(requested, balance) and can be edited",
+                when: FundsController.selection(\.awaitsDecision)),
+        Binding([.char("r")], .funds, .rejectFunds, hint: "reject", "Reject the selected MDF request, or the claim under review, with a reason",
+                when: FundsController.selection { $0.awaitsDecision || $0.awaitsSettlement }),
+        Binding([.char("i")], .funds, .requestFundsInfo, hint: "info", "Ask the partner for more on the selected MDF request (pauses the approval window)",
+                when: FundsController.selection(\.acceptsInfoRequest)),
+        Binding([.char("c")], .funds, .recordClaim, hint: "claim", "Record the partner's claim on an approved MDF request (amount and proof)",
+                when: FundsController.selection(\.acceptsClaim)),
+        Binding([.char("p")], .funds, .payClaim, hint: "pay", "Pay the selected claim: min(claimed, approved) (asks first)",
+                when: FundsController.selection(\.awaitsSettlement)),
         Binding([.char("k"), .up], .navigation, .up, "Move up"),
         Binding([.char("j"), .down], .navigation, .down, "Move down"),
         Binding([.pageUp, .ctrl("b")], .navigation, .pageUp, "Page up"),
@@ -152,6 +167,7 @@ public enum KeyBindings {
         Binding([.char("2")], .global, .focus(.partners), "Partners"),
         Binding([.char("3")], .global, .focus(.tiers), "Tiers"),
         Binding([.char("4")], .global, .focus(.metrics), "Metrics"),
+        Binding([.char("5")], .global, .focus(.funds), "Funds"),
         Binding([.char("?")], .global, .help, hint: "help", "Show every key binding"),
         Binding([.char("q"), .ctrl("c")], .global, .quit, hint: "quit", "Quit"),
     ]
@@ -163,12 +179,14 @@ public enum KeyBindings {
         case .registration?: scopes += [.decide, .registration, .detail]
         case .partner?: scopes += [.partnerDetail, .detail]
         case .concentration?: scopes += [.concentration, .detail]
+        case .mdfRequest?: scopes += [.funds, .detail]
         case nil:
             switch state.focus {
             case .queue: scopes += [.decide, .queue]
             case .partners: scopes.append(.partners)
             case .tiers: scopes.append(.tiers)
             case .metrics: scopes.append(.metrics)
+            case .funds: scopes.append(.funds)
             }
             scopes.append(.panes)
         }

@@ -60,7 +60,8 @@ enum MetricsPane {
         var columns: [TableColumn] = [.fixed("Metric", 24), .fixed("Value", 14, alignment: .right), .fixed("8 qtrs", 8),
                                       .fixed("vs prev", 11, alignment: .right), .fixed("", 1)]
         if wide { columns.append(.min("", 10)) }
-        let table = Table(columns: columns, rowCount: figures.count, selected: focused ? list.selected : nil, offset: 0) { index in
+        let table = Table(columns: columns, rowCount: rowCount, selected: focused ? list.selected : nil, offset: 0) { index in
+            guard index < figures.count else { return mdfCells(index - figures.count, data, wide: wide) }
             let figure = figures[index]
             let value = figure.value(report)
             var cells = [Span(figure.name), Span(value.map(figure.format) ?? "—", style: index == 0 ? .bold : .plain),
@@ -68,7 +69,7 @@ enum MetricsPane {
             if wide { cells.append(Span(notes[index], style: Theme.dim)) }
             return cells
         }
-        let tableHeight = min(area.height - 1, figures.count + 1)
+        let tableHeight = min(area.height - 1, rowCount + 1)
         screen.render(table, in: Rect(x: area.x, y: area.y + 1, width: area.width, height: tableHeight))
 
         var y = area.y + 1 + tableHeight

@@ -81,6 +81,8 @@ enum ModalKeys {
                 if field.handle(key) { state.mode = .requestInfo(ids: ids, field: field) }
             }
             return []
+        case .funds(let dialog):
+            return FundsDialog.handle(key, dialog, &state, data)
         case .confirm(let confirmation):
             switch key {
             case .char("y"), .char("Y"), .enter:

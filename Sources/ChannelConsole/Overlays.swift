@@ -33,6 +33,7 @@ enum Overlays {
                                 Line([Span("> ", style: Theme.key), Span(field.value + "▏")]), "",
                                 Line("The SLA clock pauses until the partner answers.", style: Theme.dim)]
             screen.render(Modal(title: "Request information", body: body, footer: "Enter send · Esc cancel", width: min(area.width - 4, 70)), in: area)
+        case .funds(let dialog): FundsDialog.render(dialog, &screen, area, data)
         case .confirm(let confirmation):
             let body = confirmation.lines.map { Line($0) }
             screen.render(Modal(title: confirmation.title, body: body, footer: "y confirm · n cancel", width: min(area.width - 4, 80)), in: area)

@@ -1,6 +1,8 @@
-/// The four panes of the console, in tab order (`1`–`4`).
+/// The five panes of the console, in tab order (`1`–`5`).
 public enum Pane: Int, CaseIterable, Sendable, Hashable {
     case queue, partners, tiers, metrics
+    /// The MDF queue: requests to pre-approve and claims to settle.
+    case funds
 
     public var title: String {
         switch self {
@@ -8,6 +10,7 @@ public enum Pane: Int, CaseIterable, Sendable, Hashable {
         case .partners: return "Partners"
         case .tiers: return "Tiers"
         case .metrics: return "Metrics"
+        case .funds: return "Funds"
         }
     }
 
@@ -23,11 +26,15 @@ public enum Detail: Sendable, Hashable {
     case partner(String)
     /// Revenue concentration of the current period: ranking, Pareto, Lorenz.
     case concentration
+    /// One MDF request, with its partner's year of MDF.
+    case mdfRequest(String)
 }
 
 /// The sections of a partner's detail view, switched with Tab / ← →.
 public enum PartnerSection: Int, CaseIterable, Sendable, Hashable {
     case overview, registrations, deals, commissions, history
+    /// The partner's MDF: the year's allocation, commitment and spend, and its requests.
+    case funds
 
     public var title: String {
         switch self {
@@ -36,6 +43,7 @@ public enum PartnerSection: Int, CaseIterable, Sendable, Hashable {
         case .deals: return "Deals"
         case .commissions: return "Commissions"
         case .history: return "NPS & audit"
+        case .funds: return "MDF"
         }
     }
 
@@ -45,7 +53,7 @@ public enum PartnerSection: Int, CaseIterable, Sendable, Hashable {
         case .registrations: return ["newest", "largest ACV", "status"]
         case .deals: return ["newest", "largest ACV", "outcome"]
         case .commissions: return ["newest", "largest amount", "status"]
-        case .overview, .history: return []
+        case .overview, .history, .funds: return []
         }
     }
 }

@@ -49,7 +49,11 @@ public enum PaneRows {
                                         Format.label(standing.proposal.rawValue), standing.currentTier, standing.qualifiedTier])
             }
         case .metrics:
-            return Array(MetricsPane.figures.indices)
+            return Array(0..<MetricsPane.rowCount)
+        case .funds:
+            let rows = candidates ?? Array(data.funds.rows.indices)
+            guard !needle.isEmpty else { return rows }
+            return rows.filter { contains(data.funds.rows[$0].search, needle) }
         }
     }
 

@@ -35,7 +35,7 @@ struct PartnerDetailRows {
         case .registrations: return registrations.count
         case .deals: return deals.count
         case .commissions: return ledger.count
-        case .overview, .history: return 0
+        case .overview, .history, .funds: return 0
         }
     }
 

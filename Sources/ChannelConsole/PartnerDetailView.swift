@@ -16,8 +16,13 @@ enum PartnerDetailView {
                                                                  + "\(partner.status.rawValue) since \(partner.joinedOn) · owner \(partner.owner)", style: Theme.dim)])
                     .truncated(toWidth: inner.width), x: inner.x, y: inner.y)
         var tabs: [Span] = []
-        for section in PartnerSection.allCases {
+        // Every section's tab stays visible: on a narrow screen the counts give way first.
+        let counted = PartnerSection.allCases.reduce(0) { width, section in
             let count = rows.count(section)
+            return width + displayWidth(" \(section.title)\(count > 0 ? " (\(count))" : "") ") + 1
+        } <= inner.width
+        for section in PartnerSection.allCases {
+            let count = counted ? rows.count(section) : 0
             let title = " \(section.title)\(count > 0 ? " (\(count))" : "") "
             tabs.append(Span(title, style: section == state.partnerView.section ? Style.reverse.bolded() : Theme.dim))
             tabs.append(Span(" "))
@@ -68,6 +73,9 @@ enum PartnerDetailView {
             }
             screen.render(table, in: body.inset(top: 1, left: 0, bottom: 0, right: 0))
         case .history: history(&screen, body, profile, offset: state.detailOffset)
+        case .funds:
+            DetailText.render(FundsDetailView.yearLines(partnerID: partner.id, year: data.asOf.year, data, allRequests: true, width: body.width),
+                              &screen, body, offset: state.detailOffset)
         }
     }
 

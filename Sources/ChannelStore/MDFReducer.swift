@@ -42,7 +42,7 @@ enum MDFReducer {
             }
         case .requestInfo(_, let question):
             let (before, status) = try current(id, in: programme, at: at)
-            guard status == .submitted else {
+            guard status.acceptsInfoRequest else {
                 throw ActionError("\(id) is \(label(status)); only a submitted request can be asked for more information")
             }
             let question = question.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -139,7 +139,7 @@ enum MDFReducer {
 
     static func queued(_ id: String, in programme: Programme, at: Instant, verb: String) throws(ActionError) -> (MDFRequest, MDFStatus) {
         let (request, status) = try current(id, in: programme, at: at)
-        guard status == .submitted || status == .infoRequested else {
+        guard status.awaitsDecision else {
             throw ActionError("\(id) is already \(label(status)); only a submitted request or one waiting for information can be \(verb)")
         }
         return (request, status)
@@ -147,7 +147,7 @@ enum MDFReducer {
 
     static func claimed(_ id: String, in programme: Programme, at: Instant, verb: String) throws(ActionError) -> MDFRequest {
         let (request, status) = try current(id, in: programme, at: at)
-        guard status == .claimed else { throw ActionError("\(id) is \(label(status)); only a claim waiting for review can be \(verb)") }
+        guard status.awaitsSettlement else { throw ActionError("\(id) is \(label(status)); only a claim waiting for review can be \(verb)") }
         return request
     }
 

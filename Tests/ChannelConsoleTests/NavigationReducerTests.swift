@@ -63,7 +63,8 @@ import TerminalUI
 
     @Test func movingOnTheMetricsPaneWalksTheFigures() {
         var store = ConsoleStore { $0.focus = .metrics }
-        store.press(.char("G")) { $0.lists[.metrics]!.selected = 7 }
+        // Eight KPIs, then MDF utilisation and MDF ROI.
+        store.press(.char("G")) { $0.lists[.metrics]!.selected = 9 }
         store.press(.char("j"))
     }
 
@@ -83,7 +84,9 @@ import TerminalUI
         store.press(.tab) { $0.focus = .partners }
         store.press(.tab) { $0.focus = .tiers }
         store.press(.tab) { $0.focus = .metrics }
+        store.press(.tab) { $0.focus = .funds }
         store.press(.tab) { $0.focus = .queue }
+        store.press(.backTab) { $0.focus = .funds }
         store.press(.backTab) { $0.focus = .metrics }
         store.press(.backTab) { $0.focus = .tiers }
     }
@@ -296,6 +299,15 @@ import TerminalUI
                     return binding.applies(candidate, ConsoleFixture.data)
                 } ?? .overview
             case .concentration: state.details = [.concentration]
+            case .funds:
+                // Each MDF key applies to one stage: put the cursor on the first row of that stage.
+                state.focus = .funds
+                let probe = state
+                state.lists[.funds]?.selected = ConsoleFixture.data.funds.rows.indices.first { row in
+                    var candidate = probe
+                    candidate.lists[.funds]?.selected = row
+                    return binding.applies(candidate, ConsoleFixture.data)
+                } ?? 0
             }
             for key in binding.keys {
                 #expect(KeyBindings.command(for: key, in: state, ConsoleFixture.data) == binding.command,

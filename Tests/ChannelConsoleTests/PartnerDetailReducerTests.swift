@@ -26,13 +26,15 @@ import TerminalUI
         store.press(.right) { $0.partnerView.section = .deals }
         store.press(.tab) { $0.partnerView.section = .commissions }
         store.press(.right) { $0.partnerView.section = .history }
+        store.press(.tab) { $0.partnerView.section = .funds }
         store.press(.tab) { $0.partnerView.section = .overview }
         #expect(store.state.details == [Self.partner], "Tab stays in the partner's detail")
     }
 
     @Test func shiftTabAndLeftGoToThePreviousSectionAndWrap() {
         var store = inSection(.overview)
-        store.press(.backTab) { $0.partnerView.section = .history }
+        store.press(.backTab) { $0.partnerView.section = .funds }
+        store.press(.left) { $0.partnerView.section = .history }
         store.press(.left) { $0.partnerView.section = .commissions }
         store.state.detailOffset = 2
         store.press(.backTab) {

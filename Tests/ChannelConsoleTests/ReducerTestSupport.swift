@@ -103,6 +103,8 @@ enum TestedCommands {
         .nextSection, .previousSection, .advanceCommission,
         // TriageReducerTests
         .requestInfoMarked, .nextQueued, .previousQueued, .nextConflict, .zoom, .copyID,
+        // FundsReducerTests
+        .focus(.funds), .approveFunds, .rejectFunds, .requestFundsInfo, .recordClaim, .payClaim,
     ]
 }
 

@@ -245,8 +245,13 @@ struct ConsoleEndToEndTests {
             screen = try console.waitFor("Period ")
             let current = try #require(startingPeriod(Workspace.today))
             #expect(screen.contains("Period \(current.label)"), "\(screen)")
+            // Tab from Metrics reaches Funds, then wraps to the Queue.
+            try console.send("Tab")
+            try console.waitFor("in the MDF queue")
             try console.send("Tab")
             try console.waitFor(queueMarker)
+            try console.send("BTab")
+            try console.waitFor("in the MDF queue")
             try console.send("BTab")
             try console.waitFor("Period \(current.label)")
             try console.send("BTab")
