@@ -27,9 +27,9 @@ struct SharedCache {
         }
         let copy: CachedCopy
         do {
-            copy = try CachedCopy(store: try ProgrammeStore(opening: location, io: CacheFileIO()))
+            copy = CachedCopy(store: try ProgrammeStore(opening: location, io: CacheFileIO()))
         } catch is LockError {
-            copy = try CachedCopy(loaded: try ProgrammeLoader.load(location))
+            copy = CachedCopy(loaded: try ProgrammeLoader.load(location))
         } catch {
             // A damaged copy is only a copy: the server has everything it held.
             return try await rebuild(identity, log: log)
@@ -72,7 +72,7 @@ struct SharedCache {
             throw SharedError.cache("the local copy at \(location.url.path) cannot be written: \(error)")
         }
         do {
-            return try CachedCopy(store: try ProgrammeStore(opening: location, io: CacheFileIO()))
+            return CachedCopy(store: try ProgrammeStore(opening: location, io: CacheFileIO()))
         } catch {
             return CachedCopy(programme: decoded.programme, lastSeq: decoded.lastSeq)
         }

@@ -43,11 +43,6 @@ package struct SharedConnection: Sendable {
         try await connection.query(query, logger: logger)
     }
 
-    /// Runs `sql` (constant text, several statements allowed) through the simple-query protocol.
-    func execute(constant sql: String) async throws {
-        _ = try await connection.__simpleQuery(sql, logger: logger)
-    }
-
     func transaction<T: Sendable>(_ body: (SharedConnection) async throws -> T) async throws -> T {
         try await query("BEGIN")
         do {
@@ -55,7 +50,7 @@ package struct SharedConnection: Sendable {
             try await query("COMMIT")
             return value
         } catch {
-            try? await query("ROLLBACK")
+            _ = try? await query("ROLLBACK")
             throw error
         }
     }

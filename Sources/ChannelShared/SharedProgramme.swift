@@ -57,7 +57,7 @@ public enum SharedProgramme {
                     try await cache.catchUp(copy, log: log)
                     do {
                         try Reducer.check(action, in: copy.programme, at: .now)
-                    } catch {
+                    } catch let error as ActionError {
                         throw SharedError.refused(Conflict.explain(error, of: action, in: copy.programme))
                     }
                     switch try await log.append(key: key, expectedSeq: copy.lastSeq, action: action) {

@@ -43,7 +43,7 @@ func wrapped<T>(_ body: () throws -> T) throws -> T {
 /// Appends a decision to the shared log; who made it is the PostgreSQL role, so `--actor` is refused.
 func performShared(_ action: ProgrammeAction, on url: DatabaseURL, actor: ActorOptions) throws {
     if actor.actor != nil {
-        throw ValidationError("--actor does not apply to a shared programme: the database records your PostgreSQL role (\(url.user)) as the actor")
+        throw CLIError("--actor does not apply to a shared programme: the database records your PostgreSQL role (\(url.user)) as the actor")
     }
     let outcome = try wrapped { try SharedProgramme.perform(action, on: url) }
     Console.print(outcome.message)
