@@ -38,9 +38,9 @@ struct CrashTests {
                     if index % 3 == 0 {
                         // Fault injection, not synchronisation: the kill lands wherever the client is.
                         usleep(UInt32.random(in: 0...400_000, using: &generator))
-                        kill(process.processIdentifier, SIGKILL)
+                        process.kill(SIGKILL)
                     }
-                    let result = team.finish(process)
+                    let result = process.wait()
                     if result.status == 0 && result.stdout.hasPrefix("Approved \(id)") { acknowledged.append(id) }
                 }
             }
@@ -77,25 +77,9 @@ struct CrashTests {
 
 extension Team {
     /// Starts `channeldesk ARGS` without waiting, so a test can kill it.
-    func start(_ arguments: [String], home: String) throws -> Process {
+    func start(_ arguments: [String], home: String) throws -> Child {
         let home = directory.appendingPathComponent("home-\(home)").path
-        let process = Process()
-        process.executableURL = Team.binary
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        for (key, value) in ["HOME": home, "XDG_CACHE_HOME": home + "/cache", "TZ": "UTC", "CHANNELDESK_DATABASE": ""] { env[key] = value }
-        process.environment = env
-        process.standardOutput = Pipe()
-        process.standardError = Pipe()
-        try process.run()
-        return process
-    }
-
-    func finish(_ process: Process) -> Shell.Result {
-        let out = (process.standardOutput as! Pipe).fileHandleForReading.readDataToEndOfFile()
-        let err = (process.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Shell.Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                            stderr: String(decoding: err, as: UTF8.self))
+        return try Child([Team.binary.path] + arguments, directory: directory.path,
+                         environment: ["HOME": home, "XDG_CACHE_HOME": home + "/cache", "TZ": "UTC", "CHANNELDESK_DATABASE": ""])
     }
 }

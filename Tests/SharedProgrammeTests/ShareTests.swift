@@ -19,7 +19,8 @@ struct ShareTests {
             // The environment variable works as --database does, and the cache is where §9 puts it.
             let viaEnvironment = try team.run(["metrics", "--as-of", "2026-09-30", "--format", "json"],
                                               environment: ["CHANNELDESK_DATABASE": team.url()])
-            #expect(viaEnvironment.status == 0 && viaEnvironment.stdout == (try team.run(["metrics", "--as-of", "2026-09-30", "--format", "json", "--file", team.file.path])).stdout)
+            let fromFile = try team.run(["metrics", "--as-of", "2026-09-30", "--format", "json", "--file", team.file.path])
+            #expect(viaEnvironment.status == 0 && viaEnvironment.stdout == fromFile.stdout)
             let cache = team.directory.appendingPathComponent("home-owner/cache/channeldesk")
             #expect(((try? FileManager.default.contentsOfDirectory(atPath: cache.path)) ?? []).contains { $0.hasSuffix(".cdesk") })
             #expect(try team.cluster.psql("SELECT string_agg(rolname, ',' ORDER BY rolname) FROM pg_roles WHERE rolname LIKE 'channeldesk_%' AND NOT rolcanlogin", database: team.database)

@@ -159,38 +159,74 @@ enum Shell {
         var stderr: String
     }
 
+    /// Output goes to files, not pipes: a server started by pg_ctl, or a child started while another
+    /// test's pipe was open, can inherit a pipe's write end and hold it open for its whole life, and
+    /// a reader waiting for end-of-file would wait as long. The child is spawned and reaped with
+    /// posix_spawn and waitpid: Foundation's Process did not notice `runuser` exiting once pg_ctl had
+    /// left a daemon behind.
     static func run(_ arguments: [String], directory: String? = nil, environment: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        var env = ProcessInfo.processInfo.environment
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Drain stderr on another thread while reading stdout: either pipe filling up would stall the child.
-        let errData = LockedData()
-        let reader = Thread { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }
-        reader.start()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let stderr = errData.wait()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        let child = try Child(arguments, directory: directory, environment: environment)
+        return child.wait()
     }
 }
 
-/// One value handed from a reader thread, waited for.
-final class LockedData: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var data: Data?
-    func set(_ value: Data) { condition.lock(); data = value; condition.signal(); condition.unlock() }
-    func wait() -> Data {
-        condition.lock(); defer { condition.unlock() }
-        while data == nil { condition.wait() }
-        return data!
+/// A spawned child whose output goes to two temporary files; tests may kill it.
+final class Child: @unchecked Sendable {
+    let pid: pid_t
+    private let output: OutputFiles
+
+    init(_ arguments: [String], directory: String? = nil, environment: [String: String] = [:]) throws {
+        output = try OutputFiles()
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        var command = arguments
+        if let directory { command = ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory] + arguments }
+        else { command = ["/usr/bin/env"] + arguments }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output.base + ".out", O_WRONLY | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, output.base + ".err", O_WRONLY | O_TRUNC, 0o600)
+        let argv = command.map { strdup($0) } + [nil]
+        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        let status = posix_spawn(&pid, command[0], &actions, nil, argv, envp)
+        guard status == 0 else { output.remove(); throw HarnessError("cannot start \(arguments[0]): \(String(cString: strerror(status)))") }
+        self.pid = pid
+    }
+
+    func kill(_ signal: Int32) { _ = Glibc.kill(pid, signal) }
+
+    /// Reaps the child and collects what it printed.
+    func wait() -> Shell.Result {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        defer { output.remove() }
+        // WIFEXITED / WEXITSTATUS, spelled out (the C macros do not import); a signal reads as 128 + signo.
+        let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return output.result(status: code)
+    }
+}
+
+/// A child's stdout and stderr as two temporary files.
+struct OutputFiles {
+    let base: String
+
+    init() throws {
+        base = NSTemporaryDirectory() + "channeldesk-out-\(UUID().uuidString)"
+        for suffix in [".out", ".err"] {
+            guard FileManager.default.createFile(atPath: base + suffix, contents: nil) else { throw HarnessError("cannot create \(base)\(suffix)") }
+        }
+    }
+
+    func result(status: Int32) -> Shell.Result {
+        func text(_ suffix: String) -> String { String(decoding: FileManager.default.contents(atPath: base + suffix) ?? Data(), as: UTF8.self) }
+        return Shell.Result(status: status, stdout: text(".out"), stderr: text(".err"))
+    }
+
+    func remove() {
+        for suffix in [".out", ".err"] { try? FileManager.default.removeItem(atPath: base + suffix) }
     }
 }

@@ -5,8 +5,9 @@ import Testing
 @Suite(.enabled(if: TestCluster.shouldRun, TestCluster.skipMessage))
 struct TestClusterTests {
     @Test func aThrowawayClusterAnswersAndIsRemoved() async throws {
-        let folder = try await TestCluster.with { cluster in
-            #expect(try cluster.psql("SELECT current_user || ' ' || inet_server_addr()") == "postgres 127.0.0.1")
+        let folder = try await TestCluster.with { cluster throws -> URL in
+            let answer = try cluster.psql("SELECT current_user || ' ' || host(inet_server_addr())")
+            #expect(answer == "postgres 127.0.0.1")
             return cluster.directory
         }
         #expect(!FileManager.default.fileExists(atPath: folder.path))
