@@ -24,9 +24,9 @@ extension FileOptions {
 
     /// Commands that write through a local store have no shared form yet: saying so beats writing to
     /// a local file the team never sees.
-    func refuseShared() throws {
+    func refuseShared(_ what: String = "this command") throws {
         if let url = try sharedDatabase() {
-            throw CLIError("this command does not work on a shared programme (\(url)) yet; the decisions (approve, reject, request-info, extend) and the reports do")
+            throw CLIError("\(what) does not work on a shared programme (\(url)) yet; the decisions (approve, reject, request-info, extend) and the reports (metrics, tiers, queue, export, partner…) do")
         }
     }
 }

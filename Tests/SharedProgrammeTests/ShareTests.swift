@@ -109,4 +109,25 @@ struct ShareTests {
             #expect(audit.status == 0 && audit.stdout.contains("DROP TABLE channeldesk.actions"), "\(audit.stderr)")
         }
     }
+
+    @Test func anUnreachableServerAnswersReportsFromTheCacheAndRefusesDecisions() async throws {
+        try await withTeam { team in
+            try team.shareSample(extraRegistrations: Team.pendingRegistrations(2))
+            let before = try team.run(["queue", "--as-of", "2026-09-30", "--format", "json", "--database", team.url()])
+            #expect(before.status == 0, "\(before.stderr)")
+            team.cluster.stop()
+            let offline = try team.run(["queue", "--as-of", "2026-09-30", "--format", "json", "--database", team.url()])
+            #expect(offline.status == 0 && offline.stdout == before.stdout, "\(offline.stderr)")
+            #expect(offline.stderr.contains("cannot be reached") && offline.stderr.contains("answering from the local copy"), "\(offline.stderr)")
+            let decision = try team.run(["approve", "R-9000001", "--database", team.url()])
+            #expect(decision.status != 0 && decision.stderr.contains("cannot be reached"), "\(decision.stderr)")
+            let noCache = try team.run(["queue", "--database", team.url()], home: "newcomer")
+            #expect(noCache.status != 0 && noCache.stderr.contains("cannot be reached"), "\(noCache.stderr)")
+            // Writes through a local store, and the console, say plainly that they are not shared yet.
+            let console = try team.run(["open", "--database", team.url()])
+            #expect(console.status != 0 && console.stderr.contains("the console does not work on a shared programme"), "\(console.stderr)")
+            let both = try team.run(["queue", "--file", team.file.path, "--database", team.url()])
+            #expect(both.status != 0 && both.stderr.contains("either --file"), "\(both.stderr)")
+        }
+    }
 }
