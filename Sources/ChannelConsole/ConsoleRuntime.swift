@@ -13,6 +13,12 @@ public final class ConsoleRuntime {
     let asOf: Day
     let clock: () -> Instant
     let log: ConsoleLog?
+    /// Where a change goes instead of `store` — a shared programme's server, whose log then brings the
+    /// store (its local copy) up to date. Nil: the store itself.
+    public var performer: ((ProgrammeAction) throws -> ActionOutcome)?
+    /// Asked whenever the terminal is idle for a moment: applies other members' changes to the store
+    /// and answers whether there were any.
+    public var poll: (() -> Bool)?
 
     /// - Parameters:
     ///   - asOf: the day the console evaluates SLA, tiers and the default period against (today by default).
@@ -52,12 +58,15 @@ public final class ConsoleRuntime {
                 data.releaseProgramme()
                 do {
                     // Durable before the screen shows it: perform returns after the journal's fsync.
-                    let outcome = try store.perform(action, actor: actor, at: clock())
+                    let outcome = try performer?(action) ?? store.perform(action, actor: actor, at: clock())
                     log?.write("\(actor) \(action.name) \(Reducer.subject(of: action)): \(outcome.message)")
-                    data = data.updated(after: action, before: before, programme: store.programme)
+                    // Catching up may have brought others' changes too: those need the full recompute.
+                    data = performer == nil ? data.updated(after: action, before: before, programme: store.programme)
+                        : ConsoleData(programme: store.programme, asOf: asOf, period: state.period)
                     send(.performed(action, outcome))
                 } catch {
-                    data.programme = store.programme
+                    if performer == nil { data.programme = store.programme }
+                    else { data = ConsoleData(programme: store.programme, asOf: asOf, period: state.period) }
                     log?.write("refused \(action.name) \(Reducer.subject(of: action)): \(error)")
                     send(.failed(action, "\(error)"))
                 }
@@ -77,7 +86,14 @@ public final class ConsoleRuntime {
         send(.resize(width: size.width, height: size.height))
         terminal.draw(frame())
         while !state.quit {
-            guard let event = terminal.nextEvent(timeoutMilliseconds: 1000) else { continue }
+            guard let event = terminal.nextEvent(timeoutMilliseconds: poll == nil ? 1000 : 200) else {
+                if poll?() == true {
+                    data = ConsoleData(programme: store.programme, asOf: asOf, period: state.period)
+                    ConsoleReducer.normalize(&state, data)
+                    terminal.draw(frame())
+                }
+                continue
+            }
             handle(event)
             terminal.draw(frame())
         }

@@ -97,8 +97,9 @@ struct SharedCache {
 }
 
 /// The copy a command works on: the cache file's store when this process is its writer, else a
-/// programme in memory.
-final class CachedCopy {
+/// programme in memory. Used by one thread at a time (the command or the console loop), handed to the
+/// concurrency pool only while that thread waits.
+final class CachedCopy: @unchecked Sendable {
     private var store: ProgrammeStore?
     private var memory: Programme
     private var memorySeq: Int64
@@ -122,6 +123,7 @@ final class CachedCopy {
     var programme: Programme { store?.programme ?? memory }
     var lastSeq: Int64 { store?.lastSeq ?? memorySeq }
     var isWriter: Bool { store != nil }
+    var writerStore: ProgrammeStore? { store }
 
     /// Applies an entry the server already accepted, keeping the server's sequence number, actor and time.
     func apply(_ entry: JournalEntry) throws -> ActionOutcome {

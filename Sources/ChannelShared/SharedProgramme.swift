@@ -46,36 +46,60 @@ public enum SharedProgramme {
         let cache = SharedCache(for: url, environment: environment)
         let key = UUID()
         return try runBlocking {
-            var connection = try await SharedConnection.open(url)
-            defer { Task { [connection] in try? await connection.connection.close() } }
-            var log = SharedLog(connection: connection)
-            let copy = try await cache.open(try await log.identity(), log: log)
-            defer { copy.close() }
-            var reconnects = 0
-            while true {
-                do {
-                    try await cache.catchUp(copy, log: log)
-                    do {
-                        try Reducer.check(action, in: copy.programme, at: .now)
-                    } catch let error as ActionError {
-                        throw SharedError.refused(Conflict.explain(error, of: action, in: copy.programme))
-                    }
-                    switch try await log.append(key: key, expectedSeq: copy.lastSeq, action: action) {
-                    case .stale:
-                        continue
-                    case .appended(let seq):
-                        let outcomes = try await cache.catchUp(copy, log: log)
-                        return outcomes[seq] ?? ActionOutcome(message: "Done (#\(seq))", inverse: nil)
-                    }
-                } catch where SharedError.isConnectionLoss(error) && reconnects < 5 {
-                    // The reply may be lost with the connection: ask again under the same key; the
-                    // server answers with the earlier append if it happened.
-                    reconnects += 1
-                    try? await Task.sleep(for: .milliseconds(100 * reconnects))
-                    connection = try await SharedConnection.open(url)
-                    log = SharedLog(connection: connection)
-                }
+            let connection = try await SharedConnection.open(url)
+            let copy: CachedCopy
+            do {
+                copy = try await cache.open(try await SharedLog(connection: connection).identity(), log: SharedLog(connection: connection))
+            } catch {
+                try? await connection.connection.close()
+                throw error
             }
+            defer { copy.close() }
+            let (outcome, used) = try await append(action, key: key, copy: copy, cache: cache, url: url, connection: connection)
+            try? await used.connection.close()
+            return outcome
+        }
+    }
+
+    /// The append loop: catch up, check, append under the position checked; on a stale answer catch
+    /// up and check again; on a lost connection reconnect and send the same key. Answers the outcome
+    /// and the connection it ended on.
+    static func append(_ action: ProgrammeAction, key: UUID, copy: CachedCopy, cache: SharedCache, url: DatabaseURL,
+                       connection: SharedConnection) async throws -> (ActionOutcome, SharedConnection) {
+        var connection = connection
+        var reconnects = 0
+        while true {
+            let log = SharedLog(connection: connection)
+            do {
+                try await cache.catchUp(copy, log: log)
+                if let refusal = refusal(of: action, in: copy.programme) { throw SharedError.refused(refusal) }
+                switch try await log.append(key: key, expectedSeq: copy.lastSeq, action: action) {
+                case .stale:
+                    continue
+                case .appended(let seq):
+                    let outcomes = try await cache.catchUp(copy, log: log)
+                    return (outcomes[seq] ?? ActionOutcome(message: "Done (#\(seq))", inverse: nil), connection)
+                }
+            } catch where SharedError.isConnectionLoss(error) && reconnects < 5 {
+                // The reply may be lost with the connection: ask again under the same key; the
+                // server answers with the earlier append if it happened.
+                reconnects += 1
+                try? await Task.sleep(for: .milliseconds(100 * reconnects))
+                try? await connection.connection.close()
+                connection = try await SharedConnection.open(url)
+            }
+        }
+    }
+}
+
+extension SharedProgramme {
+    /// Why `action` does not apply to `programme` now, told as who got there first; nil when it applies.
+    static func refusal(of action: ProgrammeAction, in programme: Programme) -> String? {
+        do {
+            try Reducer.check(action, in: programme, at: .now)
+            return nil
+        } catch {
+            return Conflict.explain(error, of: action, in: programme)
         }
     }
 }

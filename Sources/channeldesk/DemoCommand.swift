@@ -58,7 +58,7 @@ struct OpenCommand: ParsableCommand {
     @OptionGroup var asOf: AsOfOptions
 
     func run() throws {
-        try file.refuseShared("the console")
+        if let shared = try file.sharedDatabase() { return try SharedConsole.open(shared, actor: actor, asOf: asOf.asOf) }
         try ConsoleLauncher.open(file.location, actor: actor.name, asOf: asOf.asOf)
     }
 }
