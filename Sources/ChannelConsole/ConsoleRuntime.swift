@@ -78,6 +78,10 @@ public final class ConsoleRuntime {
 
     public func frame() -> Screen { ConsoleView.render(state, data) }
 
+    /// Puts `text` in the status line, as the console's own messages are (e.g. a shared programme
+    /// that went read only because its server stopped answering).
+    public func announce(_ text: String, isError: Bool = true) { state.status = StatusMessage(text, isError ? .error : .info) }
+
     /// Runs until the user quits; the terminal is restored on every way out.
     public func run(on terminal: Terminal) throws {
         try terminal.start()

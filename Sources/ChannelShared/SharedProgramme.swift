@@ -55,7 +55,8 @@ public enum SharedProgramme {
                 throw error
             }
             defer { copy.close() }
-            let (outcome, used) = try await append(action, key: key, copy: copy, cache: cache, url: url, connection: connection)
+            let (outcome, used) = try await append(action, key: key, copy: copy, cache: cache, url: url, connection: connection,
+                                                   closeOnFailure: true)
             try? await used.connection.close()
             return outcome
         }
@@ -65,8 +66,19 @@ public enum SharedProgramme {
     /// up and check again; on a lost connection reconnect and send the same key. Answers the outcome
     /// and the connection it ended on.
     static func append(_ action: ProgrammeAction, key: UUID, copy: CachedCopy, cache: SharedCache, url: DatabaseURL,
-                       connection: SharedConnection) async throws -> (ActionOutcome, SharedConnection) {
-        var connection = connection
+                       connection original: SharedConnection, closeOnFailure: Bool = false) async throws -> (ActionOutcome, SharedConnection) {
+        var connection = original
+        do {
+            return try await appendLoop(action, key: key, copy: copy, cache: cache, url: url, connection: &connection)
+        } catch {
+            // A PostgresConnection must be closed before it goes: the caller keeps only the one it passed in.
+            if closeOnFailure || connection.connection !== original.connection { try? await connection.connection.close() }
+            throw error
+        }
+    }
+
+    private static func appendLoop(_ action: ProgrammeAction, key: UUID, copy: CachedCopy, cache: SharedCache, url: DatabaseURL,
+                                   connection: inout SharedConnection) async throws -> (ActionOutcome, SharedConnection) {
         var reconnects = 0
         while true {
             let log = SharedLog(connection: connection)

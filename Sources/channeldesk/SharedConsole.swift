@@ -21,7 +21,15 @@ enum SharedConsole {
         let runtime = ConsoleRuntime(store: session.store, actor: url.user, asOf: asOf ?? .today, width: terminal.size.width,
                                      height: terminal.size.height, log: ConsoleLog())
         runtime.performer = { action in try wrapped { try session.perform(action) } }
-        runtime.poll = { session.hasNews && ((try? session.catchUp()) ?? false) }
+        if let banner = session.banner { runtime.announce(banner) }
+        runtime.poll = { [unowned runtime] in
+            guard session.hasNews else { return false }
+            let wasReadOnly = session.banner != nil
+            let changed = (try? session.catchUp()) ?? false
+            if let banner = session.banner { if !wasReadOnly { runtime.announce(banner) } }
+            else if wasReadOnly { runtime.announce("back online: \(url)", isError: false) }
+            return changed || wasReadOnly != (session.banner != nil)
+        }
         try runtime.run(on: terminal)
     }
 }

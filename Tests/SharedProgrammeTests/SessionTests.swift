@@ -39,6 +39,28 @@ struct SessionTests {
     }
 }
 
+extension SessionTests {
+    @Test func withTheServerGoneTheSessionIsReadOnlyAndSaysSinceWhen() async throws {
+        try await withTeam { team in
+            try team.shareSample(extraRegistrations: Team.pendingRegistrations(2))
+            let home = team.directory.appendingPathComponent("home-owner").path
+            let environment = ["HOME": home, "XDG_CACHE_HOME": home + "/cache"]
+            #expect(try team.run(["approve", "R-9000001", "--database", team.url()]).status == 0)
+            team.cluster.stop()
+            let session = try SharedSession(try DatabaseURL(team.url()), environment: environment)
+            defer { session.close() }
+            #expect(session.banner?.hasPrefix("read only — server unreachable since ") == true, "\(session.banner ?? "online?")")
+            #expect(session.store.programme.registration("R-9000001")?.status == .approved)
+            #expect { try session.perform(.approve(registrationID: "R-9000002")) } throws: { error in
+                "\(error)".contains("read only — server unreachable since") && "\(error)".contains("nothing was changed")
+            }
+            #expect(session.store.programme.registration("R-9000002")?.status == .pending)
+            // No copy at all: nothing to show, and it says so.
+            #expect(throws: (any Error).self) { try SharedSession(try DatabaseURL(team.url()), environment: ["HOME": home, "XDG_CACHE_HOME": home + "/elsewhere"]) }
+        }
+    }
+}
+
 /// Polls `condition` until it holds (a wait for an event, not a fixed sleep), failing after `seconds`.
 func waitFor(seconds: TimeInterval, _ condition: () -> Bool) throws {
     let deadline = Date().addingTimeInterval(seconds)
