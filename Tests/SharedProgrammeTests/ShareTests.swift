@@ -123,9 +123,10 @@ struct ShareTests {
             #expect(decision.status != 0 && decision.stderr.contains("cannot be reached"), "\(decision.stderr)")
             let noCache = try team.run(["queue", "--database", team.url()], home: "newcomer")
             #expect(noCache.status != 0 && noCache.stderr.contains("cannot be reached"), "\(noCache.stderr)")
-            // Writes through a local store, and the console, say plainly that they are not shared yet.
-            let console = try team.run(["open", "--database", team.url()])
-            #expect(console.status != 0 && console.stderr.contains("the console does not work on a shared programme"), "\(console.stderr)")
+            // Writes that go through a local store say plainly that they are not shared yet.
+            let csv = Team.sample.appendingPathComponent("partners.csv").path
+            let importing = try team.run(["import", "partners", csv, "--database", team.url()])
+            #expect(importing.status != 0 && importing.stderr.contains("this command does not work on a shared programme"), "\(importing.stderr)")
             let both = try team.run(["queue", "--file", team.file.path, "--database", team.url()])
             #expect(both.status != 0 && both.stderr.contains("either --file"), "\(both.stderr)")
         }
