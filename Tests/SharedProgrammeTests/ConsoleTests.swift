@@ -2,30 +2,32 @@ import Foundation
 import Testing
 
 /// Two consoles in tmux on one shared programme see each other's decisions.
-@Suite(.enabled(if: TestCluster.shouldRun, TestCluster.skipMessage), .serialized)
-struct ConsoleTests {
-    @Test func twoConsolesSeeEachOthersDecisions() async throws {
-        try await withTeam { team in
-            try team.shareSample(extraRegistrations: Team.pendingRegistrations(2, submitted: "2026-09-26T09:00:00Z"))
-            try team.addMembers(["ann", "ben"], to: "manager")
-            let tmux = Tmux(socket: team.directory.appendingPathComponent("tmux").path)
-            defer { tmux.killServer() }
-            for member in ["ann", "ben"] {
-                let home = team.directory.appendingPathComponent("home-\(member)").path
-                let command = "HOME=\(home) XDG_CACHE_HOME=\(home)/cache XDG_STATE_HOME=\(home)/state TZ=UTC LANG=C.UTF-8 TERM=xterm-256color "
-                    + "\(Team.binary.path) --database '\(team.url(member))' --as-of 2026-09-27"
-                try tmux.start(member, command: command)
+extension PostgresSuite {
+    @Suite
+    struct ConsoleTests {
+        @Test func twoConsolesSeeEachOthersDecisions() async throws {
+            try await withTeam { team in
+                try team.shareSample(extraRegistrations: Team.pendingRegistrations(2, submitted: "2026-09-26T09:00:00Z"))
+                try team.addMembers(["ann", "ben"], to: "manager")
+                let tmux = Tmux(socket: team.directory.appendingPathComponent("tmux").path)
+                defer { tmux.killServer() }
+                for member in ["ann", "ben"] {
+                    let home = team.directory.appendingPathComponent("home-\(member)").path
+                    let command = "HOME=\(home) XDG_CACHE_HOME=\(home)/cache XDG_STATE_HOME=\(home)/state TZ=UTC LANG=C.UTF-8 TERM=xterm-256color "
+                        + "\(Team.binary.path) --database '\(team.url(member))' --as-of 2026-09-27"
+                    try tmux.start(member, command: command)
+                }
+                // The oldest pending registration heads both queues: R-9000001 and R-9000002 at 0h… both
+                // submitted on 2026-09-26, so filter each console to one of them.
+                for member in ["ann", "ben"] { try tmux.waitFor(member, "waiting") }
+                try tmux.keys("ann", ["/", "R-9000001", "Enter"])
+                try tmux.waitFor("ann") { $0.contains("R-9000001") && !$0.contains("R-9000002") }
+                try tmux.keys("ann", ["a"])
+                try tmux.waitFor("ann", "Approved R-9000001")
+                // Ben's console hears it: the registration leaves his queue without a key pressed.
+                try tmux.waitFor("ben", seconds: 5) { !$0.contains("R-9000001") && $0.contains("R-9000002") }
+                #expect(try team.cluster.psql("SELECT actor FROM channeldesk.actions", database: team.database) == "ann")
             }
-            // The oldest pending registration heads both queues: R-9000001 and R-9000002 at 0h… both
-            // submitted on 2026-09-26, so filter each console to one of them.
-            for member in ["ann", "ben"] { try tmux.waitFor(member, "waiting") }
-            try tmux.keys("ann", ["/", "R-9000001", "Enter"])
-            try tmux.waitFor("ann") { $0.contains("R-9000001") && !$0.contains("R-9000002") }
-            try tmux.keys("ann", ["a"])
-            try tmux.waitFor("ann", "Approved R-9000001")
-            // Ben's console hears it: the registration leaves his queue without a key pressed.
-            try tmux.waitFor("ben", seconds: 5) { !$0.contains("R-9000001") && $0.contains("R-9000002") }
-            #expect(try team.cluster.psql("SELECT actor FROM channeldesk.actions", database: team.database) == "ann")
         }
     }
 }

@@ -6,40 +6,42 @@ import Testing
 
 /// The console's session: another member's decision reaches it through LISTEN/NOTIFY within a
 /// second, and its own late decision is refused with the winner's name.
-@Suite(.enabled(if: TestCluster.shouldRun, TestCluster.skipMessage), .serialized)
-struct SessionTests {
-    @Test func anotherMembersDecisionReachesAnOpenSessionWithinASecond() async throws {
-        try await withTeam { team in
-            try team.shareSample(extraRegistrations: Team.pendingRegistrations(2))
-            try team.addMembers(["ann", "ben"], to: "manager")
-            let home = team.directory.appendingPathComponent("home-ann").path
-            let session = try SharedSession(try DatabaseURL(team.url("ann")), environment: ["HOME": home, "XDG_CACHE_HOME": home + "/cache"])
-            defer { session.close() }
-            // The listener announces itself once it is listening: then every append will wake it.
-            try waitFor(seconds: 10) { session.hasNews }
-            try session.catchUp()
-            #expect(!session.hasNews)
+extension PostgresSuite {
+    @Suite
+    struct SessionTests {
+        @Test func anotherMembersDecisionReachesAnOpenSessionWithinASecond() async throws {
+            try await withTeam { team in
+                try team.shareSample(extraRegistrations: Team.pendingRegistrations(2))
+                try team.addMembers(["ann", "ben"], to: "manager")
+                let home = team.directory.appendingPathComponent("home-ann").path
+                let session = try SharedSession(try DatabaseURL(team.url("ann")), environment: ["HOME": home, "XDG_CACHE_HOME": home + "/cache"])
+                defer { session.close() }
+                // The listener announces itself once it is listening: then every append will wake it.
+                try waitFor(seconds: 10) { session.hasNews }
+                try session.catchUp()
+                #expect(!session.hasNews)
 
-            let approved = try team.run(["approve", "R-9000001", "--database", team.url("ben")], home: "ben")
-            try #require(approved.status == 0, "\(approved.stderr)")
-            let acknowledged = Date()
-            try waitFor(seconds: 5) { session.hasNews }
-            let lag = Date().timeIntervalSince(acknowledged)
-            #expect(lag < 1, "the decision took \(lag) s to reach the session")
-            #expect(try session.catchUp())
-            #expect(session.store.programme.registration("R-9000001")?.status == .approved)
+                let approved = try team.run(["approve", "R-9000001", "--database", team.url("ben")], home: "ben")
+                try #require(approved.status == 0, "\(approved.stderr)")
+                let acknowledged = Date()
+                try waitFor(seconds: 5) { session.hasNews }
+                let lag = Date().timeIntervalSince(acknowledged)
+                #expect(lag < 1, "the decision took \(lag) s to reach the session")
+                #expect(try session.catchUp())
+                #expect(session.store.programme.registration("R-9000001")?.status == .approved)
 
-            #expect { try session.perform(.reject(registrationID: "R-9000001", reason: "late")) } throws: { error in
-                "\(error)".contains("ben approved R-9000001 at")
+                #expect { try session.perform(.reject(registrationID: "R-9000001", reason: "late")) } throws: { error in
+                    "\(error)".contains("ben approved R-9000001 at")
+                }
+                let mine = try session.perform(.approve(registrationID: "R-9000002"))
+                #expect(mine.message.hasPrefix("Approved R-9000002"))
+                #expect(try team.cluster.psql("SELECT string_agg(actor, ',' ORDER BY seq) FROM channeldesk.actions", database: team.database) == "ben,ann")
             }
-            let mine = try session.perform(.approve(registrationID: "R-9000002"))
-            #expect(mine.message.hasPrefix("Approved R-9000002"))
-            #expect(try team.cluster.psql("SELECT string_agg(actor, ',' ORDER BY seq) FROM channeldesk.actions", database: team.database) == "ben,ann")
         }
     }
 }
 
-extension SessionTests {
+extension PostgresSuite.SessionTests {
     @Test func withTheServerGoneTheSessionIsReadOnlyAndSaysSinceWhen() async throws {
         try await withTeam { team in
             try team.shareSample(extraRegistrations: Team.pendingRegistrations(2))
