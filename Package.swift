@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -29,10 +30,15 @@ let package = Package(
         .target(name: "ChannelStore", dependencies: ["ChannelModel", "ChannelResources"]),
         .target(name: "TerminalUI", dependencies: ["CCurses"]),
         .target(name: "ChannelConsole", dependencies: ["ChannelStore", "TerminalUI"]),
+        // A team's shared programme (DESIGN.md §9): kept apart so the local-file build needs no server.
+        .target(name: "ChannelShared", dependencies: [
+            "ChannelStore",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
         .executableTarget(
             name: "channeldesk",
             dependencies: [
-                "ChannelConsole", "ChannelStore", "TerminalUI",
+                "ChannelConsole", "ChannelStore", "ChannelShared", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,5 +54,6 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["ChannelStore", "TerminalUI", "ChannelConsole"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ChannelStore"]),
         .testTarget(name: "ReliabilityTests", dependencies: ["ChannelStore"]),
+        .testTarget(name: "SharedProgrammeTests", dependencies: ["ChannelShared", "ChannelStore"]),
     ]
 )

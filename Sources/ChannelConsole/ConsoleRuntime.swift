@@ -17,6 +17,12 @@ public final class ConsoleRuntime {
     private var lastClick: (x: Int, y: Int, at: Int64)?
     /// The terminal `run` is drawing on, for effects that reach it (the clipboard).
     private var terminal: Terminal?
+    /// Where a change goes instead of `store` — a shared programme's server, whose log then brings the
+    /// store (its local copy) up to date. Nil: the store itself.
+    public var performer: ((ProgrammeAction) throws -> ActionOutcome)?
+    /// Asked whenever the terminal is idle for a moment: applies other members' changes to the store
+    /// and answers whether there were any.
+    public var poll: (() -> Bool)?
 
     /// - Parameters:
     ///   - asOf: the day the console evaluates SLA, tiers and the default period against (today by default).
@@ -64,12 +70,19 @@ public final class ConsoleRuntime {
                 data.releaseProgramme()
                 do {
                     // Durable before the screen shows it: perform returns after the journal's fsync.
-                    let outcome = try store.perform(action, actor: actor, at: clock())
+                    let outcome = try performer?(action) ?? store.perform(action, actor: actor, at: clock())
                     record("\(actor) \(action.name) \(Reducer.subject(of: action)): \(outcome.message)")
-                    data.update(after: action, before: before, programme: store.programme)
+                    // A shared programme's catch-up may have brought others' changes too: those need the
+                    // full recompute; a local decision updates only what it touched.
+                    if performer == nil {
+                        data.update(after: action, before: before, programme: store.programme)
+                    } else {
+                        data = ConsoleData(programme: store.programme, asOf: asOf, period: state.period)
+                    }
                     send(.performed(action, outcome))
                 } catch {
-                    data.programme = store.programme
+                    if performer == nil { data.programme = store.programme }
+                    else { data = ConsoleData(programme: store.programme, asOf: asOf, period: state.period) }
                     record("refused \(action.name) \(Reducer.subject(of: action)): \(error)")
                     send(.failed(action, "\(error)"))
                 }
@@ -107,6 +120,10 @@ public final class ConsoleRuntime {
         send(.typedWhileLoading(keys))
     }
 
+    /// Puts `text` in the status line, as the console's own messages are (e.g. a shared programme
+    /// that went read only because its server stopped answering).
+    public func announce(_ text: String, isError: Bool = true) { state.status = StatusMessage(text, isError ? .error : .info) }
+
     /// Runs until the user quits; the terminal is restored on every way out.
     public func run(on terminal: Terminal) throws {
         try terminal.start()
@@ -119,7 +136,14 @@ public final class ConsoleRuntime {
         send(.resize(width: size.width, height: size.height))
         terminal.draw(frame())
         while !state.quit {
-            guard let event = terminal.nextEvent(timeoutMilliseconds: 1000) else { continue }
+            guard let event = terminal.nextEvent(timeoutMilliseconds: poll == nil ? 1000 : 200) else {
+                if poll?() == true {
+                    data = ConsoleData(programme: store.programme, asOf: asOf, period: state.period)
+                    ConsoleReducer.normalize(&state, data)
+                    terminal.draw(frame())
+                }
+                continue
+            }
             handle(event)
             terminal.draw(frame())
         }

@@ -17,6 +17,7 @@ struct ChannelDesk: ParsableCommand {
             MetricsCommand.self, TiersCommand.self, QueueCommand.self, ConcentrationCommand.self, PartnerCommand.self,
             ApproveCommand.self, RejectCommand.self, RequestInfoCommand.self, ExtendCommand.self,
             CommissionCommand.self, MDFCommand.self, KeysCommand.self, PolicyCommand.self, CheckCommand.self, CompactCommand.self, BatchCommand.self,
+            ShareCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

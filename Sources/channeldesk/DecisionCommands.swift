@@ -15,6 +15,10 @@ struct DecisionOptions: ParsableArguments {
     }
 
     func perform(_ make: (String) -> ProgrammeAction) throws {
+        if let shared = try file.sharedDatabase() {
+            let actions = registrations.map(make)
+            return try performShared(actions.count == 1 ? actions[0] : .batch(actions), on: shared, actor: actor)
+        }
         let store = try file.openStore()
         defer { store.close() }
         // Ids in any case, as the console's : line and `batch` take them (one grammar for all three).

@@ -57,5 +57,8 @@ struct OpenCommand: ParsableCommand {
     @OptionGroup var actor: ActorOptions
     @OptionGroup var asOf: AsOfOptions
 
-    func run() throws { try ConsoleLauncher.open(file.location, actor: actor.name, asOf: asOf.asOf) }
+    func run() throws {
+        if let shared = try file.sharedDatabase() { return try SharedConsole.open(shared, actor: actor, asOf: asOf.asOf) }
+        try ConsoleLauncher.open(file.location, actor: actor.name, asOf: asOf.asOf)
+    }
 }

@@ -8,10 +8,14 @@ struct FileOptions: ParsableArguments {
     @Option(name: .long, help: "The programme file (default: $CHANNELDESK_FILE or ~/.local/share/channeldesk/programme.cdesk).")
     var file: String?
 
+    @Option(help: "A team's shared programme: postgresql://USER@HOST/DB (default: $CHANNELDESK_DATABASE).")
+    var database: String?
+
     var location: ProgrammeLocation { ProgrammeLocation.resolve(explicit: file) }
 
     /// Reads the programme without taking the writer's lock: reports run beside an open console.
     func read() throws -> Programme {
+        if let shared = try sharedDatabase() { return try readShared(shared) }
         let loaded = try ProgrammeLoader.load(location)
         for warning in loaded.warnings { Console.warn(warning) }
         return loaded.programme
@@ -19,6 +23,7 @@ struct FileOptions: ParsableArguments {
 
     /// Opens the programme for writing; a second writer is refused with the holder named.
     func openStore(create: Bool = false) throws -> ProgrammeStore {
+        try refuseShared()
         let store = try ProgrammeStore(opening: location, create: create)
         for warning in store.warnings { Console.warn(warning) }
         return store

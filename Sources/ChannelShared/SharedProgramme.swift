@@ -1,0 +1,149 @@
+import ChannelModel
+import ChannelStore
+import Foundation
+
+/// A programme a team shares through PostgreSQL (DESIGN.md §9), as the command line uses it: read
+/// from the local copy brought up to date first, changed through the server's log.
+public enum SharedProgramme {
+    /// A programme read for a report, with what the user should hear on stderr.
+    public struct Read: Sendable {
+        public var programme: Programme
+        public var lastSeq: Int64
+        public var warnings: [String]
+    }
+
+    /// Brings the local copy up to date from the log and returns it. When the server cannot be reached
+    /// the report answers from the copy as it last was, with a warning saying so.
+    public static func read(_ url: DatabaseURL, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Read {
+        let cache = SharedCache(for: url, environment: environment)
+        do {
+            return try runBlocking {
+                try await SharedConnection.with(url) { connection in
+                    let log = SharedLog(connection: connection)
+                    let copy = try await cache.open(try await log.identity(), log: log)
+                    defer { copy.close() }
+                    try await cache.catchUp(copy, log: log)
+                    return Read(programme: copy.programme, lastSeq: copy.lastSeq, warnings: [])
+                }
+            }
+        } catch SharedError.unreachable(let where_, let why) {
+            guard cache.location.exists, let loaded = try? ProgrammeLoader.load(cache.location) else {
+                throw SharedError.unreachable(where_, why)
+            }
+            let saved = (try? FileManager.default.attributesOfItem(atPath: cache.location.journalURL.path)[.modificationDate] as? Date)
+                ?? loaded.savedAt
+            return Read(programme: loaded.programme, lastSeq: loaded.lastSeq,
+                        warnings: ["the team database \(where_) cannot be reached (\(why)); answering from the local copy as of #\(loaded.lastSeq), last brought up to date \(SharedClock.describe(saved))"])
+        }
+    }
+
+    /// Appends `action` to the shared log, checked against the copy brought up to date first. It is
+    /// appended only if nothing since touched what it is about; else the copy catches up and the action
+    /// is checked again — so of two managers deciding one registration, the second hears who decided it.
+    /// One idempotency key goes with every attempt, so a retry after a lost reply never applies twice.
+    public static func perform(_ action: ProgrammeAction, on url: DatabaseURL,
+                               environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ActionOutcome {
+        let cache = SharedCache(for: url, environment: environment)
+        let key = UUID()
+        return try runBlocking {
+            let connection = try await SharedConnection.open(url)
+            let copy: CachedCopy
+            do {
+                copy = try await cache.open(try await SharedLog(connection: connection).identity(), log: SharedLog(connection: connection))
+            } catch {
+                try? await connection.connection.close()
+                throw error
+            }
+            defer { copy.close() }
+            let (outcome, used) = try await append(action, key: key, copy: copy, cache: cache, url: url, connection: connection,
+                                                   closeOnFailure: true)
+            try? await used.connection.close()
+            return outcome
+        }
+    }
+
+    /// The append loop: catch up, check, append under the position checked; on a stale answer catch
+    /// up and check again; on a lost connection reconnect and send the same key. Answers the outcome
+    /// and the connection it ended on.
+    static func append(_ action: ProgrammeAction, key: UUID, copy: CachedCopy, cache: SharedCache, url: DatabaseURL,
+                       connection original: SharedConnection, closeOnFailure: Bool = false) async throws -> (ActionOutcome, SharedConnection) {
+        var connection = original
+        do {
+            return try await appendLoop(action, key: key, copy: copy, cache: cache, url: url, connection: &connection)
+        } catch {
+            // A PostgresConnection must be closed before it goes: the caller keeps only the one it passed in.
+            if closeOnFailure || connection.connection !== original.connection { try? await connection.connection.close() }
+            throw error
+        }
+    }
+
+    private static func appendLoop(_ action: ProgrammeAction, key: UUID, copy: CachedCopy, cache: SharedCache, url: DatabaseURL,
+                                   connection: inout SharedConnection) async throws -> (ActionOutcome, SharedConnection) {
+        var reconnects = 0
+        while true {
+            let log = SharedLog(connection: connection)
+            do {
+                try await cache.catchUp(copy, log: log)
+                if let refusal = refusal(of: action, in: copy.programme) { throw SharedError.refused(refusal) }
+                switch try await log.append(key: key, expectedSeq: copy.lastSeq, action: action) {
+                case .stale:
+                    continue
+                case .appended(let seq):
+                    let outcomes = try await cache.catchUp(copy, log: log)
+                    return (outcomes[seq] ?? ActionOutcome(message: "Done (#\(seq))", inverse: nil), connection)
+                }
+            } catch where SharedError.isConnectionLoss(error) && reconnects < 5 {
+                // The reply may be lost with the connection: ask again under the same key; the
+                // server answers with the earlier append if it happened.
+                reconnects += 1
+                try? await Task.sleep(for: .milliseconds(100 * reconnects))
+                try? await connection.connection.close()
+                connection = try await SharedConnection.open(url)
+            }
+        }
+    }
+}
+
+extension SharedProgramme {
+    /// Why `action` does not apply to `programme` now, told as who got there first; nil when it applies.
+    static func refusal(of action: ProgrammeAction, in programme: Programme) -> String? {
+        do {
+            try Reducer.check(action, in: programme, at: .now)
+            return nil
+        } catch {
+            return Conflict.explain(error, of: action, in: programme)
+        }
+    }
+}
+
+/// Times in messages: "10:02" today, "2026-12-01 10:02" otherwise, in the user's time zone.
+enum SharedClock {
+    static func describe(_ date: Date, now: Date = Date()) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .current
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = .current
+        formatter.dateFormat = calendar.isDate(date, inSameDayAs: now) ? "'at' HH:mm" : "'on' yyyy-MM-dd 'at' HH:mm"
+        return formatter.string(from: date)
+    }
+}
+
+/// Why a decision no longer applies, told as who changed the registration and when.
+enum Conflict {
+    static func explain(_ error: ActionError, of action: ProgrammeAction, in programme: Programme) -> String {
+        for id in action.decidedRegistrationIDs ?? [] where error.message.hasPrefix(id + " ") {
+            guard let entry = programme.audit.last(where: { $0.subject.split(separator: " ").contains(Substring(id)) }) else { continue }
+            let verb: String
+            switch programme.registration(id)?.status {
+            case .approved: verb = entry.action == "extend" ? "extended" : "approved"
+            case .rejected: verb = "rejected"
+            case .infoRequested: verb = "asked for more information on"
+            default: verb = entry.action == "undo" ? "restored" : "changed"
+            }
+            let at = Date(timeIntervalSince1970: TimeInterval(entry.at.seconds))
+            return "\(entry.actor) \(verb) \(id) \(SharedClock.describe(at)); nothing was changed (\(error.message))"
+        }
+        return error.message
+    }
+}
