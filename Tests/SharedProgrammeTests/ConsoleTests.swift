@@ -14,11 +14,11 @@ extension PostgresSuite {
                 for member in ["ann", "ben"] {
                     let home = team.directory.appendingPathComponent("home-\(member)").path
                     let command = "HOME=\(home) XDG_CACHE_HOME=\(home)/cache XDG_STATE_HOME=\(home)/state TZ=UTC LANG=C.UTF-8 TERM=xterm-256color "
-                        + "\(Team.binary.path) --database '\(team.url(member))' --as-of 2026-09-27"
+                        + "\(Team.binary.path) --database '\(team.url(member))'"
                     try tmux.start(member, command: command)
                 }
-                // The oldest pending registration heads both queues: R-9000001 and R-9000002 at 0h… both
-                // submitted on 2026-09-26, so filter each console to one of them.
+                // As of today (a decision made now shows as of today, not as of an earlier day). R-9000001
+                // and R-9000002 were both submitted on 2026-09-26, so filter each console to one of them.
                 for member in ["ann", "ben"] { try tmux.waitFor(member, "waiting") }
                 try tmux.keys("ann", ["/", "R-9000001", "Enter"])
                 try tmux.waitFor("ann") { $0.contains("R-9000001") && !$0.contains("R-9000002") }

@@ -38,7 +38,8 @@ struct Team {
 
     /// Imports the sample programme into the local file, in dependency order.
     func importSample(extraRegistrations: String? = nil) throws {
-        for kind in ["partners", "registrations", "deals", "investments", "nps", "direct-accounts", "enablement"] {
+        // MDF requests before registrations: a registration's mdf_request_id must name a known request.
+        for kind in ["partners", "mdf-requests", "mdf-allocations", "registrations", "deals", "investments", "nps", "direct-accounts", "enablement"] {
             let csv = Team.sample.appendingPathComponent(kind.replacingOccurrences(of: "-", with: "_") + ".csv")
             let result = try run(["import", kind, csv.path, "--file", file.path, "--actor", "loader"])
             try #require(result.status == 0, "import \(kind): \(result.stderr)")
@@ -63,7 +64,7 @@ struct Team {
         var csv = "registration_id,partner_id,prospect_company,prospect_domain,estimated_acv,submitted_at,status,decided_at,protected_until,mdf_request_id\n"
         for index in 1...count {
             let partner = String(format: "P-%05d", index % 40 + 1)
-            csv += String(format: "R-9%06d", index) + ",\(partner),Racing Prospect \(index) Ltd,racing\(index).example.com,1000.00,\(submitted),pending,,,\n"
+            csv += String(format: "R-9%06d", index) + ",\(partner),Racing Prospect \(index) Ltd,racing\(index).com,1000.00,\(submitted),pending,,,\n"
         }
         return csv
     }
