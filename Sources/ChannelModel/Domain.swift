@@ -1,5 +1,6 @@
 import CPSL
 import Foundation
+import Synchronization
 
 /// Registrable domains: the unit a prospect is claimed by (DESIGN §3 in the project's docs/definitions.md).
 ///
@@ -12,6 +13,17 @@ public enum Domain {
     /// when it has none: empty, a bare public suffix (`co.uk`), an IP address, a single label, or a
     /// name IDNA refuses (what stays non-ASCII after normalising).
     public static func registrable(_ typed: String) -> String? {
+        // An import asks twice per row in a row (the parser validates, then the table stores the key):
+        // the last answer is kept so the second costs a string comparison, not another list lookup.
+        if let hit = last.withLock({ $0.typed == typed ? $0 : nil }) { return hit.answer }
+        let answer = lookUp(typed)
+        last.withLock { $0 = (typed, answer) }
+        return answer
+    }
+
+    private static let last = Mutex<(typed: String, answer: String?)>(("", nil))
+
+    private static func lookUp(_ typed: String) -> String? {
         let host = normalised(typed)
         guard !host.isEmpty, !isIPAddress(host), host.utf8.allSatisfy(isHostByte) else { return nil }
         return host.withCString { name in
