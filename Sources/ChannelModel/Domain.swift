@@ -49,8 +49,10 @@ public enum Domain {
         // here at import, where Foundation's string searching cost a few microseconds each).
         if typed.utf8.allSatisfy({ $0 < 0x80 }) { return normalisedASCII(Array(typed.utf8)) }
         let lowered = String(decoding: hostBytes(Array(typed.utf8)), as: UTF8.self).lowercased()
-        guard lowered.utf8.contains(where: { $0 >= 0x80 }) else { return lowered }
-        return punycode(lowered) ?? lowered
+        // What IDNA makes ASCII is cut once more as ASCII (its output may end in a dot), so that
+        // normalising what was normalised changes nothing.
+        guard lowered.utf8.contains(where: { $0 >= 0x80 }) else { return normalisedASCII(Array(lowered.utf8)) }
+        return punycode(lowered).map { normalisedASCII(Array($0.utf8)) } ?? lowered
     }
 
     private static func normalisedASCII(_ bytes: [UInt8]) -> String {

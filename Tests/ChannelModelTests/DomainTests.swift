@@ -60,6 +60,12 @@ import Testing
         #expect(Domain.registrable(typed) == nil, "\(typed)")
     }
 
+    /// Normalising twice changes nothing, whatever was typed (the fuzzer found an input IDNA turned into ".").
+    @Test(arguments: ["sales@.\u{0}\u{0}\u{FFFD}\u{18}lbaceo.+r", "WWW.Acme.COM.", "https://x.Bücher.de:80/a", "食狮.com.cn.", ""])
+    func normalisingIsIdempotent(typed: String) {
+        #expect(Domain.normalised(Domain.normalised(typed)) == Domain.normalised(typed))
+    }
+
     @Test func unicodeAndPunycodeAreOneKey() {
         #expect(Domain.key("www.食狮.com.cn") == Domain.key("XN--85X722F.com.cn"))
         #expect(Domain.key("münchen.de") == Domain.key("xn--mnchen-3ya.de"))
