@@ -64,9 +64,14 @@ public enum Domain {
     /// literal keeps its colons (`isIPAddress` refuses it). Multi-byte UTF-8 passes through untouched.
     private static func hostBytes(_ input: [UInt8]) -> ArraySlice<UInt8> {
         func isSpace(_ b: UInt8) -> Bool { b == 32 || (b >= 9 && b <= 13) }
+        // Spaces at either end and dots at the end, until none is left: each cut below can expose more,
+        // and normalising what was normalised must change nothing.
+        func trim(_ host: inout ArraySlice<UInt8>) {
+            while let first = host.first, isSpace(first) { host.removeFirst() }
+            while let last = host.last, isSpace(last) || last == 46 { host.removeLast() }
+        }
         var host = input[...]
-        while let first = host.first, isSpace(first) { host.removeFirst() }
-        while let last = host.last, isSpace(last) { host.removeLast() }
+        trim(&host)
         // A scheme is letters, digits, `+`, `-` and `.` before `://`.
         if let colon = host.firstIndex(where: { !(isLetterOrDigit($0) || $0 == 43 || $0 == 45 || $0 == 46) }),
            colon > host.startIndex, host[colon...].starts(with: [58, 47, 47]) {
@@ -74,13 +79,14 @@ public enum Domain {
         }
         if let end = host.firstIndex(where: { $0 == 47 || $0 == 63 || $0 == 35 }) { host = host[..<end] }
         if let at = host.lastIndex(of: 64) { host = host[(at + 1)...] }
+        trim(&host)
         if host.first == 91 {
             if let close = host.firstIndex(of: 93) { host = host[(host.startIndex + 1)..<close] }
         } else if let colon = host.lastIndex(of: 58), host.firstIndex(of: 58) == colon,
                   host[(colon + 1)...].allSatisfy({ $0 >= 48 && $0 <= 57 }) {
             host = host[..<colon]
         }
-        while host.last == 46 { host.removeLast() }
+        trim(&host)
         return host
     }
 

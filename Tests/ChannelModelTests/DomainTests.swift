@@ -61,7 +61,7 @@ import Testing
     }
 
     /// Normalising twice changes nothing, whatever was typed (the fuzzer found an input IDNA turned into ".").
-    @Test(arguments: ["sales@.\u{0}\u{0}\u{FFFD}\u{18}lbaceo.+r", "WWW.Acme.COM.", "https://x.Bücher.de:80/a", "食狮.com.cn.", ""])
+    @Test(arguments: ["sales@.\u{0}\u{0}\u{FFFD}\u{18}lbaceo.+r", "WWW.Acme.COM.", "https://x.Bücher.de:80/a", "食狮.com.cn.", "", "\u{FFFD},\u{0C}.", "a @ b.com", "acme.com:80.", "[x]:80"])
     func normalisingIsIdempotent(typed: String) {
         #expect(Domain.normalised(Domain.normalised(typed)) == Domain.normalised(typed))
     }
