@@ -25,7 +25,9 @@ public enum Domain {
 
     private static func lookUp(_ typed: String) -> String? {
         let host = normalised(typed)
-        guard !host.isEmpty, !isIPAddress(host), host.utf8.allSatisfy(isHostByte) else { return nil }
+        // An empty label (a leading dot, or two in a row) is no domain name, whatever psl makes of it.
+        guard !host.isEmpty, !isIPAddress(host), host.utf8.allSatisfy(isHostByte), host.first != ".", !host.contains("..")
+        else { return nil }
         return host.withCString { name in
             guard let answer = psl_registrable_domain(PublicSuffixList.shared.context, name) else { return nil }
             return String(cString: answer)
@@ -80,10 +82,14 @@ public enum Domain {
         if let end = host.firstIndex(where: { $0 == 47 || $0 == 63 || $0 == 35 }) { host = host[..<end] }
         if let at = host.lastIndex(of: 64) { host = host[(at + 1)...] }
         trim(&host)
-        if host.first == 91 {
-            if let close = host.firstIndex(of: 93) { host = host[(host.startIndex + 1)..<close] }
-        } else if let colon = host.lastIndex(of: 58), host.firstIndex(of: 58) == colon,
-                  host[(colon + 1)...].allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+        // `[…]` is an IPv6 literal (its colons stay, and `isIPAddress` refuses it); what is inside goes
+        // through the same port cut as any host, so a second pass finds nothing left to cut.
+        if host.first == 91, let close = host.firstIndex(of: 93) {
+            host = host[(host.startIndex + 1)..<close]
+            trim(&host)
+        }
+        if let colon = host.lastIndex(of: 58), host.firstIndex(of: 58) == colon,
+           host[(colon + 1)...].allSatisfy({ $0 >= 48 && $0 <= 57 }) {
             host = host[..<colon]
         }
         trim(&host)
