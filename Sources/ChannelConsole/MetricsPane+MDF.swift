@@ -35,12 +35,13 @@ extension MetricsPane {
         return cells
     }
 
-    /// A series over the quarters, scaled between its own low and high.
+    /// A series over the quarters, scaled between its own low and high (so negative NPS works too).
     static func sparkline(_ values: [Double?]) -> Span {
         let known = values.compactMap { $0 }
         guard let low = known.min(), let high = known.max() else { return Span("") }
         let text = values.map { value -> String in
             guard let value else { return " " }
+            // A constant series is drawn flat: at the floor when it is all zero, mid-height otherwise.
             let level = high == low ? (high == 0 ? 0 : 3) : Int(((value - low) / (high - low) * 7).rounded())
             return Sparkline.levels[max(0, min(7, level))]
         }.joined()

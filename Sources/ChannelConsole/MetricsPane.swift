@@ -107,16 +107,7 @@ enum MetricsPane {
     /// The figure over the 8 quarters, scaled between its own low and high so negative NPS works too.
     static func sparkline(_ figure: Figure, _ trend: [MetricsReport]) -> Span {
         guard figure.hasTrend else { return Span("") }
-        let values = trend.map(figure.value)
-        let known = values.compactMap { $0 }
-        guard let low = known.min(), let high = known.max() else { return Span("") }
-        let text = values.map { value -> String in
-            guard let value else { return " " }
-            // A constant series is drawn flat: at the floor when it is all zero, mid-height otherwise.
-            let level = high == low ? (high == 0 ? 0 : 3) : Int(((value - low) / (high - low) * 7).rounded())
-            return Sparkline.levels[max(0, min(7, level))]
-        }.joined()
-        return Span(text, style: Style(foreground: .cyan))
+        return sparkline(trend.map(figure.value))
     }
 
     /// What the period is compared with: the same days of the previous quarter for a quarter to date,
