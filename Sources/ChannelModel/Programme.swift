@@ -252,8 +252,11 @@ public struct Programme: Sendable, Equatable {
         programme.commissionStatus = commissionStatus.filter { $0.value != .accrued }
         programme.clawbacks = clawbacks
         programme.partnerIndex = try index(partners, table: "partners") { $0.id }
-        programme.registrationIndex = try index(registrations.ids, table: "registrations")
-        programme.dealIndex = try index(deals.ids, table: "deals")
+        // The two big id indexes are independent and each costs tens of milliseconds at a million
+        // rows: build them on two cores.
+        let built = ConcurrentPair { RowIndex.build(registrations.ids) } second: { RowIndex.build(deals.ids) }
+        programme.registrationIndex = try unwrap(built.first, registrations.ids, table: "registrations")
+        programme.dealIndex = try unwrap(built.second, deals.ids, table: "deals")
         programme.directIndex = try index(directAccounts, table: "direct_accounts") { Domain.key($0.domain) }
         programme.enablementIndex = try index(enablement, table: "enablement") {
             EnablementKey(partnerID: $0.partnerID, item: $0.item)
@@ -284,8 +287,9 @@ public struct Programme: Sendable, Equatable {
         public var description: String { "table \(table) holds id \(id) twice" }
     }
 
-    private static func index(_ ids: StringColumn, table: String) throws(DuplicateID) -> RowIndex {
-        switch RowIndex.build(ids) {
+    private static func unwrap(_ built: Result<RowIndex, RowIndex.DuplicateKey>, _ ids: StringColumn,
+                               table: String) throws(DuplicateID) -> RowIndex {
+        switch built {
         case .success(let index): return index
         case .failure(let duplicate): throw DuplicateID(table: table, id: ids[duplicate.row])
         }

@@ -1,4 +1,4 @@
-import ChannelStore
+@testable import ChannelStore
 import Foundation
 import Testing
 
@@ -12,6 +12,23 @@ import Testing
         #expect(CRC32.checksum(Data("a".utf8)) == 0xE8B7_BE43)
         #expect(CRC32.checksum(Data("The quick brown fox jumps over the lazy dog".utf8)) == 0x414F_A339)
         #expect(CRC32.checksum(Data(repeating: 0, count: 32)) == 0x190A_55AD)
+    }
+
+    @Test func combineJoinsTheChecksumsOfTwoHalves() {
+        let whole = Data((0..<10_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
+        for cut in [0, 1, 7, 4_096, 9_999, 10_000] {
+            let a = whole.prefix(cut), b = whole.suffix(from: cut)
+            #expect(CRC32.combine(CRC32.checksum(a), CRC32.checksum(b), lengthOfSecond: b.count) == CRC32.checksum(whole))
+        }
+    }
+
+    /// The table check cuts parts into 4 MB chunks on every core: the result is the plain chained CRC,
+    /// across part boundaries, chunk boundaries and empty parts.
+    @Test func chunkedColumnChecksumsEqualThePlainOnes() {
+        let big = Data((0..<(9 << 20) + 123).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ ($0 >> 13)) })
+        let columns: [[Data]] = [[big, Data("tail".utf8)], [], [Data()], [Data("x".utf8), big.prefix(4 << 20), Data()]]
+        let plain = columns.map { parts in parts.reduce(UInt32(0)) { CRC32.checksum($1, seed: $0) } }
+        #expect(ColumnTable.checksums(columns) == plain)
     }
 
     @Test func seedContinuesAcrossBuffers() {

@@ -62,6 +62,12 @@ extension CRC32 {
         whole ^ multiply(powerOfX(bytes: length), prefix)
     }
 
+    /// The checksum of `a + b` from the checksums of `a` and of `b` and the length of `b` (zlib's
+    /// `crc32_combine`), so chunks of one buffer can be checked on several cores.
+    package static func combine(_ first: UInt32, _ second: UInt32, lengthOfSecond length: Int) -> UInt32 {
+        length == 0 ? first : second ^ multiply(powerOfX(bytes: length), first)
+    }
+
     /// a · b modulo the (reflected) CRC polynomial.
     private static func multiply(_ a: UInt32, _ b: UInt32) -> UInt32 {
         var m: UInt32 = 1 << 31, product: UInt32 = 0, b = b

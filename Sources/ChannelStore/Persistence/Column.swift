@@ -68,8 +68,21 @@ public struct Column: Codable, Equatable, Sendable {
         func malformed(_ detail: String) -> SnapshotError {
             SnapshotError(.malformedColumn(table: table, column: column, detail: detail))
         }
+        guard columnKind != nil else { throw malformed("unknown kind \"\(self.kind)\"") }
+        try verify(rows: rows, table: table, column: column,
+                   checksum: Column.checksum(values: values, offsets: offsets, bytes: bytes, nulls: nulls))
+    }
+
+    /// The byte parts the checksum covers, in its order.
+    var checksummedParts: [Data] { [values, offsets, bytes, nulls].compactMap { $0 } }
+
+    /// `verify` with the checksum already computed (`ColumnTable` computes a table's in parallel chunks).
+    func verify(rows: Int, table: String, column: String, checksum: UInt32) throws(SnapshotError) {
+        func malformed(_ detail: String) -> SnapshotError {
+            SnapshotError(.malformedColumn(table: table, column: column, detail: detail))
+        }
         guard let kind = columnKind else { throw malformed("unknown kind \"\(self.kind)\"") }
-        let computed = Int(Column.checksum(values: values, offsets: offsets, bytes: bytes, nulls: nulls))
+        let computed = Int(checksum)
         guard computed == crc32 else {
             throw SnapshotError(.checksumMismatch(table: table, column: column, stored: crc32, computed: computed))
         }
