@@ -148,20 +148,38 @@ public struct OpenClaims: Sendable, Equatable {
             if namesInQueue[name] == 1 { wanted[registrations.companyKeys[position], default: []].append(name) }
         }
         let filter = HashFilter(wanted.keys)
-        let wantedDomains = allDomains ? nil : Set(queued.map { registrations.registrableDomain($0) })
+        // The queued rows' domains by the hash of their bytes, like the names: of the hundreds of
+        // thousands of open registrations only those whose domain hash is wanted become a String.
+        var wantedDomains: [Int: [String]] = [:]
+        if !allDomains {
+            for domain in Set(queued.map { registrations.registrableDomain($0) }) {
+                var bytes = domain
+                wantedDomains[bytes.withUTF8 { RowIndex.hash($0) }, default: []].append(domain)
+            }
+        }
+        let domainFilter = HashFilter(wantedDomains.keys.map { UInt64(bitPattern: Int64($0)) })
         let closedAfter = RegistrationHistory.closedAfter(programme, day: asOf.day)
         var byDomain: [String: [Int]] = [:], byName: [String: [NameClaim]] = [:]
         for position in registrations.indices
         where history.isOpen(registrations, position, asOf: asOf, approvedByDeal: { closedAfter.contains($0) }) {
-            let domain = registrations.registrableDomain(position)
-            if wantedDomains?.contains(domain) ?? true { byDomain[domain, default: []].append(position) }
+            var domain: String?
+            if allDomains {
+                domain = registrations.registrableDomain(position)
+            } else {
+                domain = registrations.registrables.withUTF8(position) { utf8 in
+                    let hash = RowIndex.hash(utf8)
+                    guard domainFilter.mayContain(UInt64(bitPattern: Int64(hash))) else { return nil }
+                    return wantedDomains[hash]?.first { $0.utf8.elementsEqual(utf8) }
+                }
+            }
+            if let domain { byDomain[domain, default: []].append(position) }
             guard !wanted.isEmpty else { continue }
             // The stored key first: only a row whose key is wanted has its name folded and compared.
             let hash = registrations.companyKeys[position]
             guard hash != 0, filter.mayContain(hash), let candidates = wanted[hash] else { continue }
             registrations.companies.withUTF8(position) { CompanyName.normalise(utf8: $0, into: &buffer) }
             for name in candidates where name.utf8.elementsEqual(buffer) {
-                byName[name, default: []].append(NameClaim(position: position, domain: domain))
+                byName[name, default: []].append(NameClaim(position: position, domain: domain ?? registrations.registrableDomain(position)))
             }
         }
         self.byDomain = byDomain
