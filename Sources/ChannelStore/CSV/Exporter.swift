@@ -28,7 +28,7 @@ public enum Exporter {
         let table = Table.of(kind, in: programme, period: period)
         switch format {
         case .csv: return CSVWriter.write(table)
-        case .json: return json(table)
+        case .json: return JSONRowWriter.write(table)
         }
     }
 
@@ -36,28 +36,5 @@ public enum Exporter {
     static func camelCase(_ column: String) -> String {
         let words = column.split(separator: "_")
         return words.enumerated().map { $0 == 0 ? String($1) : $1.prefix(1).uppercased() + $1.dropFirst() }.joined()
-    }
-
-    static func json(_ table: Table) -> Data {
-        let keys = table.columns.map(camelCase)
-        let objects: [[String: Any]] = table.rows.map { row in
-            var object: [String: Any] = [:]
-            for (key, cell) in zip(keys, row) { object[key] = value(of: cell) }
-            return object
-        }
-        // Only property-list types go in, so serialisation cannot fail.
-        return try! JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys])
-    }
-
-    /// Whole numbers stay integers (counts, sequence numbers); others are currency units or rates,
-    /// whose shortest double form is the decimal written (`116820.49`, `0.15`).
-    private static func value(of cell: Cell) -> Any {
-        switch cell {
-        case .text(let text): return text.isEmpty ? NSNull() : text
-        case .number(let number):
-            if let integer = Int64(number) { return integer }
-            return Double(number) ?? NSNull()
-        case .empty: return NSNull()
-        }
     }
 }
