@@ -254,9 +254,10 @@ public struct Programme: Sendable, Equatable {
         programme.partnerIndex = try index(partners, table: "partners") { $0.id }
         // The two big id indexes are independent and each costs tens of milliseconds at a million
         // rows: build them on two cores.
-        let built = ConcurrentPair { RowIndex.build(registrations.ids) } second: { RowIndex.build(deals.ids) }
-        programme.registrationIndex = try unwrap(built.first, registrations.ids, table: "registrations")
-        programme.dealIndex = try unwrap(built.second, deals.ids, table: "deals")
+        let ids = [registrations.ids, deals.ids]
+        let built = Parallel.map(count: ids.count) { RowIndex.build(ids[$0]) }
+        programme.registrationIndex = try unwrap(built[0], registrations.ids, table: "registrations")
+        programme.dealIndex = try unwrap(built[1], deals.ids, table: "deals")
         programme.directIndex = try index(directAccounts, table: "direct_accounts") { Domain.key($0.domain) }
         programme.enablementIndex = try index(enablement, table: "enablement") {
             EnablementKey(partnerID: $0.partnerID, item: $0.item)

@@ -65,10 +65,6 @@ public struct Column: Codable, Equatable, Sendable {
 
     /// Checks the checksum and the shape against `rows`; the error names `table` and `column`.
     public func verify(rows: Int, table: String, column: String) throws(SnapshotError) {
-        func malformed(_ detail: String) -> SnapshotError {
-            SnapshotError(.malformedColumn(table: table, column: column, detail: detail))
-        }
-        guard columnKind != nil else { throw malformed("unknown kind \"\(self.kind)\"") }
         try verify(rows: rows, table: table, column: column,
                    checksum: Column.checksum(values: values, offsets: offsets, bytes: bytes, nulls: nulls))
     }

@@ -42,14 +42,9 @@ public struct ColumnTable: Codable, Equatable, Sendable {
                 } while start < part.count
             }
         }
-        let results = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: chunks.count)
-        defer { results.deallocate() }
-        let slots = SendableSlots(results), work = chunks
-        DispatchQueue.concurrentPerform(iterations: work.count) { index in
-            let chunk = work[index]
-            slots.buffer[index] = chunk.part.withUnsafeBytes { raw in
-                CRC32.checksum(UnsafeRawBufferPointer(rebasing: raw[chunk.range]))
-            }
+        let work = chunks
+        let results = Parallel.map(count: work.count) { index in
+            work[index].part.withUnsafeBytes { raw in CRC32.checksum(UnsafeRawBufferPointer(rebasing: raw[work[index].range])) }
         }
         var crcs = [UInt32](repeating: 0, count: columns.count)
         for (index, chunk) in chunks.enumerated() {
@@ -247,8 +242,3 @@ public struct TableReader {
     }
 }
 
-/// A buffer whose slots concurrent iterations write, each only its own index, so no lock is needed.
-private struct SendableSlots: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<UInt32>
-    init(_ buffer: UnsafeMutableBufferPointer<UInt32>) { self.buffer = buffer }
-}
