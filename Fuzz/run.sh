@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 seconds=${FUZZ_SECONDS:-30}
 out=${FUZZ_BUILD_DIR:-$root/.build-fuzz}
-read -r -a targets <<< "${FUZZ_TARGETS:-snapshot journal csv mdf domain}"
+read -r -a targets <<< "${FUZZ_TARGETS:-snapshot plist journal csv mdf domain}"
 swiftc=${SWIFTC:-swiftc}
 sanitizers=fuzzer,address
 
@@ -37,7 +37,7 @@ mkdir -p "$out/modules" "$out/bin" "$out/crashes" "$out/logs"
 # -package-name: the sources use `package` access, as SwiftPM builds them.
 # -I Sources/CPSL: ChannelModel reaches libpsl and libidn2 through that module map, linked below.
 flags=(-sanitize=$sanitizers -parse-as-library -O -enable-testing -package-name ChannelDesk -I "$out/modules" -L "$out/modules"
-       -I "$root/Sources/CPSL")
+       -I "$root/Sources/CPSL" -I "$root/Sources/CZlib")
 
 # One static library per module, rebuilt when any of its sources (or this script) is newer.
 build_module() {
@@ -56,22 +56,23 @@ build_module ChannelResources Fuzz/Support/ChannelResources.swift
 build_module ChannelStore "${store_sources[@]}"
 
 declare -A target_files=(
-  [snapshot]="Fuzz/Targets/SnapshotFuzz.swift Fuzz/Targets/CSVSeeds.swift"
+  [snapshot]="Fuzz/Targets/SnapshotFuzz.swift Fuzz/Targets/SnapshotSeeds.swift Fuzz/Targets/CSVSeeds.swift"
+  [plist]="Fuzz/Targets/PlistTablesFuzz.swift Fuzz/Targets/SnapshotSeeds.swift Fuzz/Targets/CSVSeeds.swift"
   [journal]="Fuzz/Targets/JournalFuzz.swift Fuzz/Targets/CSVSeeds.swift"
   [csv]="Fuzz/Targets/CSVImportFuzz.swift Fuzz/Targets/CSVSeeds.swift"
   [mdf]="Fuzz/Targets/MDFCSVFuzz.swift"
   [domain]="Fuzz/Targets/DomainFuzz.swift"
 )
 # Largest input the fuzzer tries: enough for every seed and a few rows more.
-declare -A max_len=([snapshot]=65536 [journal]=16384 [csv]=8192 [mdf]=8192 [domain]=256)
+declare -A max_len=([snapshot]=65536 [plist]=65536 [journal]=16384 [csv]=8192 [mdf]=8192 [domain]=256)
 
 for target in "${targets[@]}"; do
-  read -r -a files <<< "${target_files[$target]:?unknown fuzz target $target (snapshot, journal, csv, mdf, domain)}"
+  read -r -a files <<< "${target_files[$target]:?unknown fuzz target $target (snapshot, plist, journal, csv, mdf, domain)}"
   binary=$out/bin/fuzz-$target
   if [ ! -x "$binary" ] || [ -n "$(find "${files[@]}" Fuzz/Support "$out/modules" -newer "$binary" -print -quit)" ]; then
     echo "building fuzz-$target"
     "$swiftc" "${flags[@]}" -module-name "Fuzz_$target" "${files[@]}" Fuzz/Support/FuzzSupport.swift \
-      -lChannelStore -lChannelResources -lChannelModel -lpsl -lidn2 -o "$binary" 2> >(grep -v "warning: Cannot export local symbol" >&2)
+      -lChannelStore -lChannelResources -lChannelModel -lpsl -lidn2 -lz -o "$binary" 2> >(grep -v "warning: Cannot export local symbol" >&2)
   fi
   rm -rf "$out/seeds/$target"
   FUZZ_WRITE_SEEDS=$out/seeds/$target "$binary" >/dev/null

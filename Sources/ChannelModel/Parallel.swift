@@ -21,4 +21,22 @@ package enum Parallel {
             initialized = count
         }
     }
+
+    /// `body` over contiguous parts of `0..<count`, one per core (one part below `serialBelow`), the
+    /// parts' results in order: for a scan whose per-part results are joined afterwards.
+    package static func parts<Part>(of count: Int, serialBelow: Int, _ body: @Sendable (Range<Int>) -> Part) -> [Part] {
+        let parts = count < serialBelow ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
+        return map(count: parts) { part in body(count * part / parts..<count * (part + 1) / parts) }
+    }
+
+    /// `first` and `second` at once, on two threads: for two unlike pieces of work of about one size.
+    package static func both<A, B>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+        nonisolated(unsafe) var a: A?
+        nonisolated(unsafe) var b: B?
+        // Each iteration writes only its own variable; concurrentPerform returns after both.
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 { a = first() } else { b = second() }
+        }
+        return (a!, b!)
+    }
 }

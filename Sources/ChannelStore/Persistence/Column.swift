@@ -47,6 +47,15 @@ public struct Column: Codable, Equatable, Sendable {
         self.crc32 = Int(Column.checksum(values: values, offsets: offsets, bytes: bytes, nulls: nulls))
     }
 
+    /// A column exactly as a file holds it, checksum included: `PlistTableReader`'s way in (the kind and the
+    /// checksum are checked later, by `verify`, as for a column Foundation decoded).
+    init(stored kind: String, values: Data?, offsets: Data?, bytes: Data?, nulls: Data?, labels: [String]?, crc32: Int) {
+        self.kind = kind
+        self.values = values; self.offsets = offsets; self.bytes = bytes; self.nulls = nulls
+        self.labels = labels
+        self.crc32 = crc32
+    }
+
     /// A `string` column of `strings`, whose buffers it takes as they are held.
     public init(strings: StringColumn) {
         let stored = strings.storedBuffers()
