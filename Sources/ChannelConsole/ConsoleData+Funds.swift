@@ -13,7 +13,7 @@ public struct FundsRow: Sendable, Equatable {
     public var breached: Bool
     public var partnerName: String
     public var tier: String
-    /// What `/` searches, lower-cased once: id, partner, activity and status.
+    /// What `/` searches, folded once: id, partner, activity and status.
     var search: String
 
     public var id: String { request.id }
@@ -79,8 +79,8 @@ public struct FundsData: Sendable, Equatable {
             return FundsRow(request: request, status: status,
                             balance: balances[MDFRules.AllocationKey(partnerID: request.partnerID, year: request.year)],
                             breached: breached, partnerName: name, tier: partner?.tier ?? "",
-                            search: [request.id, request.partnerID, name, request.activity.rawValue, status.rawValue]
-                                .joined(separator: "\u{1F}").lowercased())
+                            search: SearchQuery.fold([request.id, request.partnerID, name, request.activity.rawValue, status.rawValue]
+                                .joined(separator: "\u{1F}")))
         }
         rows = queue.map { row($0.request, $0.status, breached: $0.breached) } + approved.map { row($0, .approved, breached: false) }
         queued = queue.count

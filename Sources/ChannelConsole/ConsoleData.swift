@@ -90,6 +90,13 @@ public struct ConsoleData: Sendable, Equatable {
 
     public func registration(at row: QueueRow) -> Registration { row.item.registration }
 
+    /// The Partners row (`partners` index, which is the partner's position) of the registration at
+    /// `position`, if its partner exists.
+    func partnerRow(registration position: Int) -> Int? {
+        let owner = Int(programme.registrations.partners[position])
+        return owner >= 0 ? owner : nil
+    }
+
     /// A partner's profile, from the indexes rather than a scan of the programme.
     public func profile(of partnerID: String) -> PartnerProfile? {
         PartnerProfile.build(programme, partnerID: partnerID, asOf: asOf, registrationPositions: registrationsByPartner[partnerID] ?? [],
@@ -147,7 +154,7 @@ public struct QueueRow: Sendable, Equatable {
     public var sla: SLAState
     /// The registrable domain, kept: a decision compares every row's domain with the ones it touched.
     public var domain: String
-    /// What `/` searches, lower-cased once: id, partner, prospect and domain.
+    /// What `/` searches, folded once (`SearchQuery.fold`): id, partner, prospect and domain.
     var search: String
 
     public var position: Int { item.position }
@@ -168,8 +175,8 @@ public struct QueueRow: Sendable, Equatable {
         sla = item.slaSecondsLeft.map { left in item.slaBreached ? .breached : left * 2 < rule.seconds ? .due : .fresh } ?? .paused
         domain = item.registrableDomain
         let registration = item.registration
-        search = [registration.id, registration.partnerID, item.partnerName ?? "", registration.prospectCompany,
-                  registration.prospectDomain].joined(separator: "\u{1F}").lowercased()
+        search = SearchQuery.fold([registration.id, registration.partnerID, item.partnerName ?? "", registration.prospectCompany,
+                                   registration.prospectDomain].joined(separator: "\u{1F}"))
     }
 
     var key: ConflictDetector.QueueKey { item.key }
@@ -184,6 +191,8 @@ public struct LadderRow: Sendable, Equatable {
     public var distance: TierDistance
     /// For partners at risk, the day the grace period runs out.
     public var graceEnds: Day?
+    /// What `/` searches, folded once: the partner's id and name, its tiers and the proposal.
+    var search: String
 
     static func rows(_ programme: Programme, standings: [TierStanding], asOf: Day) -> [LadderRow] {
         let policy = programme.policy
@@ -201,7 +210,10 @@ public struct LadderRow: Sendable, Equatable {
             let standing = standings[index]
             return LadderRow(standing: index, rank: policy.rank(of: standing.currentTier),
                              distance: TierEngine.distance(standing, policy: policy),
-                             graceEnds: TierEngine.graceEnds(programme, standing: standing, asOf: asOf, wins: wins[standing.partnerId] ?? []))
+                             graceEnds: TierEngine.graceEnds(programme, standing: standing, asOf: asOf, wins: wins[standing.partnerId] ?? []),
+                             search: SearchQuery.fold([standing.partnerId, programme.partner(standing.partnerId)?.name ?? "",
+                                                       Format.label(standing.proposal.rawValue), standing.currentTier,
+                                                       standing.qualifiedTier].joined(separator: "\u{1F}")))
         }.sorted {
             let a = standings[$0.standing], b = standings[$1.standing]
             return ($0.rank, order[a.proposal]!, -a.trailingSourcedARR.cents, a.partnerId)
@@ -223,8 +235,10 @@ public struct PartnerRow: Sendable, Equatable {
     /// Where the name falls among all partners' names, case-insensitively: sorting by name compares
     /// these integers, ranked once per data, instead of making ~150k string comparisons per sort.
     var nameRank: Int
-    /// What `/` searches, lower-cased once.
+    /// What `/` searches, folded once.
     var search: String
+    /// The values `/` field terms compare with (`tier:gold owner:amara`), folded once.
+    var facets: PartnerFacets
 
     /// - Parameter openByDomain: the open registrations, already found: counting them per partner
     ///   needs no second pass over every registration.
@@ -246,9 +260,24 @@ public struct PartnerRow: Sendable, Equatable {
             PartnerRow(position: position, trailingARR: arr[partner.id] ?? .zero, openRegistrations: open[position],
                        lastActivity: index.lastActivity(partner.id, onOrBefore: asOf), nps: nps[partner.id]?.score, proposal: proposals[partner.id],
                        enabled: enablement[partner.id]?.count ?? 0, nameRank: nameRank[position],
-                       search: [partner.id, partner.name, partner.type.rawValue, partner.tier, partner.region,
-                                partner.status.rawValue, partner.owner].joined(separator: "\u{1F}").lowercased())
+                       search: SearchQuery.fold([partner.id, partner.name, partner.type.rawValue, partner.tier, partner.region,
+                                                 partner.status.rawValue, partner.owner].joined(separator: "\u{1F}")),
+                       facets: PartnerFacets(partner))
         }
+    }
+}
+
+/// A partner's values for `/` field terms, folded once per data.
+struct PartnerFacets: Sendable, Equatable {
+    var tier, type, region, status, owner, partner: String
+
+    init(_ partner: Partner) {
+        tier = SearchQuery.fold(partner.tier)
+        type = partner.type.rawValue
+        region = SearchQuery.fold(partner.region)
+        status = partner.status.rawValue
+        owner = SearchQuery.fold(partner.owner)
+        self.partner = SearchQuery.fold(partner.id + "\u{1F}" + partner.name)
     }
 }
 
@@ -264,7 +293,23 @@ final class RowCache: @unchecked Sendable, Equatable {
     }
 
     private var rows: [Key: [Int]] = [:]
+    private var partners: [PartnerDetailRows.Key: PartnerDetailRows] = [:]
     private let lock = NSLock()
+
+    /// A partner detail's rows for `key`, built by `build` the first time.
+    func partnerRows(_ key: PartnerDetailRows.Key, build: () -> PartnerDetailRows?) -> PartnerDetailRows? {
+        lock.lock()
+        if let cached = partners[key] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        guard let built = build() else { return nil }
+        lock.lock()
+        partners[key] = built
+        lock.unlock()
+        return built
+    }
 
     /// What is remembered for `key`, without computing it.
     func cached(_ key: Key) -> [Int]? {

@@ -102,7 +102,9 @@ public enum ConsoleReducer {
                 state.details.removeLast()
                 state.detailOffset = 0
             }
-        case .filter: state.mode = .filter(TextField(value: state.list.filter, placeholder: "filter"))
+        case .filter:
+            let inDetail = state.details.last.map { if case .partner = $0 { return true } else { return false } } ?? false
+            state.mode = .filter(filterField(state.filterText, fields: inDetail ? state.partnerView.section.filterFields : PaneRows.fields(state.focus)))
         case .commandLine: state.mode = .command(TextField(placeholder: "approve R-…, reject R-… reason, period 2026-Q2, partner P-…, q"))
         case .approve, .reject, .requestInfo, .extend, .toggleMark, .approveMarked, .rejectMarked, .requestInfoMarked,
              .nextQueued, .previousQueued, .nextConflict:
@@ -120,18 +122,24 @@ public enum ConsoleReducer {
             state.partnerView.selected[section] = 0
             state.status = StatusMessage("\(section.title): \(section.sortOrders[order]) first")
         case .sort:
-            let keep = selectedRow(state, data)
+            // Through every column, then back to the pane's own order (triage order, the ladder).
+            let columns = PaneRows.sortColumns(state.focus)
+            guard !columns.isEmpty else { break }
+            // A new order starts at its top: the first rows are what the manager sorted for.
             var list = state.list
-            list.sortColumn = list.sortColumn.map { ($0 + 1) % PaneRows.partnerSortColumns.count } ?? 0
-            list.sortDescending = [5, 6, 7, 8].contains(list.sortColumn!)
+            let next = list.sortColumn.map { $0 + 1 } ?? 0
+            list.sortColumn = next < columns.count ? next : nil
+            list.sortDescending = list.sortColumn.map { columns[$0].descendingFirst } ?? false
+            list.selected = 0
+            list.offset = 0
             state.list = list
-            reselect(keep, &state, data)
-            state.status = StatusMessage("Sorted by \(PaneRows.partnerSortColumns[list.sortColumn!])\(list.sortDescending ? ", largest first" : "")")
+            state.status = StatusMessage(list.sortColumn.map { "Sorted by \(columns[$0].name)\(list.sortDescending ? ", largest first" : "")" }
+                                         ?? "Back to the \(state.focus == .queue ? "triage" : "pane's own") order")
         case .reverseSort:
             guard state.list.sortColumn != nil else { break }
-            let keep = selectedRow(state, data)
             state.list.sortDescending.toggle()
-            reselect(keep, &state, data)
+            state.list.selected = 0
+            state.list.offset = 0
         case .applyTier: confirmTierChange(&state, data)
         case .openPartner:
             if let id = selectedRegistration(state, data), let registration = data.programme.registration(id) {
@@ -155,7 +163,7 @@ public enum ConsoleReducer {
             state.partnerView.section = PartnerSection(rawValue: (state.partnerView.section.rawValue + step) % count)!
             state.detailOffset = 0
         case .advanceCommission:
-            guard case .partner(let id)? = state.details.last, let rows = PartnerDetailRows(id, data, state.partnerView) else { break }
+            guard case .partner(let id)? = state.details.last, let rows = PartnerDetailRows.of(id, data, state.partnerView) else { break }
             guard state.partnerView.section == .commissions else {
                 state.status = StatusMessage("Commissions are advanced from the Commissions section (Tab to it)", .error)
                 break
@@ -177,6 +185,12 @@ public enum ConsoleReducer {
             state.status = StatusMessage(state.notEnabledOnly ? "Showing partners not fully enabled — E shows all" : "Showing all partners")
         }
         return []
+    }
+
+    /// The `/` field, its placeholder naming the first field terms the list takes.
+    static func filterField(_ value: String, fields: [SearchField]) -> TextField {
+        let terms = fields.prefix(5).map { "\($0.rawValue):" }.joined(separator: " ")
+        return TextField(value: value, placeholder: terms.isEmpty ? "filter" : "filter, or " + terms)
     }
 
     // MARK: Selection
@@ -201,7 +215,7 @@ public enum ConsoleReducer {
             case .concentration: state.detailOffset = step(state.detailOffset, count: data.concentration.ranking.count)
             case .partner(let id):
                 let section = state.partnerView.section
-                if let rows = PartnerDetailRows(id, data, state.partnerView), rows.count(section) > 0 {
+                if let rows = PartnerDetailRows.of(id, data, state.partnerView), rows.count(section) > 0 {
                     state.partnerView.selected[section] = step(state.partnerView.selected[section] ?? 0, count: rows.count(section))
                 } else {
                     state.detailOffset = step(state.detailOffset, count: nil)
@@ -229,10 +243,6 @@ public enum ConsoleReducer {
         PaneRows.visible(state.focus, in: state, data)[safe: state.list.selected]
     }
 
-    static func reselect(_ row: Int?, _ state: inout ConsoleState, _ data: ConsoleData) {
-        guard let row, let index = PaneRows.visible(state.focus, in: state, data).firstIndex(of: row) else { return }
-        state.list.selected = index
-    }
 
     /// The id `y` copies: the selected registration, else the partner in view or under the cursor.
     static func selectedID(_ state: ConsoleState, _ data: ConsoleData) -> String? {
@@ -256,7 +266,7 @@ public enum ConsoleReducer {
     static func selectedRegistration(_ state: ConsoleState, _ data: ConsoleData) -> String? {
         if case .registration(let id)? = state.details.last { return id }
         if case .partner(let id)? = state.details.last, state.partnerView.section == .registrations {
-            return PartnerDetailRows(id, data, state.partnerView)?.registrations[safe: state.partnerView.selected[.registrations] ?? 0]?.id
+            return PartnerDetailRows.of(id, data, state.partnerView)?.registrations[safe: state.partnerView.selected[.registrations] ?? 0]?.id
         }
         guard state.details.isEmpty, state.focus == .queue else { return nil }
         let rows = PaneRows.visible(.queue, in: state, data)
@@ -276,7 +286,7 @@ public enum ConsoleReducer {
             if let request = data.programme.mdfRequest(id) { push(.partner(request.partnerID), &state) }
             return
         case .partner(let id)?:
-            guard state.partnerView.section == .registrations, let rows = PartnerDetailRows(id, data, state.partnerView),
+            guard state.partnerView.section == .registrations, let rows = PartnerDetailRows.of(id, data, state.partnerView),
                   let registration = rows.registrations[safe: state.partnerView.selected[.registrations] ?? 0] else { return }
             push(.registration(registration.id), &state)
             return
@@ -350,9 +360,9 @@ extension ConsoleReducer {
         case .registration(let id)?:
             state.detailOffset = min(state.detailOffset, RegistrationDetailView.maxOffset(id: id, data: data, area: content))
         case .partner(let id)? where state.partnerView.section == .history:
-            if let rows = PartnerDetailRows(id, data, state.partnerView) {
+            if let rows = PartnerDetailRows.of(id, data, state.partnerView) {
                 let body = PartnerDetailView.body(content)
-                let count = PartnerDetailView.historyLines(rows.profile, width: body.width).count
+                let count = PartnerDetailView.historyCount(rows)
                 state.detailOffset = min(state.detailOffset, DetailText.maxOffset(lines: count, height: body.height))
             }
         case .partner? where state.partnerView.section == .funds: break

@@ -122,4 +122,24 @@ public struct ConsoleState: Sendable, Equatable {
         get { lists[focus] ?? ListState() }
         set { lists[focus] = newValue }
     }
+
+    /// What `/` edits: the open partner detail's section filter, else the focused pane's. Setting it
+    /// starts the list over at its first row.
+    public var filterText: String {
+        get {
+            if case .partner? = details.last { return partnerView.filter[partnerView.section] ?? "" }
+            return list.filter
+        }
+        set {
+            if case .partner? = details.last {
+                partnerView.filter[partnerView.section] = newValue
+                partnerView.selected[partnerView.section] = 0
+                detailOffset = 0
+            } else {
+                list.filter = newValue
+                list.selected = 0
+                list.offset = 0
+            }
+        }
+    }
 }

@@ -11,12 +11,18 @@ enum DetailText {
     /// Draws `lines` into `area` starting at line `offset` (clamped so the last page stays full), with
     /// a "↓ more" mark when something is below the fold — otherwise nobody knows to scroll.
     static func render(_ lines: [Line], _ screen: inout Screen, _ area: Rect, offset: Int) {
-        let first = max(0, min(offset, lines.count - area.height))
-        for (row, line) in lines.dropFirst(first).prefix(area.height).enumerated() {
-            screen.put(line, x: area.x, y: area.y + row, maxWidth: area.width)
+        render(count: lines.count, { lines[$0] }, &screen, area, offset: offset)
+    }
+
+    /// The same for `count` lines made on demand: only the ones on screen are, so a long audit trail
+    /// costs a screenful per frame, not its length.
+    static func render(count: Int, _ line: (Int) -> Line, _ screen: inout Screen, _ area: Rect, offset: Int) {
+        let first = max(0, min(offset, count - area.height))
+        for row in 0..<max(0, min(area.height, count - first)) {
+            screen.put(line(first + row), x: area.x, y: area.y + row, maxWidth: area.width)
         }
-        if first + area.height < lines.count, area.height > 0 {
-            let mark = " ↓ \(lines.count - first - area.height) more (j/PgDn) "
+        if first + area.height < count, area.height > 0 {
+            let mark = " ↓ \(count - first - area.height) more (j/PgDn) "
             screen.put(mark, x: area.maxX - displayWidth(mark), y: area.maxY - 1, style: Style.reverse.dimmed())
         }
     }

@@ -15,13 +15,17 @@ enum FundsPane {
         if !list.filter.isEmpty { summary.append(Span(" · \(rows.count) match \"\(list.filter)\"", style: Theme.key)) }
         screen.put(Line(summary), x: area.x, y: area.y, maxWidth: area.width)
 
-        // Narrow panes keep the money and the balance; tier, activity, dates and proof are in the detail.
+        // Narrow panes keep the money and the balance; tier, activity, dates and proof are in the detail
+        // (activity and proof need 140 columns, so a partner's name keeps 16 at 120).
         let wide = area.width >= 118
-        var columns: [TableColumn] = [.fixed("Age", 4, alignment: .right), .fixed("Request", 8), .fixed("Stage", 8), .min("Partner", 10)]
-        if wide { columns += [.fixed("Tier", 10), .fixed("Activity", 8), .fixed("Dates", 11)] }
-        columns += [.fixed("Requested", 9, alignment: .right), .fixed("Approved", 9, alignment: .right),
-                    .fixed("Claimed", 9, alignment: .right), .fixed("Balance", 14)]
-        if wide { columns.append(.min("Proof", 6)) }
+        // Narrow, the money columns and the gauge give up a few cells so a partner's name keeps 16.
+        let money = wide ? 9 : 8
+        var columns: [TableColumn] = [.fixed("Age", 4, alignment: .right), .fixed("Request", 8), .fixed("Stage", 8), .min("Partner", 16)]
+        let proof = area.width >= 140
+        if wide { columns += [.fixed("Tier", 10)] + (proof ? [.fixed("Activity", 8)] : []) + [.fixed("Dates", 16)] }
+        columns += [.fixed(wide ? "Requested" : "Asked", money, alignment: .right), .fixed("Approved", money, alignment: .right),
+                    .fixed("Claimed", money, alignment: .right), .fixed("Balance", wide ? 14 : 11)]
+        if proof { columns.append(.min("Proof", 6)) }
         let table = Table(
             columns: columns, rowCount: rows.count, selected: focused ? list.selected : nil, offset: list.offset,
             emptyText: list.filter.isEmpty ? "No MDF request waits for a decision, a claim or a payment." : "No MDF request matches \"\(list.filter)\"."
@@ -32,12 +36,13 @@ enum FundsPane {
             let claimed = row.status == .claimed ? request.claimedAmount : nil
             var cells = [age(row, data), Span(request.id), stage(row.status), Span(row.partnerName)]
             if wide {
-                cells += [Span(row.tier, style: Theme.tier(row.tier, policy: data.programme.policy)), Span(request.activity.rawValue),
-                          Span("\(short(request.startsOn))→\(short(request.endsOn))", style: Theme.dim)]
+                cells += [Span(row.tier, style: Theme.tier(row.tier, policy: data.programme.policy))] + (proof ? [Span(request.activity.rawValue)] : []) + [
+                          Span("\(request.startsOn)→\(request.startsOn.year == request.endsOn.year ? short(request.endsOn) : request.endsOn.description)",
+                               style: Theme.dim)]
             }
             cells += [Span(request.requestedAmount.wholeUnits), Span(approved?.wholeUnits ?? "—", style: approved == nil ? Theme.dim : .plain),
-                      Span(claimed?.wholeUnits ?? "—", style: claimed == nil ? Theme.dim : .plain), gauge(row.balance, width: 5)]
-            if wide { cells.append(Span(request.proof.isEmpty ? "—" : request.proof, style: Theme.dim)) }
+                      Span(claimed?.wholeUnits ?? "—", style: claimed == nil ? Theme.dim : .plain), gauge(row.balance, width: wide ? 5 : 3)]
+            if proof { cells.append(Span(request.proof.isEmpty ? "—" : request.proof, style: Theme.dim)) }
             return cells
         }
         screen.render(table, in: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1))
@@ -70,6 +75,6 @@ enum FundsPane {
         return Span(String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled) + " " + left.wholeUnits, style: style)
     }
 
-    /// "07-13": the year is the request's and shows in the detail.
+    /// "07-13": the end of a range that starts in the same year, which the start shows.
     static func short(_ day: Day) -> String { String(day.description.dropFirst(5)) }
 }

@@ -112,8 +112,12 @@ public enum KeyBindings {
                     guard case .registration(let id)? = state.details.last else { return false }
                     return !TriageController.conflictingRegistrations(id, data).isEmpty
                 }),
-        Binding([.char("s")], .partners, .sort, hint: "sort", "Sort by the next column"),
+        Binding([.char("s")], .partners, .sort, hint: "sort", "Sort by the next column (after the last: the pane's own order)"),
         Binding([.char("S")], .partners, .reverseSort, "Reverse the sort"),
+        Binding([.char("s")], .queue, .sort, hint: "sort", "Sort by the next column (after the last: triage order again)"),
+        Binding([.char("S")], .queue, .reverseSort, "Reverse the sort"),
+        Binding([.char("s")], .tiers, .sort, hint: "sort", "Sort by the next column (after the last: the ladder again)"),
+        Binding([.char("S")], .tiers, .reverseSort, "Reverse the sort"),
         Binding([.char("E")], .partners, .toggleEnabledFilter, hint: "not enabled", "Show only partners not fully enabled (toggle)"),
         Binding([.tab, .right], .partnerDetail, .nextSection, hint: "section", "Next section"),
         Binding([.backTab, .left], .partnerDetail, .previousSection, "Previous section"),
@@ -125,6 +129,8 @@ public enum KeyBindings {
                 when: { state, _ in state.partnerView.section == .commissions }),
         Binding([.char(" ")], .partnerDetail, .toggleMark, hint: "mark", "Mark or unmark a commission line",
                 when: { state, _ in state.partnerView.section == .commissions }),
+        Binding([.char("/")], .partnerDetail, .filter, hint: "filter", "Filter the section's rows as you type (status:approved, domain:…); Esc clears",
+                when: { state, _ in state.partnerView.section.isFilterable }),
         Binding([.char("[")], .concentration, .previousPeriod, hint: "prev quarter", "Show the previous quarter"),
         Binding([.char("]")], .concentration, .nextPeriod, hint: "next quarter", "Show the next quarter"),
         Binding([.char("t")], .tiers, .applyTier, hint: "apply", "Apply the selected tier proposal (asks first)"),
@@ -152,8 +158,8 @@ public enum KeyBindings {
                     return true
                 }),
         Binding([.escape, .char("h")], .detail, .back, hint: "back", "Go back"),
-        Binding([.char("/")], .panes, .filter, hint: "filter", "Filter the list as you type (Esc clears)",
-                when: { state, _ in state.focus != .metrics }),
+        Binding([.char("/")], .panes, .filter, hint: "filter",
+                "Filter the list as you type, ignoring case and accents; field terms such as tier:gold conflict:partner owner:amara region:emea status:info narrow it further (Esc clears)"),
         Binding([.char("z")], .panes, .zoom, hint: "zoom", "Zoom the focused pane to the whole screen (again: back to the grid)",
                 when: { state, _ in state.fitsGrid }),
         Binding([.char("y")], .global, .copyID, "Copy the selected id to the clipboard (OSC 52: works in tmux and over SSH)",

@@ -23,6 +23,9 @@ extension MetricsPane {
     /// Rows of the pane's table: the KPIs, then the MDF figures.
     static var rowCount: Int { figures.count + mdfFigures.count }
 
+    /// The name of table row `index`, which `/` filters by.
+    static func rowName(_ index: Int) -> String { index < figures.count ? figures[index].name : mdfFigures[index - figures.count].name }
+
     static func mdfCells(_ index: Int, _ data: ConsoleData, wide: Bool) -> [Span] {
         let figure = mdfFigures[index]
         let current = data.funds.figures

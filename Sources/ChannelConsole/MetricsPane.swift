@@ -60,7 +60,10 @@ enum MetricsPane {
         var columns: [TableColumn] = [.fixed("Metric", 24), .fixed("Value", 14, alignment: .right), .fixed("8 qtrs", 8),
                                       .fixed("vs prev", 11, alignment: .right), .fixed("", 1)]
         if wide { columns.append(.min("", 10)) }
-        let table = Table(columns: columns, rowCount: rowCount, selected: focused ? list.selected : nil, offset: 0) { index in
+        let rows = PaneRows.visible(.metrics, in: state, data)
+        let table = Table(columns: columns, rowCount: rows.count, selected: focused ? list.selected : nil, offset: 0,
+                          emptyText: "No figure matches \"\(list.filter)\".") { row in
+            let index = rows[row]
             guard index < figures.count else { return mdfCells(index - figures.count, data, wide: wide) }
             let figure = figures[index]
             let value = figure.value(report)
@@ -69,7 +72,7 @@ enum MetricsPane {
             if wide { cells.append(Span(notes[index], style: Theme.dim)) }
             return cells
         }
-        let tableHeight = min(area.height - 1, rowCount + 1)
+        let tableHeight = min(area.height - 1, max(rows.count, 1) + 1)
         screen.render(table, in: Rect(x: area.x, y: area.y + 1, width: area.width, height: tableHeight))
 
         var y = area.y + 1 + tableHeight

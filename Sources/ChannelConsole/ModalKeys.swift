@@ -28,15 +28,13 @@ enum ModalKeys {
         case .filter(var field):
             switch key {
             case .escape:
-                state.list.filter = ""
+                state.filterText = ""
                 state.mode = .normal
             case .enter:
                 state.mode = .normal
             default:
                 guard field.handle(key) else { return [] }
-                state.list.filter = field.value
-                state.list.selected = 0
-                state.list.offset = 0
+                state.filterText = field.value
                 state.mode = .filter(field)
             }
             return []

@@ -64,6 +64,8 @@ public struct PartnerViewState: Sendable, Hashable {
     public var section: PartnerSection = .overview
     public var selected: [PartnerSection: Int] = [:]
     public var sort: [PartnerSection: Int] = [:]
+    /// Each section's `/` text.
+    public var filter: [PartnerSection: String] = [:]
     public var marked: Set<String> = []
 
     public init() {}

@@ -1,114 +1,133 @@
 import ChannelModel
 
-/// Which rows a pane shows, in which order: its data filtered by the `/` text and sorted by the chosen
+/// Which rows a pane shows, in which order: its data filtered by the `/` query and sorted by the chosen
 /// column. Indices point into `ConsoleData`'s arrays, so nothing is copied per keystroke.
 public enum PaneRows {
-    /// Sortable columns of the Partners pane, in the order `s` cycles through them.
-    public static let partnerSortColumns = ["name", "type", "tier", "region", "status", "trailing ARR", "open regs",
-                                            "last activity", "NPS"]
+    /// A column `s` can sort a pane by.
+    public struct SortColumn: Sendable, Equatable {
+        public var name: String
+        /// Numbers and dates sort largest first the first time: the biggest deal, the oldest request.
+        public var descendingFirst: Bool
+    }
+
+    /// The columns `s` cycles through, in order; after the last, the pane's own order again (the
+    /// queue's triage order, the ladder's).
+    public static func sortColumns(_ pane: Pane) -> [SortColumn] {
+        func columns(_ names: String...) -> [SortColumn] {
+            names.map { SortColumn(name: $0.hasPrefix("+") ? String($0.dropFirst()) : $0, descendingFirst: $0.hasPrefix("+")) }
+        }
+        switch pane {
+        case .queue: return columns("+age", "partner", "tier", "prospect", "domain", "+est. ACV", "+conflicts", "time left")
+        case .partners: return columns("name", "type", "tier", "region", "status", "+trailing ARR", "+open regs", "+last activity", "+NPS")
+        case .tiers: return columns("partner", "+ARR 365d", "+staff", "proposal", "grace ends")
+        case .metrics, .funds: return []
+        }
+    }
+
+    /// The fields a `/` term can name in each pane's list (`tier:gold conflict:partner`).
+    public static func fields(_ pane: Pane) -> [SearchField] {
+        switch pane {
+        case .queue: return [.tier, .conflict, .owner, .region, .status, .type, .sla, .partner, .domain]
+        case .partners: return [.tier, .owner, .region, .status, .type, .proposal]
+        case .tiers: return [.tier, .proposal, .owner, .region, .status, .type]
+        case .funds: return [.status, .activity, .partner, .tier, .owner, .region]
+        case .metrics: return []
+        }
+    }
 
     public static func visible(_ pane: Pane, in state: ConsoleState, _ data: ConsoleData) -> [Int] {
         let list = state.lists[pane] ?? ListState()
-        let key = RowCache.Key(pane: pane, filter: list.filter.lowercased(), sortColumn: pane == .partners ? list.sortColumn : nil,
-                               sortDescending: pane == .partners && list.sortDescending,
+        let sorts = pane != .metrics && pane != .funds
+        let key = RowCache.Key(pane: pane, filter: list.filter, sortColumn: sorts ? list.sortColumn : nil,
+                               sortDescending: sorts && list.sortDescending,
                                notEnabledOnly: pane == .partners && state.notEnabledOnly)
         return data.rowCache.rows(for: key) {
             // Typing extends the filter a character at a time: the rows matching "nov" are among those
             // matching "no", so narrow the remembered answer instead of searching everything again.
             var shorter = key
             shorter.filter = String(key.filter.dropLast())
-            let candidates = key.filter.isEmpty ? nil : data.rowCache.cached(shorter)
-            return compute(key, data, among: candidates)
+            let fields = Set(Self.fields(pane))
+            let query = SearchQuery(key.filter, fields: fields)
+            let candidates = key.filter.isEmpty || !SearchQuery(shorter.filter, fields: fields).isNarrowed(by: query)
+                ? nil : data.rowCache.cached(shorter)
+            return compute(key, query: query, data, among: candidates)
         }
     }
 
-    static func compute(_ key: RowCache.Key, _ data: ConsoleData, among candidates: [Int]? = nil) -> [Int] {
-        let needle = key.filter
-        let programme = data.programme
+    static func compute(_ key: RowCache.Key, query: SearchQuery, _ data: ConsoleData, among candidates: [Int]? = nil) -> [Int] {
+        // Candidates are already filtered (by a wider query) and sorted: narrowing keeps their order.
+        var rows: [Int]
         switch key.pane {
         case .queue:
-            let rows = candidates ?? Array(data.queue.indices)
-            guard !needle.isEmpty else { return rows }
-            return rows.filter { contains(data.queue[$0].search, needle) }
+            rows = candidates ?? Array(data.queue.indices)
+            if !query.isEmpty { rows = rows.filter { row in query.matches(search: data.queue[row].search) { queueField($0, row, data) } } }
         case .partners:
-            if let candidates { return candidates.filter { contains(data.partners[$0].search, needle) } }
-            var rows = Array(data.partners.indices)
-            if key.notEnabledOnly { rows = rows.filter { data.partners[$0].enabled < EnablementItem.allCases.count } }
-            if !needle.isEmpty { rows = rows.filter { contains(data.partners[$0].search, needle) } }
-            if let column = key.sortColumn {
-                let keys = partnerSortKeys(column: column, data)
-                let descending = key.sortDescending
-                rows.sort { a, b in keys[a] == keys[b] ? a < b : (descending ? keys[a] > keys[b] : keys[a] < keys[b]) }
-            }
-            return rows
+            rows = candidates ?? Array(data.partners.indices)
+            if candidates == nil, key.notEnabledOnly { rows = rows.filter { data.partners[$0].enabled < EnablementItem.allCases.count } }
+            if !query.isEmpty { rows = rows.filter { row in query.matches(search: data.partners[row].search) { partnerField($0, row, data) } } }
         case .tiers:
-            guard !needle.isEmpty else { return Array(data.ladder.indices) }
-            return data.ladder.indices.filter { index in
-                let standing = data.standings[data.ladder[index].standing]
-                return matches(needle, [standing.partnerId, programme.partner(standing.partnerId)?.name ?? "",
-                                        Format.label(standing.proposal.rawValue), standing.currentTier, standing.qualifiedTier])
-            }
+            rows = candidates ?? Array(data.ladder.indices)
+            if !query.isEmpty { rows = rows.filter { row in query.matches(search: data.ladder[row].search) { ladderField($0, row, data) } } }
         case .metrics:
-            return Array(0..<MetricsPane.rowCount)
+            rows = Array(0..<MetricsPane.rowCount)
+            if !query.isEmpty { rows = rows.filter { query.matches(search: SearchQuery.fold(MetricsPane.rowName($0))) { _ in nil } } }
         case .funds:
-            let rows = candidates ?? Array(data.funds.rows.indices)
-            guard !needle.isEmpty else { return rows }
-            return rows.filter { contains(data.funds.rows[$0].search, needle) }
+            rows = candidates ?? Array(data.funds.rows.indices)
+            if !query.isEmpty { rows = rows.filter { row in query.matches(search: data.funds.rows[row].search) { fundsField($0, row, data) } } }
+        }
+        guard candidates == nil, let column = key.sortColumn else { return rows }
+        let keys = SortKeys.keys(key.pane, column: column, data)
+        let descending = key.sortDescending
+        rows.sort { a, b in keys[a] == keys[b] ? a < b : (descending ? keys[a] > keys[b] : keys[a] < keys[b]) }
+        return rows
+    }
+
+    // MARK: Field values, folded as the query's are
+
+    static func queueField(_ field: SearchField, _ index: Int, _ data: ConsoleData) -> String? {
+        let row = data.queue[index]
+        switch field {
+        case .tier: return SearchQuery.fold(row.item.tier)
+        case .conflict: return row.conflicts.isEmpty ? "none" : row.conflicts.map(\.kind.rawValue).joined(separator: " ")
+        case .status: return row.status.rawValue
+        case .sla: return "\(row.sla)"
+        case .domain: return row.domain
+        case .partner: return partnerField(.partner, data.partnerRow(registration: row.position), data)
+        default: return partnerField(field, data.partnerRow(registration: row.position), data)
         }
     }
 
-    static func matches(_ needle: String, _ fields: [String]) -> Bool {
-        fields.contains { $0.lowercased().contains(needle) }
-    }
-
-    static let statusOrder = Dictionary(uniqueKeysWithValues: PartnerStatus.allCases.enumerated().map { ($1, $0) })
-
-    /// One integer per partner row that sorts as the column does (ascending: A→Z, smallest first,
-    /// oldest first), so a sort of 10k rows compares integers, never strings or partners.
-    static func partnerSortKeys(column: Int, _ data: ConsoleData) -> [Int] {
-        let rows = data.partners, partners = data.programme.partners, policy = data.programme.policy
-        /// Each row's text as its rank among the column's distinct texts (a handful of types or regions).
-        func ranks(_ text: (Partner) -> String) -> [Int] {
-            let distinct = Set(partners.map(text)).sorted()
-            let rank = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
-            return rows.map { rank[text(partners[$0.position])]! }
-        }
-        switch column {
-        case 0: return rows.map(\.nameRank)
-        case 1: return ranks { $0.type.rawValue }
-        case 2:
-            let rank = Dictionary(policy.tiers.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-            // The top tier sorts last ascending: rank 0 is the highest.
-            return rows.map { -(rank[partners[$0.position].tier] ?? policy.tiers.count) }
-        case 3: return ranks(\.region)
-        case 4: return rows.map { statusOrder[partners[$0.position].status]! }
-        case 5: return rows.map { Int($0.trailingARR.cents) }
-        case 6: return rows.map(\.openRegistrations)
-        case 7: return rows.map { Int($0.lastActivity?.ordinal ?? Int32.min) }
-        default: return rows.map { $0.nps ?? -1 }
+    static func partnerField(_ field: SearchField, _ index: Int?, _ data: ConsoleData) -> String? {
+        guard let index else { return nil }
+        let row = data.partners[index]
+        switch field {
+        case .proposal: return row.proposal?.rawValue ?? "none"
+        case .tier: return row.facets.tier
+        case .type: return row.facets.type
+        case .region: return row.facets.region
+        case .status: return row.facets.status
+        case .owner: return row.facets.owner
+        case .partner: return row.facets.partner
+        default: return nil
         }
     }
 
-    /// Substring search on UTF-8 bytes: the search texts are lower-cased once, so a byte match is a
-    /// match, and it is several times faster than `String.contains` over 15k rows per keystroke.
-    static func contains(_ haystack: String, _ needle: String) -> Bool {
-        var haystack = haystack, needle = needle
-        return haystack.withUTF8 { text in
-            needle.withUTF8 { pattern in
-                guard let first = pattern.first else { return true }
-                guard pattern.count <= text.count else { return false }
-                var index = 0
-                let last = text.count - pattern.count
-                while index <= last {
-                    if text[index] == first {
-                        var matched = 1
-                        while matched < pattern.count && text[index + matched] == pattern[matched] { matched += 1 }
-                        if matched == pattern.count { return true }
-                    }
-                    index += 1
-                }
-                return false
-            }
+    static func ladderField(_ field: SearchField, _ index: Int, _ data: ConsoleData) -> String? {
+        let standing = data.standings[data.ladder[index].standing]
+        switch field {
+        case .tier: return SearchQuery.fold(standing.currentTier)
+        case .proposal: return standing.proposal.rawValue
+        default: return partnerField(field, data.programme.partnerPosition(standing.partnerId), data)
+        }
+    }
+
+    static func fundsField(_ field: SearchField, _ index: Int, _ data: ConsoleData) -> String? {
+        let row = data.funds.rows[index]
+        switch field {
+        case .status: return row.status.rawValue
+        case .activity: return row.request.activity.rawValue
+        case .tier: return SearchQuery.fold(row.tier)
+        default: return partnerField(field, data.programme.partnerPosition(row.request.partnerID), data)
         }
     }
 }

@@ -5,7 +5,7 @@ import TerminalUI
 /// the audit trail, one section at a time (Tab / ← →).
 enum PartnerDetailView {
     static func render(_ screen: inout Screen, _ area: Rect, id: String, state: ConsoleState, data: ConsoleData) {
-        guard let rows = PartnerDetailRows(id, data, state.partnerView) else {
+        guard let rows = PartnerDetailRows.of(id, data, state.partnerView) else {
             screen.put("Partner \(id) no longer exists.", x: area.x + 1, y: area.y + 1, style: Theme.error)
             return
         }
@@ -30,7 +30,7 @@ enum PartnerDetailView {
         screen.put(Line(tabs), x: inner.x, y: inner.y + 1, maxWidth: inner.width)
         let selected = state.partnerView.selected[state.partnerView.section] ?? 0
         switch state.partnerView.section {
-        case .overview: overview(&screen, body, profile, data, offset: state.detailOffset)
+        case .overview: overview(&screen, body, rows, data, offset: state.detailOffset)
         case .registrations:
             let wide = body.width >= 100
             var columns: [TableColumn] = [.fixed("ID", 9), .fixed("Submitted", 10), .fixed("Status", 14), .min("Prospect", 12)]
@@ -72,7 +72,7 @@ enum PartnerDetailView {
                         Span(line.kind.rawValue), status(line)]
             }
             screen.render(table, in: body.inset(top: 1, left: 0, bottom: 0, right: 0))
-        case .history: history(&screen, body, profile, offset: state.detailOffset)
+        case .history: history(&screen, body, rows, offset: state.detailOffset)
         case .funds:
             DetailText.render(FundsDetailView.yearLines(partnerID: partner.id, year: data.asOf.year, data, allRequests: true, width: body.width),
                               &screen, body, offset: state.detailOffset)
@@ -88,8 +88,8 @@ enum PartnerDetailView {
         }
     }
 
-    static func overview(_ screen: inout Screen, _ area: Rect, _ profile: PartnerProfile, _ data: ConsoleData, offset: Int) {
-        let partner = profile.partner
+    static func overview(_ screen: inout Screen, _ area: Rect, _ rows: PartnerDetailRows, _ data: ConsoleData, offset: Int) {
+        let profile = rows.profile, partner = profile.partner
         let policy = data.programme.policy
         var lines: [Line] = []
         var tierText = partner.tier + (data.programme.tier(of: partner).priorityRegistration ? " ★ priority registration" : "")
@@ -110,8 +110,7 @@ enum PartnerDetailView {
         lines.append(DetailText.field("Commissions", [CommissionStatus.accrued, .approved, .paid]
             .map { "\($0.rawValue) \((totals[$0] ?? .zero).grouped)" }.joined(separator: " · ")))
         lines.append(DetailText.field("NPS (latest)", profile.nps.last.map { "\($0.score) on \($0.respondedOn)" } ?? "no response"))
-        let open = profile.registrations.filter { $0.isOpen(asOf: data.asOf) }.count
-        lines.append(DetailText.field("Pipeline", "\(profile.registrations.count) registrations (\(open) open) · \(profile.deals.count) deals"))
+        lines.append(DetailText.field("Pipeline", "\(profile.registrations.count) registrations (\(rows.openRegistrations) open) · \(profile.deals.count) deals"))
         lines.append("")
         lines.append(Line("Sourced ARR by quarter", style: .bold))
         DetailText.render(lines, &screen, area, offset: 0)
@@ -144,8 +143,8 @@ enum PartnerDetailView {
         screen.render(BarChart(bars: Array(bars), maximum: peak), in: Rect(x: area.x, y: chartTop, width: min(area.width, 80), height: bars.count))
     }
 
-    static func history(_ screen: inout Screen, _ area: Rect, _ profile: PartnerProfile, offset: Int) {
-        DetailText.render(historyLines(profile, width: area.width), &screen, area, offset: offset)
+    static func history(_ screen: inout Screen, _ area: Rect, _ rows: PartnerDetailRows, offset: Int) {
+        DetailText.render(count: historyCount(rows), { historyLine(rows, $0, width: area.width) }, &screen, area, offset: offset)
     }
 
     /// The body area of a partner detail inside the console's content area.
@@ -154,20 +153,33 @@ enum PartnerDetailView {
         return Rect(x: inner.x, y: inner.y + 3, width: inner.width, height: max(0, inner.height - 3))
     }
 
-    static func historyLines(_ profile: PartnerProfile, width: Int) -> [Line] {
-        var lines: [Line] = [DetailText.heading("NPS responses (\(profile.nps.count))")]
-        if profile.nps.isEmpty { lines.append(Line("none", style: Theme.dim)) }
-        for response in profile.nps.reversed() {
+    /// The NPS responses, then the audit trail (newest first, after the section's filter): a heading,
+    /// the entries or a "none" line, a blank line between.
+    static func historyCount(_ rows: PartnerDetailRows) -> Int {
+        1 + max(1, rows.profile.nps.count) + 2 + max(1, rows.audit.count)
+    }
+
+    /// Line `index` of the history section, made alone.
+    static func historyLine(_ rows: PartnerDetailRows, _ index: Int, width: Int) -> Line {
+        let nps = rows.profile.nps, npsLines = max(1, nps.count)
+        switch index {
+        case 0: return DetailText.heading("NPS responses (\(nps.count))")
+        case 1...npsLines:
+            guard !nps.isEmpty else { return Line("none", style: Theme.dim) }
+            let response = nps[nps.count - index]
             let style = response.score >= 9 ? Theme.success : response.score <= 6 ? Theme.error : Style.plain
-            lines.append(Line([Span("  \(response.respondedOn)  ", style: Theme.dim), Span("\(response.score)", style: style)]))
+            return Line([Span("  \(response.respondedOn)  ", style: Theme.dim), Span("\(response.score)", style: style)])
+        case npsLines + 1: return ""
+        case npsLines + 2:
+            let total = rows.profile.audit.count
+            return DetailText.heading("Audit trail (\(rows.audit.count == total ? "\(total)" : "\(rows.audit.count) of \(total)"))")
+        default:
+            guard let entry = rows.audit[safe: index - npsLines - 3] else {
+                return Line(rows.profile.audit.isEmpty ? "no decisions recorded yet" : "no entry matches the filter", style: Theme.dim)
+            }
+            return DetailText.row([("#\(entry.seq)", 6, .right, Theme.dim), (entry.at.description, 20, .left, Theme.dim),
+                                   (entry.actor, 14, .left, .plain), (entry.action, 12, .left, .bold),
+                                   (entry.subject, 12, .left, .plain), (entry.detail, max(10, width - 70), .left, .plain)])
         }
-        lines += ["", DetailText.heading("Audit trail (\(profile.audit.count))")]
-        if profile.audit.isEmpty { lines.append(Line("no decisions recorded yet", style: Theme.dim)) }
-        for entry in profile.audit.reversed() {
-            lines.append(DetailText.row([("#\(entry.seq)", 6, .right, Theme.dim), (entry.at.description, 20, .left, Theme.dim),
-                                         (entry.actor, 14, .left, .plain), (entry.action, 12, .left, .bold),
-                                         (entry.subject, 12, .left, .plain), (entry.detail, max(10, width - 70), .left, .plain)]))
-        }
-        return lines
     }
 }

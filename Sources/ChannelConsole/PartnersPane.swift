@@ -10,7 +10,7 @@ enum PartnersPane {
         var summary: [Span] = [Span("\(programme.partners.count) partners", style: .bold),
                                Span(" · \(data.metrics.enrolledPartners) enrolled · \(data.metrics.activePartners) active", style: Theme.dim)]
         if let column = list.sortColumn {
-            summary.append(Span(" · sorted by \(PaneRows.partnerSortColumns[column]) \(list.sortDescending ? "↓" : "↑")", style: Theme.key))
+            summary.append(Span(" · sorted by \(PaneRows.sortColumns(.partners)[column].name) \(list.sortDescending ? "↓" : "↑")", style: Theme.key))
         }
         if state.notEnabledOnly { summary.append(Span(" · \(rows.count) not fully enabled", style: Theme.key)) }
         if !list.filter.isEmpty { summary.append(Span(" · \(rows.count) match \"\(list.filter)\"", style: Theme.key)) }

@@ -8,20 +8,25 @@ enum QueuePane {
         let rows = PaneRows.visible(.queue, in: state, data)
         // Kept current by the data (counting 15k rows per frame would copy every row); the queue's own
         // figures, not the Metrics pane's, which may be of another period's last day.
-        let breaches = data.activity.queue?.breaches ?? 0
-        let paused = data.activity.queue?.infoRequested ?? 0
-        var summary: [Span] = [Span("\(data.queue.count) waiting", style: .bold)]
+        // A filter narrows the counts too: "40 of 15,234 waiting · 3 past the SLA" are the matching rows'.
+        let filtered = !list.filter.isEmpty
+        let breaches = filtered ? rows.count(where: { data.queue[$0].sla == .breached }) : data.activity.queue?.breaches ?? 0
+        let paused = filtered ? rows.count(where: { data.queue[$0].sla == .paused }) : data.activity.queue?.infoRequested ?? 0
+        var summary: [Span] = [Span(filtered ? "\(rows.count) of \(data.queue.count) waiting" : "\(data.queue.count) waiting", style: .bold)]
         summary.append(Span(" · "))
         summary.append(Span("\(breaches) past the \(data.programme.policy.approvalSLAHours)h SLA", style: breaches > 0 ? Theme.sla(.breached) : Theme.dim))
         if paused > 0 { summary.append(Span(" · \(paused) waiting on the partner", style: Theme.dim)) }
         if !state.marked.isEmpty { summary.append(Span(" · \(state.marked.count) marked", style: Theme.marked)) }
-        if !list.filter.isEmpty { summary.append(Span(" · \(rows.count) match \"\(list.filter)\"", style: Theme.key)) }
+        if let column = list.sortColumn {
+            summary.append(Span(" · sorted by \(PaneRows.sortColumns(.queue)[column].name) \(list.sortDescending ? "↓" : "↑")", style: Theme.key))
+        }
+        if filtered { summary.append(Span(" · matching \"\(list.filter)\"", style: Theme.key)) }
         screen.put(Line(summary), x: area.x, y: area.y, maxWidth: area.width)
 
         let programme = data.programme
         // Narrow terminals drop the domain (the detail shows it) before they squeeze the prospect.
         let wide = area.width >= 100
-        var columns: [TableColumn] = [.fixed("Age", 4, alignment: .right), .fixed("Reg", 9), .min("Partner", 12), .fixed("Tier", 12),
+        var columns: [TableColumn] = [.fixed("Age", 4, alignment: .right), .fixed("Reg", 9), .min("Partner", 16), .fixed("Tier", 12),
                                       .min("Prospect", 10)]
         if wide { columns.append(.min("Domain", 12)) }
         columns += [.fixed("Est. ACV", 9, alignment: .right), .fixed("Conflict", wide ? 17 : 10)]

@@ -7,8 +7,11 @@ enum TiersPane {
     static func render(_ screen: inout Screen, _ area: Rect, list: ListState, focused: Bool, state: ConsoleState, data: ConsoleData) {
         guard area.height > 0 else { return }
         let policy = data.programme.policy
+        let rows = PaneRows.visible(.tiers, in: state, data)
+        // The ladder's counts are of the rows shown: a filter (`region:emea`) narrows them too.
+        let shown = list.filter.isEmpty ? data.standings : rows.map { data.standings[data.ladder[$0].standing] }
         var current: [String: Int] = [:], qualified: [String: Int] = [:]
-        for standing in data.standings {
+        for standing in shown {
             current[standing.currentTier, default: 0] += 1
             qualified[standing.qualifiedTier, default: 0] += 1
         }
@@ -18,22 +21,26 @@ enum TiersPane {
             ladder.append(Span(" \(current[tier.name] ?? 0)→\(qualified[tier.name] ?? 0)  ", style: Theme.dim))
         }
         screen.put(Line(ladder), x: area.x, y: area.y, maxWidth: area.width)
-        let counts = Dictionary(grouping: data.standings, by: \.proposal).mapValues(\.count)
-        let summary: [Span] = [
+        let counts = Dictionary(grouping: shown, by: \.proposal).mapValues(\.count)
+        var summary: [Span] = [
             Span("Proposals as of \(data.asOf): ", style: .bold),
             Span("\(counts[.upgrade] ?? 0) upgrade", style: Theme.proposal(.upgrade)), Span(" · "),
             Span("\(counts[.downgrade] ?? 0) downgrade", style: Theme.proposal(.downgrade)), Span(" · "),
             Span("\(counts[.atRisk] ?? 0) at risk", style: Theme.proposal(.atRisk)),
             Span(" (\(policy.tierGraceDays)d grace)", style: Theme.dim),
         ]
+        if let column = list.sortColumn {
+            summary.append(Span(" · sorted by \(PaneRows.sortColumns(.tiers)[column].name) \(list.sortDescending ? "↓" : "↑")", style: Theme.key))
+        }
+        if !list.filter.isEmpty { summary.append(Span(" · \(rows.count) match \"\(list.filter)\"", style: Theme.key)) }
         screen.put(Line(summary).truncated(toWidth: area.width), x: area.x, y: area.y + 1)
 
-        let rows = PaneRows.visible(.tiers, in: state, data)
         let wide = area.width >= 110
-        var columns: [TableColumn] = [.fixed("Tier", 10), .fixed("ID", 7), .min("Partner", 12),
-                                      .fixed("ARR 365d", 10, alignment: .right), .fixed("Staff", 5, alignment: .right),
-                                      .fixed("Distance", wide ? 30 : 18), .fixed("Proposal", wide ? 22 : 12)]
-        columns.append(wide ? .fixed("Grace ends", 10) : .fixed("Grace", 5))
+        // Narrow, the id and the staff count go (the detail has one, the distance says the other) so the
+        // partner's name keeps 16 cells and the grace date its year.
+        let columns: [TableColumn] = [.fixed("Tier", 10)] + (wide ? [.fixed("ID", 7)] : []) + [.min("Partner", 16),
+                                      .fixed("ARR 365d", wide ? 10 : 9, alignment: .right)] + (wide ? [.fixed("Staff", 5, alignment: .right)] : [])
+                                      + [.fixed("Distance", wide ? 30 : 16), .fixed("Proposal", wide ? 22 : 12), .fixed("Grace ends", 10)]
         let table = Table(columns: columns, rowCount: rows.count, selected: focused ? list.selected : nil, offset: list.offset,
                           emptyText: "No partner matches \"\(list.filter)\".") { index in
             let row = data.ladder[rows[index]]
@@ -43,14 +50,13 @@ enum TiersPane {
             let arrow = [TierProposal.upgrade: "▲", .downgrade: "▼", .atRisk: "!"][standing.proposal] ?? ""
             let proposal = standing.proposal == .hold ? "hold"
                 : wide ? "\(Format.label(standing.proposal.rawValue)) → \(standing.qualifiedTier)" : "\(arrow) \(standing.qualifiedTier)"
-            var cells = [Span(standing.currentTier, style: Theme.tier(standing.currentTier, policy: policy)),
-                         Span(standing.partnerId), Span(data.programme.partner(standing.partnerId)?.name ?? ""),
-                         Span(standing.trailingSourcedARR.wholeUnits), Span("\(standing.certifiedStaff)"),
+            var cells = [Span(standing.currentTier, style: Theme.tier(standing.currentTier, policy: policy))]
+                + (wide ? [Span(standing.partnerId)] : []) + [Span(data.programme.partner(standing.partnerId)?.name ?? ""),
+                         Span(standing.trailingSourcedARR.wholeUnits)] + (wide ? [Span("\(standing.certifiedStaff)")] : []) + [
                          Span(gap, style: row.distance.goal == .keep ? Theme.proposal(standing.proposal)
                                         : row.distance.isMet && row.distance.goal == .reach ? Theme.success : Theme.dim),
                          Span(proposal, style: Theme.proposal(standing.proposal))]
-            let grace = row.graceEnds.map { wide ? $0.description : String($0.description.dropFirst(5)) } ?? ""
-            cells.append(Span(grace, style: Theme.proposal(.atRisk)))
+            cells.append(Span(row.graceEnds?.description ?? "", style: Theme.proposal(.atRisk)))
             return cells
         }
         screen.render(table, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2))

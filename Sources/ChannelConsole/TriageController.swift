@@ -25,7 +25,7 @@ enum TriageController {
             return ConsoleReducer.selectedRegistration(state, data).map { [.perform(.extend(registrationID: $0))] } ?? []
         case .toggleMark:
             if case .partner(let id)? = state.details.last {
-                guard state.partnerView.section == .commissions, let rows = PartnerDetailRows(id, data, state.partnerView),
+                guard state.partnerView.section == .commissions, let rows = PartnerDetailRows.of(id, data, state.partnerView),
                       let line = rows.ledger[safe: state.partnerView.selected[.commissions] ?? 0], line.status != nil else { break }
                 if state.partnerView.marked.remove(line.dealId) == nil { state.partnerView.marked.insert(line.dealId) }
                 ConsoleReducer.move(.down, &state, data)

@@ -86,7 +86,7 @@ import Testing
                       ("株式会社サクラ", "サクラ", true), ("müller & söhne", "söh", true), ("abc", "", true), ("ab", "abc", false),
                       ("aab", "ab", true)])
     func byteSearch(text: String, needle: String, expected: Bool) {
-        #expect(PaneRows.contains(text, needle) == expected)
-        #expect(PaneRows.contains(text, needle) == (needle.isEmpty || text.contains(needle)))
+        #expect(SearchQuery.contains(text, needle) == expected)
+        #expect(SearchQuery.contains(text, needle) == (needle.isEmpty || text.contains(needle)))
     }
 }

@@ -8,7 +8,7 @@ import TerminalUI
 @Suite struct ModeReducerTests {
     static let commandPlaceholder = "approve R-…, reject R-… reason, period 2026-Q2, partner P-…, q"
 
-    func filterField(_ value: String) -> TextField { TextField(value: value, placeholder: "filter") }
+    func filterField(_ value: String, _ pane: Pane = .queue) -> TextField { ConsoleReducer.filterField(value, fields: PaneRows.fields(pane)) }
 
     // MARK: / filter
 
@@ -16,7 +16,7 @@ import TerminalUI
         var store = ConsoleStore()
         store.press(.char("/")) { $0.mode = .filter(filterField("")) }
         store = ConsoleStore { $0.focus = .partners; $0.lists[.partners]!.filter = "emea" }
-        store.press(.char("/")) { $0.mode = .filter(filterField("emea")) }
+        store.press(.char("/")) { $0.mode = .filter(filterField("emea", .partners)) }
     }
 
     @Test func eachCharacterUpdatesTheFilterAndResetsTheSelection() {
@@ -45,7 +45,7 @@ import TerminalUI
     /// Backspace deletes the last character and leaves the cursor at the end (fixed in 67e845a: the
     /// cursor used to move twice, to -1 on an empty field, and the next character crashed).
     @Test func backspaceInTheFilterKeepsTheCursorAtTheEnd() {
-        var store = ConsoleStore { $0.mode = .filter(TextField(value: "atlas", placeholder: "filter")) }
+        var store = ConsoleStore { $0.mode = .filter(ConsoleReducer.filterField("atlas", fields: PaneRows.fields(.queue))) }
         store.press(.backspace) {
             $0.lists[.queue]!.filter = "atla"
             $0.mode = .filter(filterField("atla"))
@@ -61,13 +61,13 @@ import TerminalUI
             $0.focus = .partners
             $0.lists[.partners]!.selected = 50
             $0.lists[.partners]!.offset = 20
-            $0.mode = .filter(TextField(value: "", placeholder: "filter"))
+            $0.mode = .filter(ConsoleReducer.filterField("", fields: PaneRows.fields(.partners)))
         }
         store.press(.char("p")) {
             $0.lists[.partners]!.filter = "p"
             $0.lists[.partners]!.selected = 0
             $0.lists[.partners]!.offset = 0
-            $0.mode = .filter(filterField("p"))
+            $0.mode = .filter(filterField("p", .partners))
         }
     }
 
@@ -96,7 +96,7 @@ import TerminalUI
         store.reach(.char("/"))
         store.press(.char("u")) {
             $0.lists[.tiers]!.filter = "u"
-            $0.mode = .filter(filterField("u"))
+            $0.mode = .filter(filterField("u", .tiers))
         }
         #expect(store.state.lists[.queue]!.filter == "")
     }

@@ -13,25 +13,27 @@ import TerminalUI
         }
     }
 
-    /// Sorting keeps the selected partner selected: P-00001 (row 0 in the natural order) moves to where
-    /// each sort puts it.
-    @Test func sCyclesThroughTheColumnsFiguresLargestFirstKeepingTheSelectedPartner() {
-        var store = ConsoleStore { $0.focus = .partners }
-        let expected: [(Int, Bool, Int, String)] = [
-            (0, false, 36, "Sorted by name"), (1, false, 53, "Sorted by type"), (2, false, 0, "Sorted by tier"),
-            (3, false, 53, "Sorted by region"), (4, false, 4, "Sorted by status"),
-            (5, true, 38, "Sorted by trailing ARR, largest first"), (6, true, 14, "Sorted by open regs, largest first"),
-            (7, true, 43, "Sorted by last activity, largest first"), (8, true, 31, "Sorted by NPS, largest first"),
-            (0, false, 36, "Sorted by name"),
+    /// `s` goes through every column, numbers largest first, then back to the pane's own order; each
+    /// new order starts at its top (issue #11: "after a sort the list opens mid-way").
+    @Test func sCyclesThroughTheColumnsFiguresLargestFirstFromTheTop() {
+        var store = ConsoleStore { $0.focus = .partners; $0.lists[.partners]!.selected = 7; $0.lists[.partners]!.offset = 3 }
+        let expected: [(Int?, Bool, String)] = [
+            (0, false, "Sorted by name"), (1, false, "Sorted by type"), (2, false, "Sorted by tier"),
+            (3, false, "Sorted by region"), (4, false, "Sorted by status"),
+            (5, true, "Sorted by trailing ARR, largest first"), (6, true, "Sorted by open regs, largest first"),
+            (7, true, "Sorted by last activity, largest first"), (8, true, "Sorted by NPS, largest first"),
+            (nil, false, "Back to the pane's own order"), (0, false, "Sorted by name"),
         ]
-        for (column, descending, selected, message) in expected {
+        for (column, descending, message) in expected {
             store.press(.char("s")) {
                 sorted(column, descending: descending)(&$0)
-                $0.lists[.partners]!.selected = selected
+                $0.lists[.partners]!.selected = 0
+                $0.lists[.partners]!.offset = 0
                 $0.status = StatusMessage(message)
             }
-            #expect(selectedPartner(store) == "P-00001", "after \(message)")
         }
+        // By name, Müller & Söhne (P-00001) is 37th of 60.
+        #expect(PaneRows.visible(.partners, in: store.state, store.data).firstIndex { store.data.partners[$0].position == 0 } == 36)
     }
 
     func selectedPartner(_ store: ConsoleStore) -> String? {
@@ -43,18 +45,16 @@ import TerminalUI
     @Test func shiftSReversesTheSortAndNeedsOne() {
         var store = ConsoleStore { $0.focus = .partners }
         store.press(.char("S"))
-        store.reach(.char("s"))
-        // By name P-00001 Müller & Söhne is 37th of 60; reversed, 24th.
+        store.reach(.char("s"), .char("j"), .char("j"))
         store.press(.char("S")) {
             $0.lists[.partners]!.sortDescending = true
-            $0.lists[.partners]!.selected = 23
+            $0.lists[.partners]!.selected = 0
             $0.status = nil
         }
-        store.press(.char("S")) {
-            $0.lists[.partners]!.sortDescending = false
-            $0.lists[.partners]!.selected = 36
-        }
-        #expect(selectedPartner(store) == "P-00001")
+        // By name reversed, the last name comes first.
+        let first = PaneRows.visible(.partners, in: store.state, store.data).first.map { store.data.partners[$0].nameRank }
+        #expect(first == store.data.partners.count - 1)
+        store.press(.char("S")) { $0.lists[.partners]!.sortDescending = false }
     }
 
     @Test func shiftEShowsOnlyPartnersNotFullyEnabledAndBack() {

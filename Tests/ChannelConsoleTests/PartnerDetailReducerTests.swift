@@ -66,7 +66,7 @@ import TerminalUI
             $0.partnerView.selected[.commissions] = 0
             $0.status = StatusMessage("Commissions: largest amount first")
         }
-        let rows = PartnerDetailRows("P-00038", store.data, store.state.partnerView)!
+        let rows = PartnerDetailRows.of("P-00038", store.data, store.state.partnerView)!
         #expect(rows.ledger.map(\.dealId) == ["D-0000094", "D-0000301", "D-0000050", "D-0000188", "D-0000180"])
         // Overview and NPS & audit have no table to sort.
         for section in [PartnerSection.overview, .history] {
@@ -178,7 +178,7 @@ import TerminalUI
     }
 
     @Test func queuePaneOffersDecidingFirstThenMarkingAndFilter() {
-        #expect(hints { _ in } == ["a approve", "r reject", "i info", "space mark", "A approve marked", "/ filter",
+        #expect(hints { _ in } == ["a approve", "r reject", "i info", "space mark", "A approve marked", "s sort", "/ filter",
                                    "Enter open", "u undo", "? help", "q quit"])
     }
 
@@ -197,9 +197,9 @@ import TerminalUI
         // The footer offers only what the section can do.
         #expect(hints { $0.details = [.partner("P-00038")] } == ["Tab section", "Esc back", "u undo", "? help", "q quit"])
         #expect(hints { $0.details = [.partner("P-00038")]; $0.partnerView.section = .registrations }
-            == ["Tab section", "s sort", "e extend", "Esc back", "Enter open", "u undo", "? help", "q quit"])
+            == ["Tab section", "s sort", "e extend", "/ filter", "Esc back", "Enter open", "u undo", "? help", "q quit"])
         #expect(hints { $0.details = [.partner("P-00038")]; $0.partnerView.section = .commissions }
-            == ["Tab section", "s sort", "c advance", "space mark", "Esc back", "u undo", "? help", "q quit"])
+            == ["Tab section", "s sort", "c advance", "space mark", "/ filter", "Esc back", "u undo", "? help", "q quit"])
     }
 
     @Test func concentrationOffersTheQuarterKeys() {

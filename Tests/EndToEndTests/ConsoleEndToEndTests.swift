@@ -113,12 +113,14 @@ struct ConsoleEndToEndTests {
             try console.type("/")
             try console.waitFor("Enter keep")
             try console.type(needle)
-            screen = try console.waitFor("\(expected.count) match \"\(needle)\"")
+            // The queue's counts follow the filter: "N of M waiting · … · matching "word"".
+            screen = try console.waitFor("matching \"\(needle)\"")
+            #expect(screen.split(separator: "\n").contains { $0.hasPrefix("\(expected.count) of ") }, "the summary counts the matching rows")
             let filtered = ScreenText.queueIDs(screen)
             #expect(Set(filtered) == expected, "the filtered queue should be exactly the rows matching \"\(needle)\"")
             #expect(filtered.contains(second))
             try console.send("Escape")
-            screen = try console.waitUntilGone("match \"")
+            screen = try console.waitUntilGone("matching \"")
             #expect(ScreenText.queueIDs(screen) == ScreenText.queueIDs(screen).filter { $0 != first })
             #expect(ScreenText.queueIDs(screen).count == min(queued.count - 1, initialIDs.count))
 
@@ -349,7 +351,7 @@ struct ConsoleEndToEndTests {
             try console.type("/")
             try console.waitFor("Enter keep")
             try console.type("zz")
-            try console.waitFor("match \"zz\"")
+            try console.waitFor("matching \"zz\"")
             // From inside the filter, not just from normal mode.
             try console.send("C-c")
             let status = try console.waitForExit()
