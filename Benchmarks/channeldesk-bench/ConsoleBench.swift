@@ -56,6 +56,13 @@ enum ConsoleBench {
         var approveFailures: Int
         /// j on the Queue after Partners was sorted (measured last): the cost every keystroke pays for a sorted pane.
         var moveWithPartnersSorted: LatencySummary
+        /// Keys inside the detail of the partner with the most registrations: j/k and PgDn on its
+        /// registrations, Tab through the sections, `s` on the registrations (DESIGN §7: like every key).
+        var partnerDetail: LatencySummary
+        /// Enter on that partner from the Partners pane: its detail built for the first time.
+        var partnerDetailOpen: LatencySummary
+        /// How many registrations that partner holds.
+        var largestPartnerRegistrations: Int
     }
 
     /// One measured keystroke: handle + frame.
@@ -161,9 +168,49 @@ enum ConsoleBench {
         }
         log("  move with Partners sorted p99 \(String(format: "%.2f", moveSorted.p99)) ms")
 
+        let (detail, detailOpen, largest) = partnerDetailKeys(runtime, samples: samples, more: more, restart: { started = monotonicNanos() })
         return Keystrokes(move: move.summary, page: page.summary, filter: filter.summary, sort: sort.summary,
                           drill: drill.summary, drillOpen: drillOpen.summary, drillBack: drillBack.summary, approve: approve.summary, approveFailures: failures,
-                          moveWithPartnersSorted: moveSorted.summary)
+                          moveWithPartnersSorted: moveSorted.summary, partnerDetail: detail.summary, partnerDetailOpen: detailOpen.summary,
+                          largestPartnerRegistrations: largest)
+    }
+
+    /// Keys in the detail of the partner holding the most registrations (a quarter of the demo's).
+    static func partnerDetailKeys(_ runtime: ConsoleRuntime, samples: Int, more: (Samples, Int) -> Bool,
+                                  restart: () -> Void) -> (Samples, Samples, Int) {
+        let programme = runtime.store.programme
+        var counts = [Int](repeating: 0, count: programme.partners.count)
+        for owner in programme.registrations.partners where owner >= 0 { counts[Int(owner)] += 1 }
+        guard let largest = counts.indices.max(by: { counts[$0] < counts[$1] }) else { return (Samples(), Samples(), 0) }
+        let id = programme.partners[largest].id
+        // Partners pane, filtered to the one id, then Enter (measured) and Esc, a few times: each open
+        // after a data change builds the rows again, so the first is the one that counts.
+        setUp(runtime, .escape, .char("2"), .char("/"))
+        for character in id { setUp(runtime, .char(character)) }
+        setUp(runtime, .enter)
+        var open = Samples(), keys = Samples()
+        restart()
+        while more(open, 5) {
+            press(runtime, .enter, into: &open)
+            setUp(runtime, .escape)
+        }
+        press(runtime, .enter, into: &open)
+        setUp(runtime, .tab)  // Registrations
+        restart()
+        while more(keys, samples) {
+            switch keys.count % 10 {
+            case 0..<4: press(runtime, .char("j"), into: &keys)
+            case 4: press(runtime, .pageDown, into: &keys)
+            case 5..<8: press(runtime, .char("k"), into: &keys)
+            case 8: press(runtime, .char("s"), into: &keys)
+            default:
+                // Round the sections and back to Registrations.
+                for _ in PartnerSection.allCases { press(runtime, .tab, into: &keys) }
+            }
+        }
+        setUp(runtime, .escape, .char("2"), .char("/"), .escape, .char("1"))
+        log("  partner detail (\(counts[largest]) registrations) p99 \(String(format: "%.2f", keys.p99)) ms, open p99 \(String(format: "%.2f", open.p99)) ms")
+        return (keys, open, counts[largest])
     }
 
     /// Words to type into the filter: beginnings of prospect companies and partner ids in the queue,

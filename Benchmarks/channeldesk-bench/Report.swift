@@ -55,6 +55,8 @@ enum Report {
             ("sort (Partners s)", k.sort), ("drill (Enter/Esc)", k.drill), ("  drill open (Enter)", k.drillOpen),
             ("  drill back (Esc)", k.drillBack), ("approve (a, fsync)", k.approve),
             ("move, Partners sorted", k.moveWithPartnersSorted),
+            ("largest partner's detail (\(grouped(k.largestPartnerRegistrations)) regs)", k.partnerDetail),
+            ("  open it (Enter)", k.partnerDetailOpen),
         ]
         for (index, (name, summary)) in keys.enumerated() {
             rows.append(Row(figure: (index == 0 ? "3 key→frame " : "  key→frame ") + name, value: latency(summary),
@@ -138,14 +140,14 @@ enum Report {
         if !r.sizes.isEmpty {
             out += "\n\nGrowth with size (partners = registrations/100, ≥100):\n"
             let header = ["Registrations", "Partners", "Deals", "Snapshot", "Open+metrics", "load", "First frame", "runtime init"]
-                + ["move p99", "page p99", "filter p99", "sort p99", "drill p99", "approve p99", "move/sorted p99"]
+                + ["move p99", "page p99", "filter p99", "sort p99", "drill p99", "approve p99", "move/sorted p99", "partner detail p99"]
             let body = r.sizes.map { s -> [String] in
                 [grouped(s.registrations), grouped(s.partners), grouped(s.deals), bytes(s.snapshotBytes),
                  seconds(s.openMetricsSeconds), seconds(s.loadSeconds), seconds(s.firstFrame.totalSeconds),
                  seconds(s.firstFrame.runtimeInitSeconds),
                  ms(s.keystrokes.move.p99Ms), ms(s.keystrokes.page.p99Ms), ms(s.keystrokes.filter.p99Ms),
                  ms(s.keystrokes.sort.p99Ms), ms(s.keystrokes.drill.p99Ms), ms(s.keystrokes.approve.p99Ms),
-                 ms(s.keystrokes.moveWithPartnersSorted.p99Ms)]
+                 ms(s.keystrokes.moveWithPartnersSorted.p99Ms), ms(s.keystrokes.partnerDetail.p99Ms)]
             }
             out += table(header, body) + "\n(keystroke p99 in ms)"
         }

@@ -294,7 +294,23 @@ final class RowCache: @unchecked Sendable, Equatable {
 
     private var rows: [Key: [Int]] = [:]
     private var partners: [PartnerDetailRows.Key: PartnerDetailRows] = [:]
+    private var partnerBases: [String: PartnerDetailRows.Base] = [:]
     private let lock = NSLock()
+
+    /// A partner detail's records, built by `build` the first time.
+    func partnerBase(_ partnerID: String, build: () -> PartnerDetailRows.Base?) -> PartnerDetailRows.Base? {
+        lock.lock()
+        if let cached = partnerBases[partnerID] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        guard let built = build() else { return nil }
+        lock.lock()
+        partnerBases[partnerID] = built
+        lock.unlock()
+        return built
+    }
 
     /// A partner detail's rows for `key`, built by `build` the first time.
     func partnerRows(_ key: PartnerDetailRows.Key, build: () -> PartnerDetailRows?) -> PartnerDetailRows? {

@@ -39,13 +39,27 @@ public struct PartnerProfile: Sendable {
         let policy = programme.policy
         // As of D nothing dated after the end of D exists yet (DESIGN.md §3).
         let end = asOf.endOfDay
+        // Newest first, ordered by the columns before any record is made: a partner can hold a quarter
+        // of the programme, and sorting the records themselves took most of a second.
+        let submitted = programme.registrations.submittedAt, closed = programme.deals.closedOn
         let registrations = (registrationPositions ?? programme.registrationPositions(ofPartner: partnerID))
-            .filter { programme.registrations.submittedAt[$0] <= end.seconds }
+            .filter { submitted[$0] <= end.seconds }
+            .sorted { submitted[$0] != submitted[$1] ? submitted[$0] > submitted[$1] : programme.registrations.ids[$0] > programme.registrations.ids[$1] }
             .map { programme.registrations[$0] }
         let dealPositions = (dealPositions ?? programme.dealPositions(ofPartner: partnerID))
-            .filter { programme.deals.closedOn[$0] <= asOf.ordinal }
-        let deals = dealPositions.map { programme.deals[$0] }
-        let subjects = Set(registrations.map(\.id) + deals.map(\.id))
+            .filter { closed[$0] <= asOf.ordinal }
+        let deals = dealPositions.sorted { closed[$0] != closed[$1] ? closed[$0] > closed[$1] : programme.deals.ids[$0] > programme.deals.ids[$1] }
+            .map { programme.deals[$0] }
+        let owner = programme.partnerPosition(partnerID).map(Int32.init) ?? -1
+        /// Whether an audit subject names one of the partner's registrations or deals that exist as of D.
+        func isOwn(_ subject: Substring) -> Bool {
+            let id = String(subject)
+            if let position = programme.registrationPosition(id) {
+                return programme.registrations.partners[position] == owner && submitted[position] <= end.seconds
+            }
+            if let position = programme.dealPosition(id) { return programme.deals.partners[position] == owner && closed[position] <= asOf.ordinal }
+            return false
+        }
         let current = Period.quarterToDate(asOf)
         let quarterly: [(quarter: Period, arr: Money)] = (0..<8).reversed().map { back in
             let quarter = current.shiftedQuarters(-back)
@@ -60,14 +74,13 @@ public struct PartnerProfile: Sendable {
             goalTier: distance.flatMap { distance in distance.goal == .top ? nil : policy.tiers.first { $0.name == distance.tier } },
             trailingARR: deals.reduce(Money.zero) { $0 + ($1.isSourcedWin && earliest < $1.closedOn && $1.closedOn <= asOf ? $1.acv : .zero) },
             quarterlyARR: quarterly,
-            registrations: registrations.sorted { ($0.submittedAt, $0.id) > ($1.submittedAt, $1.id) },
-            deals: deals.sorted { ($0.closedOn, $0.id) > ($1.closedOn, $1.id) },
+            registrations: registrations,
+            deals: deals,
             ledger: Ledger.lines(programme, deals: dealPositions, partnerID: partnerID),
             nps: programme.npsResponses.filter { $0.partnerID == partnerID && $0.respondedOn <= asOf }.sorted { $0.respondedOn < $1.respondedOn },
             enablement: EnablementCheck.completed(programme, asOf: asOf)[partnerID] ?? [:],
             audit: programme.audit.filter { entry in
-                entry.at <= end
-                    && (entry.subject == partnerID || entry.subject.split(separator: " ").contains { subjects.contains(String($0)) })
+                entry.at <= end && (entry.subject == partnerID || entry.subject.split(separator: " ").contains(where: isOwn))
             })
     }
 }

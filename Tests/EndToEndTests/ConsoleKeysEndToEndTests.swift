@@ -3,7 +3,7 @@ import Testing
 
 /// lazygit/k9s habits in the real console: `y` puts the selected id on the clipboard through OSC 52
 /// (tmux, keeping it as a paste buffer, shows the sequence reached the pty), `z` zooms a grid pane,
-/// and a screen too small takes no key but quit.
+/// and a screen too small — or still loading — takes no key but quit.
 @Suite(.serialized)
 struct ConsoleKeysEndToEndTests {
     func withConsole(width: Int = 120, height: Int = 40, _ body: (Tmux) throws -> Void) throws {
@@ -38,6 +38,33 @@ struct ConsoleKeysEndToEndTests {
             try console.type("z")
             try console.waitFor("Back to the grid")
         }
+    }
+
+    /// Keys typed while a large programme is still loading act on nothing: the queue comes up as it
+    /// was, and the status line says how many keys were ignored.
+    @Test func keysTypedWhileLoadingAreDroppedAndCounted() throws {
+        let workspace = try Workspace()
+        defer { workspace.cleanup() }
+        // Big enough that the debug build takes a few seconds to open it.
+        try workspace.makeDemo(partners: 2_000, registrations: 300_000)
+        let before = try workspace.run(["queue", "--file", workspace.file.path, "--as-of", Workspace.today, "--format", "json"])
+        let console = try Tmux(workspace, ["--file", workspace.file.path, "--as-of", Workspace.today, "--actor", "e2e.tester"])
+        defer { console.kill() }
+        try console.waitFor("Opening ")
+        // `j j j a`, then Enter: without the guard the fourth row would be approved.
+        try console.type("jjja")
+        try console.send("Enter")
+        let screen = try console.waitFor("typed while the programme was loading", timeout: 120)
+        #expect(screen.contains(" waiting ·"), "\(screen)")
+        #expect(!screen.contains("Approved"), "\(screen)")
+        let after = try workspace.run(["queue", "--file", workspace.file.path, "--as-of", Workspace.today, "--format", "json"])
+        // The same registrations wait (ages move with the clock; ids and statuses do not).
+        func waiting(_ json: String) throws -> [String] {
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+            return rows.map { "\($0["registrationId"] ?? "") \($0["status"] ?? "")" }
+        }
+        #expect(before.status == 0 && after.status == 0)
+        #expect(try waiting(after.stdout) == waiting(before.stdout), "the queue is unchanged")
     }
 
     @Test func aTooSmallTerminalTakesNoKeyButQuit() throws {
