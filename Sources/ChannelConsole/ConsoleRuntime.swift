@@ -65,6 +65,8 @@ public final class ConsoleRuntime {
         for effect in effects {
             switch effect {
             case .copy(let text): terminal?.copyToClipboard(text)
+            case .lookUpLastUndoable:
+                send(.lastUndoable(LastUndoable.find(actor: actor, in: store.programme, remembered: store.compensations)))
             case .perform(let action):
                 let before = (action.decidedRegistrationIDs ?? []).compactMap { store.programme.registration($0) }
                 data.releaseProgramme()
