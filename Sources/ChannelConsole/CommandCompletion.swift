@@ -41,10 +41,11 @@ enum CommandCompletion {
         let word = String(before.dropFirst(head.count))
         let earlier = head.split(whereSeparator: { $0 == " " || $0 == "," })
         // A word that names nothing the programme lists (a reason, a question) has nothing to complete.
-        guard let (noun, source) = candidates(after: earlier, data) else {
+        guard let found = candidates(after: earlier, data) else {
             completion = nil
             return
         }
+        let (noun, source) = found
         let matches = source.rows(startingWith: word, limit: limit)
         switch matches.total {
         case 0:
@@ -62,21 +63,24 @@ enum CommandCompletion {
 
     /// What the word after `earlier` words names, and the column of its possible values.
     static func candidates(after earlier: [Substring], _ data: ConsoleData) -> (String, StringColumn)? {
-        guard let first = earlier.first else { return ("command", StringColumn(CommandVerb.allCases.map(\.rawValue))) }
+        guard let first = earlier.first else { return ("command", column(CommandVerb.allCases.map(\.rawValue))) }
         guard let argument = CommandVerb(spelling: first.lowercased())?.argument(at: earlier.count - 1) else { return nil }
         let programme = data.programme
         switch argument {
         case .registration: return ("registration", programme.registrations.ids)
         case .deal: return ("deal", programme.deals.ids)
-        case .partner: return ("partner", StringColumn(programme.partners.map(\.id)))
-        case .tier: return ("tier", StringColumn(programme.policy.tiers.map(\.name)))
-        case .recordKind: return ("kind of record", StringColumn(RecordKind.allCases.map(\.rawValue)))
+        case .partner: return ("partner", column(programme.partners.map(\.id)))
+        case .tier: return ("tier", column(programme.policy.tiers.map(\.name)))
+        case .recordKind: return ("kind of record", column(RecordKind.allCases.map(\.rawValue)))
         case .period:
             // The last two years' quarters, newest first: the periods anyone compares.
             let quarters = (0..<8).map { Period.quarterToDate(data.asOf).shiftedQuarters(-$0).label }
-            return ("quarter", StringColumn(quarters))
+            return ("quarter", column(quarters))
         }
     }
+
+    /// A few words as a column, to be matched like the id columns.
+    private static func column(_ words: [String]) -> StringColumn { StringColumn(words.map { Optional($0) }) }
 
     /// Puts `word` between `head` and `tail`, the cursor after it; returns the new line.
     private static func put(_ word: String, between head: String, _ tail: String, into field: inout TextField) -> String {

@@ -80,7 +80,8 @@ public enum ProgrammeLoader {
             guard entry.seq > lastSeq else { continue }
             if requireMatchingGeneration && entry.generation != snapshot.generation { throw StaleSnapshot() }
             do {
-                compensations.record(entry, try Reducer.apply(entry, to: &programme))
+                let outcome = try Reducer.apply(entry, to: &programme)
+                compensations.record(entry, outcome)
             } catch {
                 throw StoreError.journalCorrupt(location, "record \(index + 1) (#\(entry.seq) \(entry.action.name)) does not apply: \(error)")
             }

@@ -1,6 +1,7 @@
 @testable import ChannelConsole
 import ChannelModel
 import ChannelStore
+import Foundation
 import TerminalUI
 import Testing
 
@@ -116,6 +117,22 @@ import Testing
         store.press(.up) {
             $0.mode = .command(field("approve R-0000905"))
             $0.commandHistory.position = 0
+        }
+    }
+
+    @Test func theHistoryOutlivesTheSessionInItsFile() throws {
+        let file = try RestartUndoTests.ProgrammeFile()
+        let history = CommandHistoryFile(path: file.directory.appendingPathComponent("state/channeldesk/history").path)
+        try file.session("alice") { runtime in
+            runtime.historyFile = history
+            for key in [Key.char(":")] + "partner P-00038".map(Key.char) + [.enter] { runtime.handle(.key(key)) }
+        }
+        #expect(history.load() == ["partner P-00038"])
+        try file.session("alice") { runtime in
+            runtime.historyFile = history
+            runtime.handle(.key(.char(":")))
+            runtime.handle(.key(.up))
+            #expect(runtime.state.mode == .command(field("partner P-00038")))
         }
     }
 

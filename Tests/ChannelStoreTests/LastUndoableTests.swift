@@ -77,8 +77,8 @@ import Testing
     @Test func eachActorKeepsItsMostRecentChangesOnly() throws {
         var history = History()
         for n in 0..<(Compensations.perActor + 10) {
-            try history.apply(n % 2 == 0 ? .approve(registrationID: "R-1") : .restoreRegistration(history.programme.registration("R-1")!.pending, undoing: 0),
-                              by: "alice")
+            let pending = history.programme.registration("R-1")!.pending
+            try history.apply(n % 2 == 0 ? .approve(registrationID: "R-1") : .restoreRegistration(pending, undoing: 0), by: "alice")
         }
         #expect(history.remembered.change(1, by: "alice") == nil)
         #expect(history.remembered.change(history.seq, by: "alice") != nil)
