@@ -49,7 +49,7 @@ import Testing
         for n in 0..<(CommandHistory.limit + 5) { history.record("period 2026-Q\(n % 4 + 1) #\(n)") }
         #expect(history.lines.count == CommandHistory.limit)
         #expect(history.lines.first == "period 2026-Q2 #5")
-        #expect(history.lines.last == "period 2026-Q4 #\(CommandHistory.limit + 4)")
+        #expect(history.lines.last == "period 2026-Q\((CommandHistory.limit + 4) % 4 + 1) #\(CommandHistory.limit + 4)")
     }
 
     @Test func upWalksBackNewestFirstAndDownPastTheNewestGivesBackWhatWasTyped() {
