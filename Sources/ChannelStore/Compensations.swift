@@ -18,11 +18,11 @@ public struct Compensations: Sendable, Equatable {
 
     private var byActor: [String: [Change]] = [:]
 
-    public init() {}
+    init() {}
 
     /// Remembers `entry` if it is a decision with an inverse or an undo. Imports have no inverse; a
     /// policy change's inverse is another policy change, which the audit could not tell from a new one.
-    public mutating func record(_ entry: JournalEntry, _ outcome: ActionOutcome) {
+    mutating func record(_ entry: JournalEntry, _ outcome: ActionOutcome) {
         let change: Change
         switch entry.action {
         case .importBatch, .setPolicy: return
@@ -38,7 +38,7 @@ public struct Compensations: Sendable, Equatable {
     }
 
     /// The change `seq` of `actor`, when it is remembered.
-    public func change(_ seq: Int64, by actor: String) -> Change? {
+    func change(_ seq: Int64, by actor: String) -> Change? {
         guard let changes = byActor[actor] else { return nil }
         // Sequence numbers only grow, so the changes are sorted by them.
         var low = 0, high = changes.count
@@ -52,7 +52,7 @@ public struct Compensations: Sendable, Equatable {
 
 extension ProgrammeAction {
     /// Whether this is the compensating action of an undo: a restore, or a batch of them.
-    public var isCompensating: Bool {
+    package var isCompensating: Bool {
         if case .batch(let actions) = self { return !actions.isEmpty && actions.allSatisfy(\.isCompensating) }
         return name == "undo"
     }
