@@ -59,8 +59,11 @@ enum ModalKeys {
                 state.mode = .command(field)
                 state.completion = nil
             case .tab:
+                let typed = field.value
                 CommandCompletion.complete(&field, &state.completion, data)
                 state.mode = .command(field)
+                // A completed recalled line is one's own, like an edited one.
+                if field.value != typed { state.commandHistory.stopWalking() }
             default:
                 guard field.handle(key) else { return [] }
                 state.mode = .command(field)

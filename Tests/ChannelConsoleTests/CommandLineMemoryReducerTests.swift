@@ -106,6 +106,18 @@ import Testing
         }, effects: [.perform(.approve(registrationID: "R-0000907"))])
     }
 
+    @Test func completingARecalledLineEndsTheWalk() {
+        var store = commandLine("", history: ["approve r-000090"])
+        store.reach(.up)
+        store.press(.tab) {
+            $0.mode = .command(field("approve R-000090"))
+            $0.commandHistory.position = nil
+            $0.commandHistory.draft = ""
+            $0.completion = Completion(head: "approve ", tail: "", candidates: (0...7).map { "R-000090\($0)" }, total: 8,
+                                       noun: "registration", word: "r-000090", shown: nil, line: "approve R-000090")
+        }
+    }
+
     @Test func escapeEndsTheWalkAndTheNextOpeningStartsAtTheNewest() {
         var store = commandLine("", history: ["approve R-0000905"])
         store.reach(.up)

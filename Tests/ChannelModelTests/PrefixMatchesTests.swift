@@ -22,7 +22,9 @@ import Testing
     }
 
     /// A million ids, the demo's largest programme: each Tab scans them all, since the id index is a
-    /// hash. Measured here and reported, with a bound loose enough for a debug build on a busy machine.
+    /// hash. Measured here and reported, with a bound loose enough for a debug build on a busy machine:
+    /// on the project's 2-core machine a debug build takes up to 0.66 s, the same code built with -O
+    /// (as the console ships) 2–5 ms.
     @Test func aMillionIdsAnswerWithinATab() {
         let ids = StringColumn((1...1_000_000).lazy.map { n -> String? in
             "R-" + String(repeating: "0", count: 7 - String(n).count) + String(n)
