@@ -18,9 +18,7 @@ public final class ConsoleLog {
     /// Appends to `$XDG_STATE_HOME/channeldesk/console.log` (`~/.local/state/…`), created mode 0600.
     /// Nil when the log cannot be opened at all: the console runs without one.
     public convenience init?(environment: [String: String] = ProcessInfo.processInfo.environment, io: FileIO = PosixFileIO()) {
-        let base = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
-        let directory = base + "/channeldesk"
+        let directory = CommandHistoryFile.stateDirectory(environment)
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         self.init(path: directory + "/console.log", io: io)
     }

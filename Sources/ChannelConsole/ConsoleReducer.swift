@@ -17,6 +17,8 @@ public enum ConsoleEvent: Sendable, Equatable {
     /// Keys typed while the programme was loading, before anything was on screen: dropped, except
     /// that a quit among them quits.
     case typedWhileLoading([Key])
+    /// The store's answer to `Effect.lookUpLastUndoable`.
+    case lastUndoable(LastUndoable)
 }
 
 /// What the reducer asks the runtime to do: the only way a key reaches the disk.
@@ -24,6 +26,9 @@ public enum Effect: Sendable, Equatable {
     case perform(ProgrammeAction)
     /// Put this text on the user's clipboard.
     case copy(String)
+    /// Find this actor's last change before the session that can be undone (`u` with nothing of the
+    /// session's own left): the store remembers what the console's state does not.
+    case lookUpLastUndoable
 }
 
 /// The console's update function (bubbletea's Update): pure, so each key's exact effect on the state
@@ -45,13 +50,18 @@ public enum ConsoleReducer {
                 state.undo.removeLast()
                 state.status = StatusMessage(outcome.message, .success)
             } else {
-                if let inverse = outcome.inverse { state.undo.append(UndoEntry(inverse: inverse, label: outcome.message)) }
-                state.status = StatusMessage(outcome.message + (outcome.inverse == nil ? "" : " — u to undo"), .success)
+                // An undo of an earlier session's change is not itself offered for undoing: `u` goes on back.
+                let inverse = action.isCompensating ? nil : outcome.inverse
+                if let inverse { state.undo.append(UndoEntry(inverse: inverse, label: outcome.message)) }
+                state.status = StatusMessage(outcome.message + (inverse == nil ? "" : " — u to undo"), .success)
             }
             if case .batch = action { state.marked = [] }
             return []
         case .failed(_, let message):
             state.status = StatusMessage(message, .error)
+            return []
+        case .lastUndoable(let found):
+            EarlierUndo.offer(found, &state, data)
             return []
         case .typedWhileLoading(let keys):
             guard !keys.isEmpty else { return [] }
@@ -112,7 +122,7 @@ public enum ConsoleReducer {
         case .approveFunds, .rejectFunds, .requestFundsInfo, .recordClaim, .payClaim:
             return FundsController.run(command, &state, data)
         case .undo:
-            guard let last = state.undo.last else { state.status = StatusMessage("Nothing to undo", .error); break }
+            guard let last = state.undo.last else { return [.lookUpLastUndoable] }
             return [.perform(last.inverse)]
         case .sort where state.details.last.map { if case .partner = $0 { return true } else { return false } } ?? false:
             let section = state.partnerView.section

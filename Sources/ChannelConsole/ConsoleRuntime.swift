@@ -23,6 +23,10 @@ public final class ConsoleRuntime {
     /// Asked whenever the terminal is idle for a moment: applies other members' changes to the store
     /// and answers whether there were any.
     public var poll: (() -> Bool)?
+    /// Where the `:` line's history is kept between sessions; nil keeps it for this session only.
+    public var historyFile: CommandHistoryFile? {
+        didSet { state.commandHistory = CommandHistory(lines: historyFile?.load() ?? []) }
+    }
 
     /// - Parameters:
     ///   - asOf: the day the console evaluates SLA, tiers and the default period against (today by default).
@@ -61,10 +65,14 @@ public final class ConsoleRuntime {
     }
 
     func send(_ event: ConsoleEvent) {
+        let history = state.commandHistory.lines
         let effects = ConsoleReducer.update(&state, event, data)
+        if state.commandHistory.lines != history { historyFile?.save(state.commandHistory.lines) }
         for effect in effects {
             switch effect {
             case .copy(let text): terminal?.copyToClipboard(text)
+            case .lookUpLastUndoable:
+                send(.lastUndoable(LastUndoable.find(actor: actor, in: store.programme, remembered: store.compensations)))
             case .perform(let action):
                 let before = (action.decidedRegistrationIDs ?? []).compactMap { store.programme.registration($0) }
                 data.releaseProgramme()

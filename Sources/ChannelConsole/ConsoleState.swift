@@ -101,6 +101,9 @@ public struct ConsoleState: Sendable, Equatable {
     public var notEnabledOnly = false
     public var marked: Set<String> = []
     public var undo: [UndoEntry] = []
+    /// The `:` lines of this session, for ↑/↓, and the Tab completion in progress.
+    public var commandHistory = CommandHistory()
+    public var completion: Completion?
     public var status: StatusMessage?
     public var period: Period
     public var quit = false

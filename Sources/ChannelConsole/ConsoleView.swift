@@ -119,7 +119,9 @@ public enum ConsoleView {
         var hints: [(key: String, label: String)]
         switch state.mode {
         case .filter: hints = [("Enter", "keep"), ("Esc", "clear")]
-        case .command: hints = [("Enter", "run"), ("Esc", "cancel")]
+        case .command:
+            hints = state.completion.map { CommandCompletion.hints($0, width: area.width - 2) }
+                ?? [("Tab", "complete"), ("↑↓", "history"), ("Enter", "run"), ("Esc", "cancel")]
         case .reject: hints = [("↑↓", "choose"), ("1-6", "pick"), ("type", "own reason"), ("Enter", "reject"), ("Esc", "cancel")]
         case .requestInfo: hints = [("Enter", "send"), ("Esc", "cancel")]
         case .confirm: hints = [("y", "confirm"), ("n", "cancel")]

@@ -164,8 +164,8 @@ public enum KeyBindings {
                 when: { state, _ in state.fitsGrid }),
         Binding([.char("y")], .global, .copyID, "Copy the selected id to the clipboard (OSC 52: works in tmux and over SSH)",
                 when: { state, data in ConsoleReducer.selectedID(state, data) != nil }),
-        Binding([.char(":")], .global, .commandLine, "Command line: approve ID…, reject ID REASON, period 2026-Q2, partner ID, q"),
-        Binding([.char("u")], .global, .undo, hint: "undo", "Undo the last change (a compensating change: history is kept)"),
+        Binding([.char(":")], .global, .commandLine, "Command line: approve ID…, reject ID REASON, period 2026-Q2, partner ID, q (↑↓ recall, Tab completes)"),
+        Binding([.char("u")], .global, .undo, hint: "undo", "Undo the last change (a compensating change: history is kept); then your earlier ones, even from before a restart, asked first"),
         // Tab in a detail view stays inside it (sections, conflicts), never throwing the view away.
         Binding([.tab], .global, .nextPane, "Next pane", when: { state, _ in state.details.isEmpty }),
         Binding([.backTab], .global, .previousPane, "Previous pane", when: { state, _ in state.details.isEmpty }),

@@ -40,12 +40,33 @@ enum ModalKeys {
             return []
         case .command(var field):
             switch key {
-            case .escape: state.mode = .normal
+            case .escape:
+                state.mode = .normal
+                state.commandHistory.stopWalking()
+                state.completion = nil
             case .enter:
                 state.mode = .normal
+                state.commandHistory.record(field.value)
+                state.completion = nil
                 return CommandLine.run(field.value, &state, data)
+            case .up, .down:
+                let recalled = key == .up ? state.commandHistory.older(than: field.value) : state.commandHistory.newer()
+                guard let recalled else { return [] }
+                field.value = recalled
+                field.cursor = recalled.count
+                state.mode = .command(field)
+                state.completion = nil
+            case .tab:
+                let typed = field.value
+                CommandCompletion.complete(&field, &state.completion, data)
+                state.mode = .command(field)
+                // A completed recalled line is one's own, like an edited one.
+                if field.value != typed { state.commandHistory.stopWalking() }
             default:
-                if field.handle(key) { state.mode = .command(field) }
+                guard field.handle(key) else { return [] }
+                state.mode = .command(field)
+                state.commandHistory.stopWalking()
+                state.completion = nil
             }
             return []
         case .reject(var dialog):

@@ -35,6 +35,57 @@ package enum TypedCommand: Sendable, Equatable {
     }
 }
 
+/// A command word of the grammar, with its short forms and what its arguments name: the one list the
+/// parser reads and the console completes from.
+package enum CommandVerb: String, CaseIterable, Sendable {
+    case approve, reject, info, extend, tier, advance
+    case importFile = "import"
+    case checkpoint, undo, partner, registration, concentration, period, help, quit
+
+    /// What may be typed instead of the name.
+    package var aliases: [String] {
+        switch self {
+        case .approve: return ["a"]
+        case .reject: return ["r"]
+        case .info: return ["i", "request-info"]
+        case .extend: return ["e"]
+        case .undo: return ["u"]
+        case .partner: return ["p"]
+        case .registration: return ["reg"]
+        case .concentration: return ["conc"]
+        case .help: return ["?"]
+        case .quit: return ["q", "exit"]
+        case .tier, .advance, .importFile, .checkpoint, .period: return []
+        }
+    }
+
+    /// The verb typed as `spelling` (already lower-cased), by its name or a short form.
+    package init?(spelling: String) {
+        guard let verb = CommandVerb.allCases.first(where: { $0.rawValue == spelling || $0.aliases.contains(spelling) }) else { return nil }
+        self = verb
+    }
+
+    /// What the argument at `index` (0: the first after the verb) names, nil when nothing there is an id.
+    /// Commands that take several ids take them at every position.
+    package func argument(at index: Int) -> Argument? {
+        switch (self, index) {
+        case (.approve, _), (.extend, _): return .registration
+        case (.reject, 0), (.info, 0), (.registration, 0): return .registration
+        case (.advance, _): return .deal
+        case (.tier, 0), (.partner, 0): return .partner
+        case (.tier, 1): return .tier
+        case (.importFile, 0): return .recordKind
+        case (.period, 0): return .period
+        default: return nil
+        }
+    }
+
+    /// The kinds of word a command's arguments name.
+    package enum Argument: Sendable, Equatable {
+        case registration, partner, deal, tier, period, recordKind
+    }
+}
+
 /// Why a typed line is not a command, naming what was wrong with it. Front ends word the usage their
 /// own way (the console writes `:approve …`), so the synopsis is kept apart from the prefix.
 package enum CommandSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -76,10 +127,8 @@ package enum CommandGrammar {
         package static let period = "period 2026-Q2, or period 2026-04-01..2026-06-30"
     }
 
-    /// Every verb and alias the grammar knows, for "did you mean" suggestions.
-    package static let verbs = ["approve", "a", "reject", "r", "info", "i", "request-info", "extend", "e", "tier",
-                               "advance", "import", "checkpoint", "undo", "u", "partner", "p", "registration", "reg",
-                               "concentration", "conc", "period", "help", "?", "q", "quit", "exit"]
+    /// Every spelling the grammar knows, names then short forms, for "did you mean" suggestions.
+    package static var verbs: [String] { CommandVerb.allCases.flatMap { [$0.rawValue] + $0.aliases } }
 
     /// Parses one line. nil for a blank line or a `#` comment, which both front ends skip.
     /// - Parameter extensionDays: the policy's extension window. `extend ID 30` may name it (a user
@@ -95,18 +144,18 @@ package enum CommandGrammar {
             if arguments.count > count { throw .badToken(arguments[count], reason: "is one word too many", usage: synopsis) }
         }
 
-        switch verb {
-        case "approve", "a":
+        switch CommandVerb(spelling: verb) {
+        case .approve?:
             let list = ids(arguments)
             guard !list.isEmpty else { throw .usage(Synopsis.approve) }
             return .action(one(list.map { .approve(registrationID: $0) }))
-        case "reject", "r":
+        case .reject?:
             guard arguments.count >= 2 else { throw .usage(Synopsis.reject) }
             return .action(.reject(registrationID: id(arguments[0]), reason: text(after: 1)))
-        case "info", "i", "request-info":
+        case .info?:
             guard let registration = arguments.first else { throw .usage(Synopsis.info) }
             return .action(.requestInfo(registrationID: id(registration), question: text(after: 1)))
-        case "extend", "e":
+        case .extend?:
             var list = arguments
             if let last = list.last, last.allSatisfy(\.isNumber) {
                 guard Int(last) == extensionDays else {
@@ -118,47 +167,47 @@ package enum CommandGrammar {
             let registrations = ids(list)
             guard !registrations.isEmpty else { throw .usage(Synopsis.extend) }
             return .action(one(registrations.map { .extend(registrationID: $0) }))
-        case "tier":
+        case .tier?:
             guard arguments.count >= 2 else { throw .usage(Synopsis.tier) }
             try noMore(than: 2, Synopsis.tier)
             return .action(.changeTier(partnerID: id(arguments[0]), to: arguments[1]))
-        case "advance":
+        case .advance?:
             let deals = ids(arguments)
             guard !deals.isEmpty else { throw .usage(Synopsis.advance) }
             return .action(.advanceCommissions(dealIDs: deals))
-        case "import":
+        case .importFile?:
             guard arguments.count >= 2 else { throw .usage(Synopsis.importFile) }
             guard let kind = RecordKind(rawValue: arguments[0].lowercased()) else {
                 throw .badToken(arguments[0], reason: "is not a kind of record; use one of \(RecordKind.allCases.map(\.rawValue).joined(separator: ", "))",
                                 usage: Synopsis.importFile)
             }
             return .importFile(kind, path: rawRest(of: line, after: words[1]))
-        case "checkpoint":
+        case .checkpoint?:
             try noMore(than: 0, "checkpoint")
             return .checkpoint
-        case "undo", "u":
+        case .undo?:
             try noMore(than: 0, "undo")
             return .undo
-        case "partner", "p":
+        case .partner?:
             guard let partner = arguments.first else { throw .usage(Synopsis.partner) }
             try noMore(than: 1, Synopsis.partner)
             return .openPartner(id(partner))
-        case "registration", "reg":
+        case .registration?:
             guard let registration = arguments.first else { throw .usage(Synopsis.registration) }
             try noMore(than: 1, Synopsis.registration)
             return .openRegistration(id(registration))
-        case "concentration", "conc":
+        case .concentration?:
             try noMore(than: 0, "concentration")
             return .concentration
-        case "period":
+        case .period?:
             guard arguments.count == 1, let period = parsePeriod(arguments[0]) else { throw .usage(Synopsis.period) }
             return .period(period)
-        case "help", "?":
+        case .help?:
             return .help
-        case "q", "quit", "exit":
+        case .quit?:
             try noMore(than: 0, "quit")
             return .quit
-        default:
+        case nil:
             throw .unknownCommand(String(first), suggestion: ClosestWord.to(verb, among: verbs.filter { $0.count > 2 }))
         }
     }

@@ -14,6 +14,8 @@ public enum ProgrammeLoader {
         public var warnings: [String]
         public var journalValidLength: Int
         public var journalTornBytes: Int
+        /// The inverses of the replayed records: what `u` can still undo after a restart.
+        public var compensations = Compensations()
     }
 
     /// Loads `location`. A reader racing a checkpoint could pair an old snapshot with an already
@@ -67,6 +69,7 @@ public enum ProgrammeLoader {
         var lastSeq = snapshot.lastSeq
         var replayed = 0
         var warnings: [String] = []
+        var compensations = Compensations()
         for (index, payload) in contents.payloads.enumerated() {
             let entry: JournalEntry
             do {
@@ -77,7 +80,8 @@ public enum ProgrammeLoader {
             guard entry.seq > lastSeq else { continue }
             if requireMatchingGeneration && entry.generation != snapshot.generation { throw StaleSnapshot() }
             do {
-                try Reducer.apply(entry, to: &programme)
+                let outcome = try Reducer.apply(entry, to: &programme)
+                compensations.record(entry, outcome)
             } catch {
                 throw StoreError.journalCorrupt(location, "record \(index + 1) (#\(entry.seq) \(entry.action.name)) does not apply: \(error)")
             }
@@ -97,7 +101,7 @@ public enum ProgrammeLoader {
         }
         return Loaded(programme: programme, generation: snapshot.generation, lastSeq: lastSeq, savedAt: snapshot.savedAt,
                       replayed: replayed, warnings: warnings, journalValidLength: contents.validLength,
-                      journalTornBytes: contents.tornTail ?? 0)
+                      journalTornBytes: contents.tornTail ?? 0, compensations: compensations)
     }
 
     private static func identity(of url: URL) -> [FileAttributeKey: AnyHashable] {

@@ -11,6 +11,8 @@ public final class ProgrammeStore {
     public private(set) var warnings: [String]
     public private(set) var generation: Int64
     public private(set) var lastSeq: Int64
+    /// The inverses of the changes replayed on open and made since, for `LastUndoable`.
+    public private(set) var compensations: Compensations
 
     private var lock: FileLock?
     private var journal: JournalWriter?
@@ -53,6 +55,7 @@ public final class ProgrammeStore {
             generation = loaded.generation
             lastSeq = loaded.lastSeq
             warnings = loaded.warnings
+            compensations = loaded.compensations
             let writer = try JournalWriter(url: location.journalURL, io: io)
             if loaded.journalTornBytes > 0 { try writer.truncate(toLength: loaded.journalValidLength) }
             journal = writer
@@ -81,6 +84,7 @@ public final class ProgrammeStore {
         journalBytes += payload.count + 8
         lastSeq = entry.seq
         var outcome = try Reducer.apply(entry, to: &programme)
+        compensations.record(entry, outcome)
         if journalBytes > checkpointThreshold {
             // The action is already durable: a failed compaction must not report it as failed (the
             // caller would retry or tell the user it was lost). The journal still holds it.

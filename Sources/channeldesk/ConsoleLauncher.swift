@@ -30,6 +30,7 @@ enum ConsoleLauncher {
             throw error
         }
         defer { store.close() }
+        runtime.historyFile = CommandHistoryFile()
         runtime.dropEventsTypedWhileLoading(terminal.pendingEvents())
         try runtime.run(on: terminal)
     }

@@ -30,6 +30,7 @@ enum SharedConsole {
             else if wasReadOnly { runtime.announce("back online: \(url)", isError: false) }
             return changed || wasReadOnly != (session.banner != nil)
         }
+        runtime.historyFile = CommandHistoryFile()
         try runtime.run(on: terminal)
     }
 }

@@ -280,7 +280,9 @@ import TerminalUI
 
     @Test func uWithNothingToUndoSaysSo() {
         var store = ConsoleStore()
-        store.press(.char("u")) { $0.status = StatusMessage("Nothing to undo", .error) }
+        // The session's stack is empty: the store is asked about earlier changes (RestartUndoTests).
+        store.press(.char("u"), effects: [.lookUpLastUndoable])
+        store.send(.lastUndoable(.nothing)) { $0.status = StatusMessage("Nothing to undo", .error) }
         // u works from every pane and detail.
         store = ConsoleStore { $0.focus = .metrics; $0.undo = [UndoEntry(inverse: Self.restore, label: "x")] }
         store.press(.char("u"), effects: [.perform(Self.restore)])

@@ -122,12 +122,19 @@ import TerminalUI
 
     @Test func commandApprove() {
         var store = commandLine("approve r-0000905")
-        store.press(.enter, { $0.mode = .normal }, effects: [.perform(.approve(registrationID: "R-0000905"))])
+        store.press(.enter, {
+            $0.mode = .normal
+            $0.commandHistory = CommandHistory(lines: ["approve r-0000905"])
+        }, effects: [.perform(.approve(registrationID: "R-0000905"))])
         store = commandLine("a R-0000905 R-0000010")
-        store.press(.enter, { $0.mode = .normal },
+        store.press(.enter, {
+            $0.mode = .normal
+            $0.commandHistory = CommandHistory(lines: ["a R-0000905 R-0000010"])
+        },
                     effects: [.perform(.batch([.approve(registrationID: "R-0000905"), .approve(registrationID: "R-0000010")]))])
         store = commandLine("approve")
         store.press(.enter) {
+            $0.commandHistory = CommandHistory(lines: ["approve"])
             $0.mode = .normal
             $0.status = StatusMessage("usage: :approve R-0000012 [R-… …]", .error)
         }
@@ -135,10 +142,14 @@ import TerminalUI
 
     @Test func commandReject() {
         var store = commandLine("reject R-0000907 Direct owns it")
-        store.press(.enter, { $0.mode = .normal },
+        store.press(.enter, {
+            $0.mode = .normal
+            $0.commandHistory = CommandHistory(lines: ["reject R-0000907 Direct owns it"])
+        },
                     effects: [.perform(.reject(registrationID: "R-0000907", reason: "Direct owns it"))])
         store = commandLine("reject R-0000907")
         store.press(.enter) {
+            $0.commandHistory = CommandHistory(lines: ["reject R-0000907"])
             $0.mode = .normal
             $0.status = StatusMessage("usage: :reject R-0000012 reason text", .error)
         }
@@ -146,12 +157,19 @@ import TerminalUI
 
     @Test func commandInfo() {
         var store = commandLine("info R-0000901 Who is the buyer?")
-        store.press(.enter, { $0.mode = .normal },
+        store.press(.enter, {
+            $0.mode = .normal
+            $0.commandHistory = CommandHistory(lines: ["info R-0000901 Who is the buyer?"])
+        },
                     effects: [.perform(.requestInfo(registrationID: "R-0000901", question: "Who is the buyer?"))])
         store = commandLine("i R-0000901")
-        store.press(.enter, { $0.mode = .normal }, effects: [.perform(.requestInfo(registrationID: "R-0000901", question: ""))])
+        store.press(.enter, {
+            $0.mode = .normal
+            $0.commandHistory = CommandHistory(lines: ["i R-0000901"])
+        }, effects: [.perform(.requestInfo(registrationID: "R-0000901", question: ""))])
         store = commandLine("info")
         store.press(.enter) {
+            $0.commandHistory = CommandHistory(lines: ["info"])
             $0.mode = .normal
             $0.status = StatusMessage("usage: :info R-0000012 [question]", .error)
         }
@@ -159,9 +177,13 @@ import TerminalUI
 
     @Test func commandExtend() {
         var store = commandLine("extend R-0000001")
-        store.press(.enter, { $0.mode = .normal }, effects: [.perform(.extend(registrationID: "R-0000001"))])
+        store.press(.enter, {
+            $0.mode = .normal
+            $0.commandHistory = CommandHistory(lines: ["extend R-0000001"])
+        }, effects: [.perform(.extend(registrationID: "R-0000001"))])
         store = commandLine("extend")
         store.press(.enter) {
+            $0.commandHistory = CommandHistory(lines: ["extend"])
             $0.mode = .normal
             $0.status = StatusMessage("usage: :extend R-0000012", .error)
         }
@@ -170,11 +192,13 @@ import TerminalUI
     @Test func commandPartnerOpensAnExistingPartner() {
         var store = commandLine("partner p-00038")
         store.press(.enter) {
+            $0.commandHistory = CommandHistory(lines: ["partner p-00038"])
             $0.mode = .normal
             $0.details = [.partner("P-00038")]
         }
         store = commandLine("partner P-99999")
         store.press(.enter) {
+            $0.commandHistory = CommandHistory(lines: ["partner P-99999"])
             $0.mode = .normal
             $0.status = StatusMessage("usage: :partner P-00012 (an existing partner id)", .error)
         }
@@ -183,12 +207,14 @@ import TerminalUI
     @Test func commandRegistrationOpensAnyRegistration() {
         var store = commandLine("reg R-0000905") { $0.detailOffset = 3; $0.details = [.partner("P-00050")] }
         store.press(.enter) {
+            $0.commandHistory = CommandHistory(lines: ["reg R-0000905"])
             $0.mode = .normal
             $0.details = [.partner("P-00050"), .registration("R-0000905")]
             $0.detailOffset = 0
         }
         store = commandLine("registration R-9")
         store.press(.enter) {
+            $0.commandHistory = CommandHistory(lines: ["registration R-9"])
             $0.mode = .normal
             $0.status = StatusMessage("usage: :registration R-0000012 (an existing registration id)", .error)
         }
@@ -197,6 +223,7 @@ import TerminalUI
     @Test func commandConcentrationOpensTheDrillDownOverTheMetrics() {
         var store = commandLine("concentration") { $0.details = [.partner("P-00038")]; $0.detailOffset = 2 }
         store.press(.enter) {
+            $0.commandHistory = CommandHistory(lines: ["concentration"])
             $0.mode = .normal
             $0.focus = .metrics
             $0.details = [.concentration]
@@ -204,6 +231,7 @@ import TerminalUI
         }
         store = commandLine("conc")
         store.press(.enter) {
+            $0.commandHistory = CommandHistory(lines: ["conc"])
             $0.mode = .normal
             $0.focus = .metrics
             $0.details = [.concentration]
@@ -213,6 +241,7 @@ import TerminalUI
     @Test func commandPeriodShowsTheMetricsForIt() {
         var store = commandLine("period 2026-q2") { $0.details = [.partner("P-00038")] }
         store.press(.enter) {
+            $0.commandHistory = CommandHistory(lines: ["period 2026-q2"])
             $0.mode = .normal
             $0.period = Period(quarter: "2026-Q2")!
             $0.focus = .metrics
@@ -220,6 +249,7 @@ import TerminalUI
         }
         store = commandLine("period 2026-01-15..2026-03-31")
         store.press(.enter) {
+            $0.commandHistory = CommandHistory(lines: ["period 2026-01-15..2026-03-31"])
             $0.mode = .normal
             $0.period = Period(from: Day(parsing: "2026-01-15")!, to: Day(parsing: "2026-03-31")!)
             $0.focus = .metrics
@@ -227,6 +257,7 @@ import TerminalUI
         for bad in ["period", "period 2026-Q5", "period 2026-03-31..2026-01-01"] {
             store = commandLine(bad)
             store.press(.enter) {
+                $0.commandHistory = CommandHistory(lines: [bad])
                 $0.mode = .normal
                 $0.status = StatusMessage("usage: :period 2026-Q2, or period 2026-04-01..2026-06-30", .error)
             }
@@ -234,22 +265,30 @@ import TerminalUI
     }
 
     @Test func commandUndo() {
+        // With nothing of the session's to undo, the store is asked for an earlier change.
         var store = commandLine("undo")
-        store.press(.enter) {
+        store.press(.enter, {
             $0.mode = .normal
-            $0.status = StatusMessage("Nothing to undo", .error)
-        }
+            $0.commandHistory = CommandHistory(lines: ["undo"])
+        }, effects: [.lookUpLastUndoable])
         let inverse = ProgrammeAction.restoreTier(partnerID: "P-00003", tier: "registered", undoing: 7)
         store = commandLine("u") { $0.undo = [UndoEntry(inverse: inverse, label: "P-00003 is now silver")] }
-        store.press(.enter, { $0.mode = .normal }, effects: [.perform(inverse)])
+        store.press(.enter, {
+            $0.mode = .normal
+            $0.commandHistory = CommandHistory(lines: ["u"])
+        }, effects: [.perform(inverse)])
     }
 
     @Test func commandHelpAndQuit() {
         var store = commandLine("help")
-        store.press(.enter) { $0.mode = .help(offset: 0) }
+        store.press(.enter) {
+            $0.mode = .help(offset: 0)
+            $0.commandHistory = CommandHistory(lines: ["help"])
+        }
         for quit in ["q", "quit", "exit"] {
             store = commandLine(quit)
             store.press(.enter) {
+                $0.commandHistory = CommandHistory(lines: [quit])
                 $0.mode = .normal
                 $0.quit = true
             }
@@ -259,6 +298,7 @@ import TerminalUI
     @Test func unknownCommandSaysSoAndListsTheCommands() {
         var store = commandLine("frobnicate now")
         store.press(.enter) {
+            $0.commandHistory = CommandHistory(lines: ["frobnicate now"])
             $0.mode = .normal
             $0.status = StatusMessage("unknown command \"frobnicate\" — " + ChannelConsole.CommandLine.help, .error)
         }
