@@ -96,6 +96,11 @@ extension Key {
     /// `configName` or the label the footer shows ("PgDn", "S-Tab", "↑"). Ctrl-I, -J, -M and -H are
     /// not keys of their own: terminals send them as Tab, Enter and Backspace.
     init?(configName name: String) {
+        // Names first: "↑" is the up arrow, not a character to type.
+        if let key = Self.named[name.lowercased()] {
+            self = key
+            return
+        }
         if name.count == 1, let character = name.first, !character.isWhitespace, !character.isASCIIControl {
             self = .char(character)
             return
@@ -106,8 +111,7 @@ extension Key {
             self = .ctrl(letter)
             return
         }
-        guard let key = Self.named[lowered] else { return nil }
-        self = key
+        return nil
     }
 
     private static let named: [String: Key] = {

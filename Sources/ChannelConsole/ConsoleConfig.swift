@@ -195,7 +195,7 @@ private struct ConfigReader {
     }
 
     static func suggestion(for word: String, among names: [String]) -> String {
-        ClosestWord.to(word, among: names).map { "; did you mean \"\($0)\"?" } ?? ""
+        ClosestWord.to(word, among: names).map { " (did you mean \"\($0)\"?)" } ?? ""
     }
 }
 

@@ -33,7 +33,7 @@ import Testing
         let file = try writeConfig("theme = \"light\"\n[keys]\naprove = \"v\"\n")
         let keys = try cli.run(["keys"], withFile: false)
         #expect(keys.status == 0)
-        #expect(keys.stderr == "channeldesk: warning: \(file.path):3: unknown command \"aprove\" in [keys]; did you mean \"approve\"?; "
+        #expect(keys.stderr == "channeldesk: warning: \(file.path):3: unknown command \"aprove\" in [keys] (did you mean \"approve\"?); "
                 + "`channeldesk keys --commands` lists them — using the defaults\n")
         #expect(keys.stdout.contains("| `a` | Deciding (Queue and registration detail) | Approve the selected registration"))
     }

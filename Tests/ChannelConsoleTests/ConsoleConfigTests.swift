@@ -85,7 +85,7 @@ import TerminalUI
         Broken(text: "# settings\n\ncolour = \"red\"", line: 3, message: "unknown setting \"colour\""),
         Broken(text: "actor = \"amara\"\n[colours]\nqueue = \"red\"", line: 2, message: "unknown setting \"colours\""),
         Broken(text: "keys = \"vim\"", line: 1, message: "keys is a table of commands and their keys"),
-        Broken(text: "[keys]\naprove = \"v\"", line: 2, message: "unknown command \"aprove\" in [keys]; did you mean \"approve\"?"),
+        Broken(text: "[keys]\naprove = \"v\"", line: 2, message: "unknown command \"aprove\" in [keys] (did you mean \"approve\"?)"),
         Broken(text: "[keys]\napprove = \"hyper-x\"", line: 2, message: "\"hyper-x\" is not a key"),
         Broken(text: "[keys]\napprove = \"ctrl-m\"", line: 2, message: "\"ctrl-m\" is not a key"),
         Broken(text: "[keys]\n\napprove = 3", line: 3, message: "approve is a key or a list of keys"),
