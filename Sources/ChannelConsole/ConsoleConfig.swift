@@ -191,7 +191,9 @@ private struct ConfigReader {
     }
 
     mutating func note(_ message: String, at key: String, in table: String? = nil) {
-        problems.append(ConfigError(path: path, line: source.line(of: key, in: table), message: message))
+        // A key of an inline table (`keys = { approve = "v" }`) is found by its table's line.
+        let line = source.line(of: key, in: table) ?? table.flatMap { source.line(of: $0) }
+        problems.append(ConfigError(path: path, line: line, message: message))
     }
 
     static func suggestion(for word: String, among names: [String]) -> String {

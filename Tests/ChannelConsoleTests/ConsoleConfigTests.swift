@@ -95,6 +95,7 @@ import TerminalUI
         Broken(text: "[keys]\nundo = \"ctrl-c\"", line: 2, message: "ctrl-c always quits; give undo another key"),
         Broken(text: "theme = \"light\"\n[keys]\nquit = \"Q\"\napprove = \"A\"", line: 4,
                message: "\"A\" for approve is already approve-marked's key (Queue); remap approve-marked too, or choose another key"),
+        Broken(text: "actor = \"amara\"\nkeys = { aprove = \"v\" }", line: 2, message: "unknown command \"aprove\""),
         Broken(text: "keys.approve = \"j\"", line: 1, message: "\"j\" for approve is already down's key (Moving)"),
         // The first problem in the file is the one reported.
         Broken(text: "[keys]\napprove = \"hyper\"\n[more]\n", line: 2, message: "\"hyper\" is not a key"),
