@@ -25,7 +25,9 @@ public struct ConfigError: Error, Equatable, CustomStringConvertible {
 
     /// The path with `~` for the home folder, so the status line has room for the message.
     public var description: String {
-        "\((path as NSString).abbreviatingWithTildeInPath)\(line.map { ":\($0)" } ?? ""): \(message)"
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+        let shown = path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : path
+        return "\(shown)\(line.map { ":\($0)" } ?? ""): \(message)"
     }
 }
 
