@@ -3,7 +3,7 @@ import TerminalUI
 extension Command {
     /// The command's name in a config file's `[keys]` table. Written out, not derived from the case, so
     /// renaming a case never breaks anyone's config.
-    public var configName: String {
+    package var configName: String {
         switch self {
         case .quit: "quit"
         case .help: "help"
@@ -68,27 +68,18 @@ extension Command {
 extension Key {
     /// The key as a config file names it: the character itself ("a", "A", "?"), or a name ("space",
     /// "ctrl-b", "pgup", "shift-tab", "f5").
-    public var configName: String {
+    package var configName: String {
         switch self {
-        case .char(" "): "space"
-        case .char(let c): String(c)
-        case .ctrl(let c): "ctrl-\(c)"
+        case .char(let c): c == " " ? "space" : String(c)
         case .up: "up"
         case .down: "down"
         case .left: "left"
         case .right: "right"
-        case .pageUp: "pgup"
-        case .pageDown: "pgdn"
-        case .home: "home"
-        case .end: "end"
-        case .enter: "enter"
-        case .escape: "esc"
-        case .tab: "tab"
         case .backTab: "shift-tab"
-        case .backspace: "backspace"
         case .delete: "delete"
         case .insert: "insert"
-        case .function(let n): "f\(n)"
+        // The rest as the footer shows them, in lower case: "ctrl-b", "pgup", "esc", "f5".
+        default: description.lowercased()
         }
     }
 
@@ -140,7 +131,7 @@ extension String {
 extension KeyBindings {
     /// Every command a config's `[keys]` can remap, with its keys in `table`, as Markdown: the defaults
     /// for the README's config section (a test keeps the README in step with this).
-    public static func markdownCommandNames(_ table: KeyBindings = .standard) -> String {
+    package static func markdownCommandNames(_ table: KeyBindings = .standard) -> String {
         var lines = ["| command | default keys | what |", "|---|---|---|"]
         for (name, command) in Command.configurable {
             let keys = table.keys(for: command).map { "`\($0.configName == "|" ? "\\|" : $0.configName)`" }

@@ -7,24 +7,24 @@ import TOMLKit
 /// programme opened by default, the console's theme and its key remapping. Command-line flags beat it,
 /// and it beats the built-in defaults.
 public struct ConsoleConfig: Sendable, Equatable {
-    public var actor: String?
+    package var actor: String?
     /// The default programme's path: `~` expanded, a relative path taken from the config file's folder.
-    public var programme: String?
-    public var palette: Palette = .dark
-    public var keyBindings: KeyBindings = .standard
+    package var programme: String?
+    package var palette: Palette = .dark
+    package var keyBindings: KeyBindings = .standard
 
     public init() {}
 }
 
 /// What is wrong with a config file, named by file and line as a compiler would: `config.toml:7: …`.
-public struct ConfigError: Error, Equatable, CustomStringConvertible {
-    public var path: String
+package struct ConfigError: Error, Equatable, CustomStringConvertible {
+    package var path: String
     /// Nil when the problem is the file as a whole (it cannot be read).
-    public var line: Int?
-    public var message: String
+    package var line: Int?
+    package var message: String
 
     /// The path with `~` for the home folder, so the status line has room for the message.
-    public var description: String {
+    package var description: String {
         let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
         let shown = path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : path
         return "\(shown)\(line.map { ":\($0)" } ?? ""): \(message)"
@@ -35,7 +35,7 @@ extension ConsoleConfig {
     /// Where the config file is: `$CHANNELDESK_CONFIG`, else `$XDG_CONFIG_HOME/channeldesk/config.toml`
     /// (`~/.config/…` when XDG_CONFIG_HOME is unset). `explicit` when the environment named the file, so
     /// its absence is a mistake worth reporting rather than the usual case.
-    public static func location(environment: [String: String]) -> (path: String, explicit: Bool) {
+    package static func location(environment: [String: String]) -> (path: String, explicit: Bool) {
         if let path = environment["CHANNELDESK_CONFIG"], !path.isEmpty { return ((path as NSString).expandingTildeInPath, true) }
         let configHome = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.config"
@@ -44,7 +44,7 @@ extension ConsoleConfig {
 
     /// The config in force, and what was wrong with the file if anything: a bad file gives the defaults,
     /// so the console still starts and says why.
-    public static func load(environment: [String: String] = ProcessInfo.processInfo.environment)
+    package static func load(environment: [String: String] = ProcessInfo.processInfo.environment)
         -> (config: ConsoleConfig, problem: ConfigError?) {
         let (path, explicit) = location(environment: environment)
         guard FileManager.default.fileExists(atPath: path) else {
@@ -64,7 +64,7 @@ extension ConsoleConfig {
 
     /// Reads the config in `text` (the contents of `path`). Of several problems the first in the file is
     /// reported, as a compiler would.
-    public static func parse(_ text: String, path: String) throws(ConfigError) -> ConsoleConfig {
+    package static func parse(_ text: String, path: String) throws(ConfigError) -> ConsoleConfig {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

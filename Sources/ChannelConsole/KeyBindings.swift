@@ -96,7 +96,7 @@ public struct KeyBindings: Sendable {
     /// The table in force: `all`, with the remapped commands' keys replaced.
     public let bindings: [Binding]
     /// The keys the config gave commands (empty for the defaults); the table is a function of it.
-    public let remap: KeyMap
+    package let remap: KeyMap
 
     /// The default table.
     public static let standard = KeyBindings(bindings: all, remap: [:])

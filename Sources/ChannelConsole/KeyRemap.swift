@@ -2,19 +2,19 @@ import TerminalUI
 
 /// The keys a config file gives commands, each replacing the command's default keys wherever the
 /// command is bound (`sort = "o"` sorts with `o` on the Partners pane and in a partner's detail).
-public typealias KeyMap = [Command: [Key]]
+package typealias KeyMap = [Command: [Key]]
 
 /// A key a remap would give two meanings in one view: the binding looked up first would silently hide
 /// the other (`approve = "A"` would take the Queue's approve-marked key away).
-public struct KeyConflict: Error, Equatable, CustomStringConvertible {
-    public var key: Key
+package struct KeyConflict: Error, Equatable, CustomStringConvertible {
+    package var key: Key
     /// The remapped command that was given `key`.
-    public var command: Command
+    package var command: Command
     /// The command that has `key` too, and where.
-    public var other: Command
-    public var scope: Scope
+    package var other: Command
+    package var scope: Scope
 
-    public var description: String {
+    package var description: String {
         "\(key.configName.quotedForConfig) for \(command.configName) is already \(other.configName)'s key (\(scope.title)); "
             + "remap \(other.configName) too, or choose another key"
     }
@@ -29,7 +29,7 @@ extension KeyBindings {
     /// The default table with `map`'s commands on their new keys. A key may keep the two meanings it has
     /// by default in one view (Tab: a registration's next conflict, elsewhere the next pane — conditions
     /// tell them apart); a remap may not add one.
-    public init(remapping map: KeyMap) throws(KeyConflict) {
+    package init(remapping map: KeyMap) throws(KeyConflict) {
         let bindings = Self.all.map { binding in
             var binding = binding
             binding.keys = map[binding.command] ?? binding.keys
@@ -52,7 +52,7 @@ extension KeyBindings {
     }
 
     /// The keys `command` has in this table, in table order.
-    public func keys(for command: Command) -> [Key] {
+    package func keys(for command: Command) -> [Key] {
         var keys: [Key] = []
         for binding in bindings where binding.command == command {
             keys += binding.keys.filter { !keys.contains($0) }

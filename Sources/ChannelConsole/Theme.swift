@@ -58,11 +58,11 @@ enum Theme {
 /// The colours the console is drawn in, chosen by the config file's `theme`. Theme's styles are written
 /// in `dark`; `light` draws each of their colours as a shade that stays readable on a white background, so
 /// no pane needs to know which palette is in force. NO_COLOR still wins: the terminal drops every colour.
-public enum Palette: String, Sendable, CaseIterable {
+package enum Palette: String, Sendable, CaseIterable {
     case dark, light
 
     /// `screen` in this palette.
-    public func apply(to screen: Screen) -> Screen {
+    package func apply(to screen: Screen) -> Screen {
         guard self == .light else { return screen }
         var screen = screen
         screen.setStyle(screen.area) { style in
