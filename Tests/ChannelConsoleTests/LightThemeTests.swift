@@ -1,3 +1,5 @@
+import ChannelStore
+import Foundation
 import Testing
 import TerminalUI
 @testable import ChannelConsole
@@ -30,5 +32,24 @@ import TerminalUI
         #expect(Palette.onWhite(.cyan).ansiIndex == Color.blue.ansiIndex)
         #expect(Palette.onWhite(.default) == .default)
         #expect(Palette.onWhite(.cyan).name == "color25")
+    }
+
+    @Test func theRuntimeDrawsInTheConfigsThemeAndTakesItsKeys() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("channeldesk-theme-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let location = ProgrammeLocation(url: directory.appendingPathComponent("programme.cdesk"))
+        try ProgrammeStore.write(ConsoleFixture.programme, to: location)
+        let store = try ProgrammeStore(opening: location)
+        defer { store.close() }
+        let config = try ConsoleConfig.parse("theme = \"light\"\n[keys]\nquit = \"Q\"", path: "config.toml")
+        let runtime = ConsoleRuntime(store: store, actor: "theme.tester", asOf: ConsoleFixture.asOf, width: 120, height: 40, config: config)
+        #expect(runtime.state.keyBindings == config.keyBindings)
+        #expect(runtime.frame() == Palette.light.apply(to: ConsoleView.render(runtime.state, runtime.data)))
+        #expect(runtime.frame() != ConsoleView.render(runtime.state, runtime.data))
+        runtime.handle(.key(.char("q")))
+        #expect(!runtime.state.quit)
+        runtime.handle(.key(.char("Q")))
+        #expect(runtime.state.quit)
     }
 }
