@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // The console's config file (config.toml).
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -34,7 +36,7 @@ let package = Package(
         .target(name: "ChannelModel", dependencies: ["CPSL"]),
         .target(name: "ChannelStore", dependencies: ["ChannelModel", "ChannelResources", "CZlib"]),
         .target(name: "TerminalUI", dependencies: ["CCurses"]),
-        .target(name: "ChannelConsole", dependencies: ["ChannelStore", "TerminalUI"]),
+        .target(name: "ChannelConsole", dependencies: ["ChannelStore", "TerminalUI", .product(name: "TOMLKit", package: "TOMLKit")]),
         // A team's shared programme (DESIGN.md §9): kept apart so the local-file build needs no server.
         .target(name: "ChannelShared", dependencies: [
             "ChannelStore",

@@ -65,7 +65,7 @@ public enum ConsoleReducer {
             return []
         case .typedWhileLoading(let keys):
             guard !keys.isEmpty else { return [] }
-            if keys.contains(.char("q")) || keys.contains(.ctrl("c")) { state.quit = true }
+            if keys.contains(where: state.keyBindings.keys(for: .quit).contains) || keys.contains(.ctrl("c")) { state.quit = true }
             state.status = StatusMessage("Ignored \(keys.count) key\(keys.count == 1 ? "" : "s") typed while the programme was loading", .error)
             return []
         case .key(.ctrl("c")):
@@ -74,7 +74,7 @@ public enum ConsoleReducer {
             return []
         case .key(let key) where state.isTooSmall:
             // Nothing the user cannot see may change: the screen only says it is too small.
-            if key == .char("q") { state.quit = true }
+            if state.keyBindings.keys(for: .quit).contains(key) { state.quit = true }
             return []
         case .key(let key):
             return ModalKeys.handle(key, &state, data) ?? handleNormal(key, &state, data)

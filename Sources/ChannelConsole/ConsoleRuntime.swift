@@ -13,6 +13,8 @@ public final class ConsoleRuntime {
     let asOf: Day
     let clock: () -> Instant
     let log: ConsoleLog?
+    /// The colours every frame is drawn in (the config file's theme).
+    let palette: Palette
     /// The last left click (cell and milliseconds), to tell a double click.
     private var lastClick: (x: Int, y: Int, at: Int64)?
     /// The terminal `run` is drawing on, for effects that reach it (the clipboard).
@@ -31,15 +33,18 @@ public final class ConsoleRuntime {
     /// - Parameters:
     ///   - asOf: the day the console evaluates SLA, tiers and the default period against (today by default).
     ///   - clock: when decisions happen; tests pin it.
+    ///   - config: the config file's keys and theme.
     public init(store: ProgrammeStore, actor: String, asOf: Day, width: Int, height: Int,
-                clock: @escaping () -> Instant = { .now }, log: ConsoleLog? = nil) {
+                clock: @escaping () -> Instant = { .now }, config: ConsoleConfig = ConsoleConfig(), log: ConsoleLog? = nil) {
         self.store = store
         self.actor = actor
         self.asOf = asOf
         self.clock = clock
         self.log = log
+        palette = config.palette
         let period = Period.quarterToDate(asOf)
         state = ConsoleState(width: width, height: height, period: period)
+        state.keyBindings = config.keyBindings
         data = ConsoleData(programme: store.programme, asOf: asOf, period: period)
         if let warning = store.warnings.first { state.status = StatusMessage(warning, .error) }
     }
@@ -112,7 +117,7 @@ public final class ConsoleRuntime {
         if let problem = log?.write(line) { logProblem = problem }
     }
 
-    public func frame() -> Screen { ConsoleView.render(state, data) }
+    public func frame() -> Screen { palette.apply(to: ConsoleView.render(state, data)) }
 
     /// Drops what was typed while the programme loaded (keys aimed at a screen that was not there yet),
     /// keeping the last size and a quit.

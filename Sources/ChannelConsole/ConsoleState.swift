@@ -109,6 +109,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var quit = false
     /// `z`: the focused pane fills the screen even where the grid fits.
     public var zoomed = false
+    /// The binding table keys are looked up in: the defaults, or as the config file remaps them.
+    public var keyBindings = KeyBindings.standard
 
     public init(width: Int, height: Int, period: Period) {
         self.width = width

@@ -150,7 +150,7 @@ public enum ConsoleView {
     }
 
     static func tooSmall(_ screen: inout Screen, _ state: ConsoleState) {
-        let lines = ["Terminal too small: \(state.width)×\(state.height)", "ChannelDesk needs at least 80×24.", "Enlarge the window, or press q to quit."]
+        let lines = ["Terminal too small: \(state.width)×\(state.height)", "ChannelDesk needs at least 80×24.", "Enlarge the window, or press \(state.keyBindings.keys(for: .quit)[0]) to quit."]
         for (index, line) in lines.enumerated() {
             let y = max(0, state.height / 2 - 1 + index)
             let x = max(0, (state.width - displayWidth(line)) / 2)

@@ -88,8 +88,19 @@ public struct Binding: Sendable {
     public var keyLabel: String { keys.map(\.description).joined(separator: "/") }
 }
 
-/// The console's key bindings (lazygit-style: one table feeds handlers, footer and help).
-public enum KeyBindings {
+/// The console's key bindings (lazygit-style: one table feeds handlers, footer and help). `all` is the
+/// default table; a config file's `[keys]` gives a remapped one (`init(remapping:)`, KeyRemap.swift),
+/// made once and held in `ConsoleState.keyBindings`, so each lookup below reads the table of the state
+/// it is asked about and the handler, footer, `?` and `channeldesk keys` cannot disagree.
+public struct KeyBindings: Sendable {
+    /// The table in force: `all`, with the remapped commands' keys replaced.
+    public let bindings: [Binding]
+    /// The keys the config gave commands (empty for the defaults); the table is a function of it.
+    package let remap: KeyMap
+
+    /// The default table.
+    public static let standard = KeyBindings(bindings: all, remap: [:])
+
     public static let all: [Binding] = [
         Binding([.char("a")], .decide, .approve, hint: "approve", "Approve the selected registration (asks first when it conflicts)",
                 when: selection(accepts: .approve)),
@@ -179,15 +190,18 @@ public enum KeyBindings {
     ]
 
     /// The scopes active for `state`, most specific first.
-    static func scopes(for state: ConsoleState) -> [Scope] {
+    static func scopes(for state: ConsoleState) -> [Scope] { scopes(showing: state.details.last, on: state.focus) }
+
+    /// The scopes active while `detail` is open (nil: the `focus` pane shows), most specific first.
+    static func scopes(showing detail: Detail?, on focus: Pane) -> [Scope] {
         var scopes: [Scope] = []
-        switch state.details.last {
+        switch detail {
         case .registration?: scopes += [.decide, .registration, .detail]
         case .partner?: scopes += [.partnerDetail, .detail]
         case .concentration?: scopes += [.concentration, .detail]
         case .mdfRequest?: scopes += [.funds, .detail]
         case nil:
-            switch state.focus {
+            switch focus {
             case .queue: scopes += [.decide, .queue]
             case .partners: scopes.append(.partners)
             case .tiers: scopes.append(.tiers)
@@ -210,7 +224,7 @@ public enum KeyBindings {
     /// The binding `key` means in `state`, if any.
     public static func binding(for key: Key, in state: ConsoleState, _ data: ConsoleData) -> Binding? {
         for scope in scopes(for: state) {
-            if let binding = all.first(where: { $0.scope == scope && $0.keys.contains(key) && $0.applies(state, data) }) { return binding }
+            if let binding = state.keyBindings.bindings.first(where: { $0.scope == scope && $0.keys.contains(key) && $0.applies(state, data) }) { return binding }
         }
         return nil
     }
@@ -229,18 +243,19 @@ public enum KeyBindings {
     /// Footer hints for `state`: "a approve  r reject …".
     public static func hints(for state: ConsoleState, _ data: ConsoleData) -> [(key: String, label: String)] {
         let active = scopes(for: state)
-        return all.filter { active.contains($0.scope) && $0.hint != nil && $0.applies(state, data) }
+        return state.keyBindings.bindings.filter { active.contains($0.scope) && $0.hint != nil && $0.applies(state, data) }
             .sorted { active.firstIndex(of: $0.scope)! < active.firstIndex(of: $1.scope)! }
             .map { ($0.keys[0] == .char(" ") ? "space" : $0.keys[0].description, $0.hint!) }
     }
 }
 
 extension KeyBindings {
-    /// The binding table as Markdown, for the README (a test keeps the README in step with this).
-    public static func markdownTable() -> String {
+    /// The binding table as Markdown: the defaults for the README (a test keeps the README in step with
+    /// this), or a remapped table for `channeldesk keys`.
+    public static func markdownTable(_ table: KeyBindings = .standard) -> String {
         var lines = ["| keys | where | what |", "|---|---|---|"]
         for scope in Scope.allCases {
-            for binding in all where binding.scope == scope {
+            for binding in table.bindings where binding.scope == scope {
                 let keys = binding.keys.map { $0 == .char(" ") ? "space" : $0.description }
                     .map { "`\($0 == "|" ? "\\|" : $0)`" }.joined(separator: " ")
                 lines.append("| \(keys) | \(scope.title) | \(binding.help) |")

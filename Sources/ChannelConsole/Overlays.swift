@@ -12,7 +12,7 @@ enum Overlays {
             let visible = helpVisibleLines(state)
             let first = max(0, min(offset, body.count - visible))
             let position = body.count > visible ? "lines \(first + 1)–\(min(body.count, first + visible)) of \(body.count) · ↑↓ scroll · " : ""
-            screen.render(Modal(title: "Keys — \(KeyBindings.all.count) bindings", body: Array(body.dropFirst(first).prefix(visible)),
+            screen.render(Modal(title: "Keys — \(state.keyBindings.bindings.count) bindings", body: Array(body.dropFirst(first).prefix(visible)),
                                 footer: Line(position + "Esc closes"), width: min(area.width - 4, 96)), in: area)
         case .reject(let dialog):
             var body: [Line] = [Line("Reject \(dialog.ids.count == 1 ? dialog.ids[0] : "\(dialog.ids.count) registrations") — why?"), ""]
@@ -51,7 +51,7 @@ enum Overlays {
     static func helpLines(_ state: ConsoleState, _ data: ConsoleData) -> [Line] {
         var lines: [Line] = []
         for scope in Scope.allCases {
-            let bindings = KeyBindings.all.filter { $0.scope == scope && KeyBindings.isOffered($0, in: state, data) }
+            let bindings = state.keyBindings.bindings.filter { $0.scope == scope && KeyBindings.isOffered($0, in: state, data) }
             guard !bindings.isEmpty else { continue }
             if !lines.isEmpty { lines.append("") }
             lines.append(Line(scope.title, style: .bold))

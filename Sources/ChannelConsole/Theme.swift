@@ -55,6 +55,37 @@ enum Theme {
     }
 }
 
+/// The colours the console is drawn in, chosen by the config file's `theme`. Theme's styles are written
+/// in `dark`; `light` draws each of their colours as a shade that stays readable on a white background, so
+/// no pane needs to know which palette is in force. NO_COLOR still wins: the terminal drops every colour.
+package enum Palette: String, Sendable, CaseIterable {
+    case dark, light
+
+    /// `screen` in this palette.
+    package func apply(to screen: Screen) -> Screen {
+        guard self == .light else { return screen }
+        var screen = screen
+        screen.setStyle(screen.area) { style in
+            style.foreground = Self.onWhite(style.foreground)
+            style.background = Self.onWhite(style.background)
+        }
+        return screen
+    }
+
+    /// The 256-colour shades keep each colour's meaning at 4.5:1 or better against white (ANSI yellow, cyan
+    /// and green are under 2:1); a 16-colour terminal keeps the colour, its own light theme shading it.
+    static func onWhite(_ color: Color) -> Color {
+        switch color {
+        case .green: .extended(28, fallback: .green)
+        case .yellow: .extended(130, fallback: .yellow)
+        case .cyan: .extended(25, fallback: .blue)
+        case .red: .extended(160, fallback: .red)
+        case .magenta: .extended(127, fallback: .magenta)
+        default: color
+        }
+    }
+}
+
 /// Short human forms used across panes.
 enum Format {
     /// "5h", "3d" — the age of a registration.

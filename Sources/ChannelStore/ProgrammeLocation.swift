@@ -12,13 +12,15 @@ public struct ProgrammeLocation: Sendable, Equatable {
 
     public init(path: String) { self.init(url: URL(fileURLWithPath: (path as NSString).expandingTildeInPath)) }
 
-    /// `--file`, else `$CHANNELDESK_FILE`, else `$XDG_DATA_HOME/channeldesk/programme.cdesk`
-    /// (`~/.local/share/…` when XDG_DATA_HOME is unset).
-    public static func resolve(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> ProgrammeLocation {
+    /// `--file`, else `$CHANNELDESK_FILE`, else the config file's `programme` (`configured`), else
+    /// `$XDG_DATA_HOME/channeldesk/programme.cdesk` (`~/.local/share/…` when XDG_DATA_HOME is unset).
+    public static func resolve(explicit: String?, configured: String? = nil,
+                               environment: [String: String] = ProcessInfo.processInfo.environment) -> ProgrammeLocation {
         if let explicit, !explicit.isEmpty { return ProgrammeLocation(path: explicit) }
         if let fromEnvironment = environment["CHANNELDESK_FILE"], !fromEnvironment.isEmpty {
             return ProgrammeLocation(path: fromEnvironment)
         }
+        if let configured, !configured.isEmpty { return ProgrammeLocation(path: configured) }
         let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
         return ProgrammeLocation(path: dataHome + "/channeldesk/programme.cdesk")

@@ -275,8 +275,10 @@ public final class CursesTerminal: Terminal {
         return pair
     }
 
-    /// The curses colour number; bright colours fall back to their base colour on 8-colour terminals.
+    /// The curses colour number; bright colours fall back to their base colour on 8-colour terminals,
+    /// extended ones to their fallback below 256 colours.
     private func curses(_ color: Color) -> Int16 {
+        if case .extended(let index, let fallback) = color { return colorCount >= 256 ? Int16(index) : curses(fallback) }
         guard let index = color.ansiIndex else { return -1 }
         return Int16(colorCount >= 16 ? index : index % 8)
     }

@@ -1,14 +1,18 @@
 /// A terminal colour: the sixteen ANSI colours plus the terminal's own default, so a UI can stay
 /// readable on both light and dark themes by leaving most text in `.default`.
-public enum Color: Sendable, Hashable, CaseIterable {
+public indirect enum Color: Sendable, Hashable {
     case `default`
     case black, red, green, yellow, blue, magenta, cyan, white
     case brightBlack, brightRed, brightGreen, brightYellow, brightBlue, brightMagenta, brightCyan, brightWhite
+    /// One of the 256-colour palette's extra shades (16–255), for a theme the sixteen cannot serve (a
+    /// yellow readable on white); a terminal with fewer colours shows `fallback`.
+    case extended(UInt8, fallback: Color)
 
-    /// The ANSI index (0–15), or nil for the terminal default.
+    /// The ANSI index (0–15), or nil for the terminal default; an extended colour's is its fallback's.
     public var ansiIndex: Int? {
         switch self {
         case .default: nil
+        case .extended(_, let fallback): fallback.ansiIndex
         case .black: 0
         case .red: 1
         case .green: 2
@@ -48,6 +52,7 @@ public enum Color: Sendable, Hashable, CaseIterable {
         case .brightMagenta: "brightMagenta"
         case .brightCyan: "brightCyan"
         case .brightWhite: "brightWhite"
+        case .extended(let index, _): "color\(index)"
         }
     }
 }

@@ -9,8 +9,10 @@ struct ChannelDesk: ParsableCommand {
         commandName: "channeldesk",
         abstract: "A keyboard-first console for running a B2B partner programme.",
         discussion: """
-        The programme lives in one local file: --file PATH, else $CHANNELDESK_FILE, else
-        $XDG_DATA_HOME/channeldesk/programme.cdesk (~/.local/share/channeldesk/programme.cdesk).
+        The programme lives in one local file: --file PATH, else $CHANNELDESK_FILE, else the config file's
+        programme, else $XDG_DATA_HOME/channeldesk/programme.cdesk (~/.local/share/channeldesk/programme.cdesk).
+        The config file is $CHANNELDESK_CONFIG, else $XDG_CONFIG_HOME/channeldesk/config.toml
+        (~/.config/channeldesk/config.toml): actor, programme, theme and [keys] (see the README).
         """,
         subcommands: [
             OpenCommand.self, DemoCommand.self, ImportCommand.self, ExportCommand.self,

@@ -22,8 +22,8 @@ enum ConsoleLauncher {
             terminal.draw(openingScreen(location, width: terminal.size.width, height: terminal.size.height))
             CursesTerminal.dieIfAskedForTesting()
             store = try ProgrammeStore(opening: location)
-            runtime = ConsoleRuntime(store: store, actor: actor, asOf: asOf ?? .today, width: terminal.size.width,
-                                     height: terminal.size.height, log: ConsoleLog())
+            runtime = Configuration.runtime(store: store, actor: actor, asOf: asOf ?? .today,
+                                            width: terminal.size.width, height: terminal.size.height)
         } catch {
             // Damage only a full read finds: give the terminal back before saying so.
             terminal.stop()

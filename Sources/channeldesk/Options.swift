@@ -5,13 +5,13 @@ import Foundation
 
 /// `--file`, shared by every command.
 struct FileOptions: ParsableArguments {
-    @Option(name: .long, help: "The programme file (default: $CHANNELDESK_FILE or ~/.local/share/channeldesk/programme.cdesk).")
+    @Option(name: .long, help: "The programme file (default: $CHANNELDESK_FILE, the config's programme, or ~/.local/share/channeldesk/programme.cdesk).")
     var file: String?
 
     @Option(help: "A team's shared programme: postgresql://USER@HOST/DB (default: $CHANNELDESK_DATABASE).")
     var database: String?
 
-    var location: ProgrammeLocation { ProgrammeLocation.resolve(explicit: file) }
+    var location: ProgrammeLocation { ProgrammeLocation.resolve(explicit: file, configured: Configuration.current.programme) }
 
     /// Reads the programme without taking the writer's lock: reports run beside an open console.
     func read() throws -> Programme {
@@ -32,11 +32,12 @@ struct FileOptions: ParsableArguments {
 
 /// `--actor`: who is recorded in the audit trail for a change.
 struct ActorOptions: ParsableArguments {
-    @Option(help: "Who to record in the audit trail (default: $USER).")
+    @Option(help: "Who to record in the audit trail (default: the config's actor, else $USER).")
     var actor: String?
 
     var name: String {
         if let actor, !actor.isEmpty { return actor }
+        if let configured = Configuration.current.actor { return configured }
         let environment = ProcessInfo.processInfo.environment
         return environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LOGNAME"] ?? "unknown"
     }

@@ -18,8 +18,8 @@ enum SharedConsole {
         let session = try wrapped { try SharedSession(url) }
         defer { session.close() }
         let terminal = CursesTerminal()
-        let runtime = ConsoleRuntime(store: session.store, actor: url.user, asOf: asOf ?? .today, width: terminal.size.width,
-                                     height: terminal.size.height, log: ConsoleLog())
+        let runtime = Configuration.runtime(store: session.store, actor: url.user, asOf: asOf ?? .today,
+                                            width: terminal.size.width, height: terminal.size.height)
         runtime.performer = { action in try wrapped { try session.perform(action) } }
         if let banner = session.banner { runtime.announce(banner) }
         runtime.poll = { [unowned runtime] in

@@ -62,12 +62,12 @@ struct ShareCommand: ParsableCommand {
     )
 
     @Argument(help: "The team database, e.g. postgresql://postgres@localhost/channel.") var url: String
-    @Option(help: "The programme file to publish (default: $CHANNELDESK_FILE or ~/.local/share/channeldesk/programme.cdesk).")
+    @Option(help: "The programme file to publish (default: $CHANNELDESK_FILE, the config's programme, or ~/.local/share/channeldesk/programme.cdesk).")
     var file: String?
 
     func run() throws {
         let database = try wrapped { try DatabaseURL(url) }
-        let location = ProgrammeLocation.resolve(explicit: file)
+        let location = ProgrammeLocation.resolve(explicit: file, configured: Configuration.current.programme)
         let report = try wrapped { try Sharing.share(location, to: database) }
         Console.print("Shared \(location.name) to \(database): \(report.partners) partners, \(report.registrations) registrations, log starts after #\(report.lastSeq).")
         Console.info("Next: give each team member a role, e.g. psql \(database) -c 'GRANT channeldesk_manager TO ben;', then run commands with --database \(database).")

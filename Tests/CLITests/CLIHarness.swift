@@ -29,7 +29,10 @@ struct CLI {
         var env = ProcessInfo.processInfo.environment
         env["USER"] = "ci.tester"
         env["XDG_DATA_HOME"] = directory.appendingPathComponent("xdg").path
+        // Never the user's own config file: a test that wants one writes it here.
+        env["XDG_CONFIG_HOME"] = directory.appendingPathComponent("config").path
         env.removeValue(forKey: "CHANNELDESK_FILE")
+        env.removeValue(forKey: "CHANNELDESK_CONFIG")
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe(), err = Pipe()

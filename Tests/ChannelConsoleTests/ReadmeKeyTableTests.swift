@@ -10,3 +10,12 @@ import Testing
                 "README.md's key table is out of date; paste KeyBindings.markdownTable() into it")
     }
 }
+
+/// The README's config section lists the commands `[keys]` can remap, as the table names them.
+@Suite struct ReadmeConfigNamesTests {
+    @Test func readmeListsEveryCommandsConfigName() throws {
+        let readme = try String(contentsOf: ConsoleFixture.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains(KeyBindings.markdownCommandNames()),
+                "README.md's config command table is out of date; paste KeyBindings.markdownCommandNames() into it")
+    }
+}

@@ -31,7 +31,9 @@ final class Workspace {
     /// The environment of every process the tests start: nothing from the user's home or tmux.
     var environment: [String: String] {
         var env = ProcessInfo.processInfo.environment
-        for key in ["TMUX", "TMUX_PANE", "CHANNELDESK_FILE", "NO_COLOR", "COLUMNS", "LINES"] { env.removeValue(forKey: key) }
+        for key in ["TMUX", "TMUX_PANE", "CHANNELDESK_FILE", "CHANNELDESK_CONFIG", "XDG_CONFIG_HOME", "NO_COLOR", "COLUMNS", "LINES"] {
+            env.removeValue(forKey: key)
+        }
         env["HOME"] = home.path
         env["XDG_STATE_HOME"] = directory.appendingPathComponent("state").path
         env["XDG_DATA_HOME"] = directory.appendingPathComponent("data").path
