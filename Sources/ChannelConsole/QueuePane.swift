@@ -24,12 +24,13 @@ enum QueuePane {
         screen.put(Line(summary), x: area.x, y: area.y, maxWidth: area.width)
 
         let programme = data.programme
-        // Narrow terminals drop the domain (the detail shows it) before they squeeze the prospect.
+        // SLA time left, coloured by the one SLA rule, comes first. Narrow panes (the grid's, 80×24) keep
+        // the domain — what conflicts are made of — and leave the age and the prospect's name to the detail.
         let wide = area.width >= 100
-        var columns: [TableColumn] = [.fixed("Age", 4, alignment: .right), .fixed("Reg", 9), .min("Partner", 16), .fixed("Tier", 12),
-                                      .min("Prospect", 10)]
-        if wide { columns.append(.min("Domain", 12)) }
-        columns += [.fixed("Est. ACV", 9, alignment: .right), .fixed("Conflict", wide ? 17 : 10)]
+        var columns: [TableColumn] = [.fixed("Left", 6, alignment: .right)] + (wide ? [.fixed("Age", 4, alignment: .right)] : [])
+            + [.fixed("Reg", 9), .min("Partner", 16), .fixed("Tier", 12)]
+        if wide { columns.append(.min("Prospect", 10)) }
+        columns += [.min("Domain", wide ? 12 : 10), .fixed("Est. ACV", 9, alignment: .right), .fixed("Conflict", wide ? 17 : 10)]
         let table = Table(
             columns: columns,
             rowCount: rows.count, selected: focused ? list.selected : nil, offset: list.offset,
@@ -41,15 +42,16 @@ enum QueuePane {
             let partner = programme.partner(row.partnerID)
             // The tier as of the day, from the model's item (a later tier change has not happened yet).
             let tier = row.item.tier
-            var cells = [
-                Span(row.sla == .paused ? "info" : Format.age(row.age), style: Theme.sla(row.sla)),
+            var cells = [Span(Format.timeLeft(row.item.slaSecondsLeft), style: Theme.sla(row.sla))]
+            if wide { cells.append(Span(Format.age(row.age), style: Theme.dim)) }
+            cells += [
                 Span(row.id),
                 Span(partner?.name ?? row.partnerID, style: partner?.status.isEnrolled == false ? Theme.dim : .plain),
                 Span((row.priority ? "★ " : "  ") + tier, style: Theme.tier(tier, policy: programme.policy)),
-                Span(registration.prospectCompany),
             ]
-            if wide { cells.append(Span(row.domain, style: Theme.dim)) }
-            return cells + [Span(registration.estimatedACV.wholeUnits), Format.conflicts(row.conflicts, narrow: !wide)]
+            if wide { cells.append(Span(registration.prospectCompany)) }
+            return cells + [Span(row.domain, style: Theme.dim), Span(registration.estimatedACV.wholeUnits),
+                            Format.conflicts(row.conflicts, narrow: !wide)]
         }
         screen.render(table, in: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1))
     }

@@ -94,6 +94,15 @@ enum Format {
         return hours < 48 ? "\(hours)h" : "\(hours / 24)d"
     }
 
+    /// "31h" left, "-3d" past the deadline, "paused" while the partner is asked: a registration's SLA
+    /// time left as the model's `QueueItem` has it.
+    static func timeLeft(_ seconds: Int64?) -> String {
+        guard let seconds else { return "paused" }
+        // Within the hour, minutes: "-0h" would say nothing.
+        let magnitude = seconds.magnitude < 3600 ? "\(seconds.magnitude / 60)m" : age(Int64(seconds.magnitude))
+        return (seconds < 0 ? "-" : "") + magnitude
+    }
+
     static func label(_ raw: String) -> String { raw.replacingOccurrences(of: "_", with: " ") }
 
     /// Always one decimal, so a column of shares lines up ("5.0%" beside "11.6%").

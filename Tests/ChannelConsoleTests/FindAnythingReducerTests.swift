@@ -148,3 +148,24 @@ import TerminalUI
         }
     }
 }
+
+/// The Queue's SLA "time left" column reads the model's `QueueItem.slaSecondsLeft`.
+@Suite struct TimeLeftTests {
+    @Test func timeLeftIsHoursDaysOrMinutesAndSignedPastTheDeadline() {
+        #expect(Format.timeLeft(31 * 3600 + 59) == "31h")
+        #expect(Format.timeLeft(3 * 86_400) == "3d")
+        #expect(Format.timeLeft(-25 * 60) == "-25m")
+        #expect(Format.timeLeft(-49 * 3600) == "-2d")
+        #expect(Format.timeLeft(0) == "0m")
+        #expect(Format.timeLeft(nil) == "paused")
+    }
+
+    @Test func theQueueShowsEachRowsTimeLeftInItsSLAColour() {
+        let screen = Snapshot.screen(Snapshot.wide)
+        let lines = screen.textLines()
+        for row in ConsoleFixture.data.queue.prefix(5) {
+            let line = try? #require(lines.first { $0.contains(row.id) })
+            #expect(line?.contains(Format.timeLeft(row.item.slaSecondsLeft)) == true, "\(row.id)")
+        }
+    }
+}

@@ -361,7 +361,8 @@ enum ScreenText {
     /// Queue rows: the id and the text of the Partner column's first word.
     static func rows(_ screen: String) -> [(id: String, line: String)] {
         screen.split(separator: "\n").compactMap { line in
-            guard let match = line.firstMatch(of: /^\s*(?:\d+[hd]|info)\s+(R-\d{7})\s/) else { return nil }
+            // Time left ("31h", "-25m", "-3d", "paused"), on wide screens the age, then the id.
+            guard let match = line.firstMatch(of: /^\s*(?:-?\d+[mhd]|paused)\s+(?:\d+[hd]\s+)?(R-\d{7})\s/) else { return nil }
             return (String(match.1), String(line))
         }
     }
