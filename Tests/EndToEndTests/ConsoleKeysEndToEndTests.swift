@@ -67,6 +67,23 @@ struct ConsoleKeysEndToEndTests {
         #expect(try waiting(after.stdout) == waiting(before.stdout), "the queue is unchanged")
     }
 
+    /// `?` then `:` closes the help and opens the command line, so the rest of `:reject R-… reason`
+    /// is the command, not keys for the registration under the cursor.
+    @Test func helpThenColonOpensTheCommandLine() throws {
+        try withConsole { console in
+            let screen = try console.waitFor(" waiting ·")
+            let ids = ScreenText.queueIDs(screen)
+            let target = try #require(ids.dropFirst(2).first)
+            try console.type("?")
+            try console.waitFor("Keys — ")
+            try console.type(":reject \(target) Duplicate of an earlier registration")
+            try console.send("Enter")
+            let after = try console.waitFor("Rejected \(target)")
+            #expect(!after.contains("eject \(target)"), "no keystroke of the command leaked into a reason:\n\(after)")
+            #expect(ScreenText.queueIDs(after).first == ids.first, "the selected registration was not touched")
+        }
+    }
+
     @Test func aTooSmallTerminalTakesNoKeyButQuit() throws {
         try withConsole { console in
             var screen = try console.waitFor(" waiting ·")
