@@ -3,7 +3,7 @@ import Testing
 
 /// lazygit/k9s habits in the real console: `y` puts the selected id on the clipboard through OSC 52
 /// (tmux, keeping it as a paste buffer, shows the sequence reached the pty), `z` zooms a grid pane,
-/// and a screen too small — or still loading — takes no key but quit.
+/// the mouse selects, opens and scrolls, and a screen too small — or still loading — takes no key but quit.
 @Suite(.serialized)
 struct ConsoleKeysEndToEndTests {
     func withConsole(width: Int = 120, height: Int = 40, _ body: (Tmux) throws -> Void) throws {
@@ -81,6 +81,34 @@ struct ConsoleKeysEndToEndTests {
             let after = try console.waitFor("Rejected \(target)")
             #expect(!after.contains("eject \(target)"), "no keystroke of the command leaked into a reason:\n\(after)")
             #expect(ScreenText.queueIDs(after).first == ids.first, "the selected registration was not touched")
+        }
+    }
+
+    /// The mouse, as lazygit users expect: a click on a tab focuses its pane, a double click opens the
+    /// row under the pointer, the wheel moves the selection three rows.
+    @Test func clicksSelectDoubleClicksOpenAndTheWheelScrolls() throws {
+        try withConsole { console in
+            var screen = try console.waitFor(" waiting ·")
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let ids = ScreenText.queueIDs(screen)
+            // Partners is the second tab on the top line.
+            let tab = try #require(lines.first?.range(of: "2 Partners")).lowerBound
+            try console.click(x: lines[0].distance(from: lines[0].startIndex, to: tab) + 1, y: 0)
+            try console.waitFor(" partners · ")
+            try console.type("1")
+            screen = try console.waitFor(" waiting ·")
+            // Double click on the second queue row: its registration opens.
+            let row = try #require(lines.firstIndex { $0.contains(ids[1]) })
+            try console.click(x: 20, y: row)
+            try console.click(x: 20, y: row)
+            try console.waitFor("› registration \(ids[1])")
+            try console.send("Escape")
+            try console.waitFor(" waiting ·")
+            // One notch down from the first row selects the fourth; Enter opens it.
+            try console.send("g")
+            try console.wheel(down: true, x: 20, y: row)
+            try console.send("Enter")
+            try console.waitFor("› registration \(ids[3])")
         }
     }
 

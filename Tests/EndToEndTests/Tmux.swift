@@ -225,6 +225,25 @@ final class Tmux {
         try Workspace.exec(Workspace.tmux!, ["-L", socket] + arguments, environment: workspace.environment)
     }
 
+    /// A mouse event as a terminal sends it, in the SGR encoding the panes' terminfo (xterm-256color,
+    /// `kmous=\E[<`) names: `ESC [ < button ; column ; row M`, columns and rows from 1. tmux passes the
+    /// bytes to the pane as they are, as if from a terminal with the mouse on.
+    func mouse(button: Int, x: Int, y: Int, release: Bool = false) throws {
+        let bytes = Array("\u{1B}[<\(button);\(x + 1);\(y + 1)\(release ? "m" : "M")".utf8).map { String($0, radix: 16) }
+        let result = try tmux(["send-keys", "-t", session, "-H"] + bytes)
+        guard result.status == 0 else { throw EndToEndFailure("send-keys -H \(bytes) failed: \(result.stderr)") }
+    }
+
+    /// Button 1 pressed and released at column `x`, row `y` (from 0): curses takes a second press only
+    /// after the first was let go.
+    func click(x: Int, y: Int) throws {
+        try mouse(button: 0, x: x, y: y)
+        try mouse(button: 0, x: x, y: y, release: true)
+    }
+
+    /// One notch of the wheel at the cell: 64 up, 65 down.
+    func wheel(down: Bool, x: Int, y: Int) throws { try mouse(button: down ? 65 : 64, x: x, y: y) }
+
     /// Special keys by tmux name: Enter, Escape, Space, Tab, BTab, Up, C-c, …
     func send(_ keys: String...) throws {
         let result = try tmux(["send-keys", "-t", session] + keys)
