@@ -299,32 +299,12 @@ final class RowCache: @unchecked Sendable, Equatable {
 
     /// A partner detail's records, built by `build` the first time.
     func partnerBase(_ partnerID: String, build: () -> PartnerDetailRows.Base?) -> PartnerDetailRows.Base? {
-        lock.lock()
-        if let cached = partnerBases[partnerID] {
-            lock.unlock()
-            return cached
-        }
-        lock.unlock()
-        guard let built = build() else { return nil }
-        lock.lock()
-        partnerBases[partnerID] = built
-        lock.unlock()
-        return built
+        remembered(\.partnerBases, partnerID, build: build)
     }
 
     /// A partner detail's rows for `key`, built by `build` the first time.
     func partnerRows(_ key: PartnerDetailRows.Key, build: () -> PartnerDetailRows?) -> PartnerDetailRows? {
-        lock.lock()
-        if let cached = partners[key] {
-            lock.unlock()
-            return cached
-        }
-        lock.unlock()
-        guard let built = build() else { return nil }
-        lock.lock()
-        partners[key] = built
-        lock.unlock()
-        return built
+        remembered(\.partners, key, build: build)
     }
 
     /// What is remembered for `key`, without computing it.
@@ -335,17 +315,24 @@ final class RowCache: @unchecked Sendable, Equatable {
     }
 
     func rows(for key: Key, compute: () -> [Int]) -> [Int] {
+        remembered(\.rows, key, build: compute)!
+    }
+
+    /// `table[key]`, built by `build` the first time (and not kept when it builds nothing). The lock is
+    /// not held while building: two threads may build one entry, never corrupt the table.
+    private func remembered<Entry: Hashable, Value>(_ table: ReferenceWritableKeyPath<RowCache, [Entry: Value]>, _ key: Entry,
+                                                    build: () -> Value?) -> Value? {
         lock.lock()
-        if let cached = rows[key] {
+        if let cached = self[keyPath: table][key] {
             lock.unlock()
             return cached
         }
         lock.unlock()
-        let computed = compute()
+        guard let built = build() else { return nil }
         lock.lock()
-        rows[key] = computed
+        self[keyPath: table][key] = built
         lock.unlock()
-        return computed
+        return built
     }
 
     /// A new cache with the entries `keep` accepts: a value of the data that changed only in part keeps
