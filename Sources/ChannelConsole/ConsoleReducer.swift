@@ -113,8 +113,8 @@ public enum ConsoleReducer {
                 state.detailOffset = 0
             }
         case .filter:
-            let inDetail = state.details.last.map { if case .partner = $0 { return true } else { return false } } ?? false
-            state.mode = .filter(filterField(state.filterText, fields: inDetail ? state.partnerView.section.filterFields : PaneRows.fields(state.focus)))
+            let fields = state.inPartnerDetail ? state.partnerView.section.filterFields : PaneRows.fields(state.focus)
+            state.mode = .filter(filterField(state.filterText, fields: fields))
         case .commandLine: state.mode = .command(TextField(placeholder: "approve R-…, reject R-… reason, period 2026-Q2, partner P-…, q"))
         case .approve, .reject, .requestInfo, .extend, .toggleMark, .approveMarked, .rejectMarked, .requestInfoMarked,
              .nextQueued, .previousQueued, .nextConflict:
@@ -124,7 +124,7 @@ public enum ConsoleReducer {
         case .undo:
             guard let last = state.undo.last else { return [.lookUpLastUndoable] }
             return [.perform(last.inverse)]
-        case .sort where state.details.last.map { if case .partner = $0 { return true } else { return false } } ?? false:
+        case .sort where state.inPartnerDetail:
             let section = state.partnerView.section
             guard !section.sortOrders.isEmpty else { break }
             let order = ((state.partnerView.sort[section] ?? 0) + 1) % section.sortOrders.count

@@ -128,15 +128,18 @@ public struct ConsoleState: Sendable, Equatable {
         set { lists[focus] = newValue }
     }
 
+    /// A partner's detail is the view on top.
+    public var inPartnerDetail: Bool {
+        if case .partner? = details.last { return true }
+        return false
+    }
+
     /// What `/` edits: the open partner detail's section filter, else the focused pane's. Setting it
     /// starts the list over at its first row.
     public var filterText: String {
-        get {
-            if case .partner? = details.last { return partnerView.filter[partnerView.section] ?? "" }
-            return list.filter
-        }
+        get { inPartnerDetail ? partnerView.filter[partnerView.section] ?? "" : list.filter }
         set {
-            if case .partner? = details.last {
+            if inPartnerDetail {
                 partnerView.filter[partnerView.section] = newValue
                 partnerView.selected[partnerView.section] = 0
                 detailOffset = 0

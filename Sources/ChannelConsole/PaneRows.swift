@@ -92,7 +92,7 @@ public enum PaneRows {
         case .status: return row.status.rawValue
         case .sla: return "\(row.sla)"
         case .domain: return row.domain
-        case .partner: return partnerField(.partner, data.partnerRow(registration: row.position), data)
+        // The partner's own fields (type, region, owner, its id and name).
         default: return partnerField(field, data.partnerRow(registration: row.position), data)
         }
     }
