@@ -134,12 +134,15 @@ public struct KeyBindings: Sendable {
         Binding([.backTab, .left], .partnerDetail, .previousSection, "Previous section"),
         Binding([.char("s")], .partnerDetail, .sort, hint: "sort", "Sort the section's table",
                 when: { state, _ in !state.partnerView.section.sortOrders.isEmpty }),
-        Binding([.char("e")], .partnerDetail, .extend, hint: "extend", "Extend the selected approved registration's protection",
-                when: { state, data in state.partnerView.section == .registrations && selection(accepts: .extend)(state, data) }),
+        Binding([.char("e")], .partnerDetail, .extend, hint: "extend", "Extend the selected (or marked) approved registrations' protection",
+                when: { state, data in
+                    state.partnerView.section == .registrations
+                        && (!TriageController.markedRegistrations(state, data).isEmpty || selection(accepts: .extend)(state, data))
+                }),
         Binding([.char("c")], .partnerDetail, .advanceCommission, hint: "advance", "Advance the selected (or marked) commissions: accrued → approved → paid",
                 when: { state, _ in state.partnerView.section == .commissions }),
-        Binding([.char(" ")], .partnerDetail, .toggleMark, hint: "mark", "Mark or unmark a commission line",
-                when: { state, _ in state.partnerView.section == .commissions }),
+        Binding([.char(" ")], .partnerDetail, .toggleMark, hint: "mark", "Mark or unmark a commission line, or an approved registration to extend",
+                when: { state, _ in state.partnerView.section == .commissions || state.partnerView.section == .registrations }),
         Binding([.char("/")], .partnerDetail, .filter, hint: "filter", "Filter the section's rows as you type (status:approved, domain:…); Esc clears",
                 when: { state, _ in state.partnerView.section.isFilterable }),
         Binding([.char("[")], .concentration, .previousPeriod, hint: "prev quarter", "Show the previous quarter"),

@@ -36,7 +36,9 @@ enum PartnerDetailView {
             var columns: [TableColumn] = [.fixed("ID", 9), .fixed("Submitted", 10), .fixed("Status", 14), .min("Prospect", 12)]
             if wide { columns.append(.min("Domain", 12)) }
             columns += [.fixed("Est. ACV", 10, alignment: .right), .fixed("Protected", 10)]
-            let table = Table(columns: columns, rowCount: rows.registrations.count, selected: selected, emptyText: "No registrations.") { index in
+            let table = Table(columns: columns, rowCount: rows.registrations.count, selected: selected,
+                              isMarked: { state.partnerView.marked.contains(rows.registrations[$0].id) }, markSymbol: "✔",
+                              markStyle: Theme.marked, emptyText: "No registrations.") { index in
                 let registration = rows.registrations[index]
                 var cells = [Span(registration.id), Span(registration.submittedAt.day.description, style: Theme.dim),
                              Span(Format.label(registration.status.rawValue), style: Theme.status(registration.status)),

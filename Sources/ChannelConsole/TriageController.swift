@@ -22,8 +22,26 @@ enum TriageController {
                 state.mode = .requestInfo(ids: [id], field: TextField(placeholder: "question for the partner (optional)"))
             }
         case .extend:
+            // In a partner's registrations, the marked ones go together (one batch, one undo).
+            let marked = markedRegistrations(state, data)
+            if !marked.isEmpty {
+                state.partnerView.marked.subtract(marked)
+                return [.perform(marked.count == 1 ? .extend(registrationID: marked[0]) : .batch(marked.map { .extend(registrationID: $0) }))]
+            }
             return ConsoleReducer.selectedRegistration(state, data).map { [.perform(.extend(registrationID: $0))] } ?? []
         case .toggleMark:
+            if case .partner? = state.details.last, state.partnerView.section == .registrations {
+                guard let id = ConsoleReducer.selectedRegistration(state, data) else { break }
+                if state.partnerView.marked.remove(id) == nil {
+                    guard data.programme.registration(id)?.accepts(.extend, policy: data.programme.policy) == true else {
+                        state.status = StatusMessage("Only an approved registration's protection can be extended", .error)
+                        break
+                    }
+                    state.partnerView.marked.insert(id)
+                }
+                ConsoleReducer.move(.down, &state, data)
+                break
+            }
             if case .partner(let id)? = state.details.last {
                 guard state.partnerView.section == .commissions, let rows = PartnerDetailRows.of(id, data, state.partnerView),
                       let line = rows.ledger[safe: state.partnerView.selected[.commissions] ?? 0], line.status != nil else { break }
@@ -102,6 +120,13 @@ enum TriageController {
         state.details.append(.registration(target))
         state.detailOffset = 0
         state.status = StatusMessage("\(target) conflicts with \(id) — Esc goes back")
+    }
+
+    /// The registrations marked in the open partner detail's Registrations section, in its order.
+    static func markedRegistrations(_ state: ConsoleState, _ data: ConsoleData) -> [String] {
+        guard case .partner(let id)? = state.details.last, state.partnerView.section == .registrations,
+              !state.partnerView.marked.isEmpty, let rows = PartnerDetailRows.of(id, data, state.partnerView) else { return [] }
+        return rows.registrations.map(\.id).filter(state.partnerView.marked.contains)
     }
 
     static func markedInQueueOrder(_ state: ConsoleState, _ data: ConsoleData) -> [String] {

@@ -169,3 +169,44 @@ import TerminalUI
         }
     }
 }
+
+/// Bulk extend (issue #11, triage flow): approved registrations marked in a partner's Registrations
+/// section are extended together, in one batch that one `u` undoes.
+@Suite struct BulkExtendReducerTests {
+    @Test func spaceMarksApprovedRegistrationsAndEExtendsThemTogether() {
+        // The partner's approved registrations, found with the section's filter.
+        var store = ConsoleStore {
+            $0.details = [.partner("P-00038")]
+            $0.partnerView.section = .registrations
+            $0.partnerView.filter[.registrations] = "status:approved"
+        }
+        let ids = PartnerDetailRows.of("P-00038", store.data, store.state.partnerView)!.registrations.map(\.id)
+        #expect(ids == ["R-0000780", "R-0000770"])
+        store.press(.char(" ")) {
+            $0.partnerView.marked = ["R-0000780"]
+            $0.partnerView.selected[.registrations] = 1
+        }
+        store.press(.char(" ")) { $0.partnerView.marked = ["R-0000780", "R-0000770"] }
+        store.press(.char("e"), { $0.partnerView.marked = [] },
+                    effects: [.perform(.batch([.extend(registrationID: "R-0000780"), .extend(registrationID: "R-0000770")]))])
+        // One marked: a plain extension.
+        store.press(.char(" ")) { $0.partnerView.marked = ["R-0000770"] }
+        store.press(.char("e"), { $0.partnerView.marked = [] }, effects: [.perform(.extend(registrationID: "R-0000770"))])
+    }
+
+    @Test func aRegistrationThatCannotBeExtendedIsNotMarked() throws {
+        let data = ConsoleFixture.data
+        let pending = try #require(data.queue.first)
+        let partner = pending.partnerID
+        var view = PartnerViewState()
+        view.section = .registrations
+        let rows = try #require(PartnerDetailRows.of(partner, data, view))
+        let index = try #require(rows.registrations.firstIndex { $0.id == pending.id })
+        var store = ConsoleStore {
+            $0.details = [.partner(partner)]
+            $0.partnerView.section = .registrations
+            $0.partnerView.selected[.registrations] = index
+        }
+        store.press(.char(" ")) { $0.status = StatusMessage("Only an approved registration's protection can be extended", .error) }
+    }
+}

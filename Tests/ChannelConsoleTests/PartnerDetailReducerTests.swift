@@ -118,8 +118,9 @@ import TerminalUI
         store.press(.char("c")) { $0.status = StatusMessage("No commission is selected", .error) }
     }
 
-    @Test func spaceOutsideTheCommissionsSectionDoesNothing() {
-        for section in [PartnerSection.overview, .registrations, .deals, .history] {
+    /// (Registrations mark too since bulk extend: BulkExtendReducerTests.)
+    @Test func spaceOutsideTheCommissionsAndRegistrationsSectionsDoesNothing() {
+        for section in [PartnerSection.overview, .deals, .history] {
             var store = inSection(section)
             store.press(.char(" "))
         }
@@ -197,7 +198,7 @@ import TerminalUI
         // The footer offers only what the section can do.
         #expect(hints { $0.details = [.partner("P-00038")] } == ["Tab section", "Esc back", "u undo", "? help", "q quit"])
         #expect(hints { $0.details = [.partner("P-00038")]; $0.partnerView.section = .registrations }
-            == ["Tab section", "s sort", "e extend", "/ filter", "Esc back", "Enter open", "u undo", "? help", "q quit"])
+            == ["Tab section", "s sort", "e extend", "space mark", "/ filter", "Esc back", "Enter open", "u undo", "? help", "q quit"])
         #expect(hints { $0.details = [.partner("P-00038")]; $0.partnerView.section = .commissions }
             == ["Tab section", "s sort", "c advance", "space mark", "/ filter", "Esc back", "u undo", "? help", "q quit"])
     }
