@@ -7,12 +7,7 @@ import Testing
 /// The `:` line reads the batch's commands too, through the shared grammar, and words its refusals
 /// the console's way (usages written with the colon).
 @Suite struct CommandGrammarReducerTests {
-    func commandLine(_ text: String) -> ConsoleStore {
-        var store = ConsoleStore()
-        store.reach(.char(":"))
-        store.type(text)
-        return store
-    }
+    func commandLine(_ text: String) -> ConsoleStore { ConsoleStore.onCommandLine(text) }
 
     @Test func batchCommandsWorkOnTheColonLine() {
         var store = commandLine("tier p-00003 Gold")

@@ -14,10 +14,7 @@ import Testing
 
     /// The store with `text` typed on a freshly opened `:` line.
     func commandLine(_ text: String, history: [String] = []) -> ConsoleStore {
-        var store = ConsoleStore { $0.commandHistory = CommandHistory(lines: history) }
-        store.reach(.char(":"))
-        store.type(text)
-        return store
+        ConsoleStore.onCommandLine(text) { $0.commandHistory = CommandHistory(lines: history) }
     }
 
     // MARK: History

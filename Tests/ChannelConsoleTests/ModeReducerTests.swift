@@ -113,9 +113,7 @@ import TerminalUI
 
     /// Types `text` on the command line and returns the store just before Enter.
     func commandLine(_ text: String, _ setup: (inout ConsoleState) -> Void = { _ in }) -> ConsoleStore {
-        var store = ConsoleStore(setup)
-        store.reach(.char(":"))
-        store.type(text)
+        let store = ConsoleStore.onCommandLine(text, setup)
         #expect(store.state.mode == .command(TextField(value: text, placeholder: Self.commandPlaceholder)))
         return store
     }

@@ -52,6 +52,14 @@ struct ConsoleStore {
     mutating func reach(_ keys: Key...) {
         for key in keys { _ = ConsoleReducer.update(&state, .key(key), data) }
     }
+
+    /// A store (after `setup`) with `text` typed on a freshly opened `:` line, just before Enter.
+    static func onCommandLine(_ text: String, _ setup: (inout ConsoleState) -> Void = { _ in }) -> ConsoleStore {
+        var store = ConsoleStore(setup)
+        store.reach(.char(":"))
+        store.type(text)
+        return store
+    }
 }
 
 /// The fields of two states that differ, each with both values: the readable part of a failed `send`.
