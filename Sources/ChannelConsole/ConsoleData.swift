@@ -39,6 +39,8 @@ public struct ConsoleData: Sendable, Equatable {
     /// The panes' filtered and sorted rows, remembered for this value of the data: a keystroke that
     /// only moves the cursor must not filter or sort ten thousand rows again.
     var rowCache = RowCache()
+    /// Where builds too large for a keystroke run (the runtime's); nil builds everything in place.
+    public var background: BackgroundWork?
 
     /// - Parameter now: the clock reading "as of today" means (DESIGN.md §3).
     public init(programme: Programme, asOf: Day, period: Period, now: Instant = AsOf.clock()) {
@@ -96,6 +98,15 @@ public struct ConsoleData: Sendable, Equatable {
         let owner = Int(programme.registrations.partners[position])
         return owner >= 0 ? owner : nil
     }
+
+    /// Whether a partner's detail holds more records than can be gathered within a keystroke's 16 ms
+    /// (measured: ~2 µs a record, 0.5–0.7 s for the 1M demo's largest partner).
+    func detailIsLarge(_ partnerID: String) -> Bool {
+        (registrationsByPartner[partnerID]?.count ?? 0) + (dealsByPartner[partnerID]?.count ?? 0) >= largeDetail
+    }
+
+    /// From how many records (registrations and deals) a partner's detail is gathered in the background.
+    var largeDetail = 8_000
 
     /// A partner's profile, from the indexes rather than a scan of the programme.
     public func profile(of partnerID: String) -> PartnerProfile? {
@@ -300,6 +311,53 @@ final class RowCache: @unchecked Sendable, Equatable {
     /// A partner detail's records, built by `build` the first time.
     func partnerBase(_ partnerID: String, build: () -> PartnerDetailRows.Base?) -> PartnerDetailRows.Base? {
         remembered(\.partnerBases, partnerID, build: build)
+    }
+
+    /// A partner detail's records if they are ready; else nil, and `build` runs on `background` (once).
+    func partnerBase(_ partnerID: String, on background: BackgroundWork,
+                     build: @escaping @Sendable () -> PartnerDetailRows.Base?) -> PartnerDetailRows.Base? {
+        later(.base(partnerID), lookUp: { $0.partnerBases[partnerID] }, on: background, build: build,
+              keep: { $0.partnerBases[partnerID] = $1 })
+    }
+
+    /// A partner detail's rows for `key` if they are ready; else nil, and `build` runs on `background`.
+    func partnerRows(_ key: PartnerDetailRows.Key, on background: BackgroundWork,
+                     build: @escaping @Sendable () -> PartnerDetailRows?) -> PartnerDetailRows? {
+        later(.rows(key), lookUp: { $0.partners[key] }, on: background, build: build, keep: { $0.partners[key] = $1 })
+    }
+
+    /// What is built in the background: a partner's records, or its rows in one order and filter.
+    enum Build: Hashable, Sendable {
+        case base(String)
+        case rows(PartnerDetailRows.Key)
+    }
+
+    /// Whether the entry for `key` is being built.
+    func isBuilding(_ key: Build) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return building.contains(key)
+    }
+
+    private var building: Set<Build> = []
+    /// Entries whose build made nothing (the partner went): asked again, they are not built again.
+    private var madeNothing: Set<Build> = []
+
+    private func later<Value: Sendable>(_ key: Build, lookUp: (RowCache) -> Value?, on background: BackgroundWork,
+                                        build: @escaping @Sendable () -> Value?,
+                                        keep: @escaping @Sendable (RowCache, Value) -> Void) -> Value? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = lookUp(self) { return cached }
+        guard !madeNothing.contains(key), building.insert(key).inserted else { return nil }
+        background.start { [self] in
+            let built = build()
+            lock.lock()
+            building.remove(key)
+            if let built { keep(self, built) } else { madeNothing.insert(key) }
+            lock.unlock()
+        }
+        return nil
     }
 
     /// A partner detail's rows for `key`, built by `build` the first time.

@@ -227,6 +227,8 @@ public enum ConsoleReducer {
                 let section = state.partnerView.section
                 if let rows = PartnerDetailRows.of(id, data, state.partnerView), rows.count(section) > 0 {
                     state.partnerView.selected[section] = step(state.partnerView.selected[section] ?? 0, count: rows.count(section))
+                } else if PartnerDetailRows.isGathering(id, data, state.partnerView) {
+                    return  // nothing on screen yet to move over
                 } else {
                     state.detailOffset = step(state.detailOffset, count: nil)
                 }

@@ -54,10 +54,27 @@ struct PartnerDetailRows: Sendable {
     }
 
     /// The rows for the partner detail `view` shows, from the data's cache when they were built before.
+    /// A partner too large to gather within a keystroke has its records gathered, and filtered, on the
+    /// data's background: nil until they are ready (`isGathering` says so); a sort only reorders them.
     static func of(_ partnerID: String, _ data: ConsoleData, _ view: PartnerViewState) -> PartnerDetailRows? {
-        data.rowCache.partnerRows(Key(partnerID: partnerID, sort: view.sort, filter: view.filter.filter { !$0.value.isEmpty })) {
-            data.rowCache.partnerBase(partnerID) { Base(partnerID, data) }.map { PartnerDetailRows($0, view) }
+        let key = key(partnerID, view)
+        guard let background = data.background, data.detailIsLarge(partnerID) else {
+            return data.rowCache.partnerRows(key) {
+                data.rowCache.partnerBase(partnerID) { Base(partnerID, data) }.map { PartnerDetailRows($0, view) }
+            }
         }
+        guard let base = data.rowCache.partnerBase(partnerID, on: background, build: { Base(partnerID, data) }) else { return nil }
+        if key.filter.isEmpty { return data.rowCache.partnerRows(key) { PartnerDetailRows(base, view) } }
+        return data.rowCache.partnerRows(key, on: background) { PartnerDetailRows(base, view) }
+    }
+
+    /// Whether the rows `of` answers nil for are still being gathered (rather than the partner gone).
+    static func isGathering(_ partnerID: String, _ data: ConsoleData, _ view: PartnerViewState) -> Bool {
+        data.rowCache.isBuilding(.base(partnerID)) || data.rowCache.isBuilding(.rows(key(partnerID, view)))
+    }
+
+    private static func key(_ partnerID: String, _ view: PartnerViewState) -> Key {
+        Key(partnerID: partnerID, sort: view.sort, filter: view.filter.filter { !$0.value.isEmpty })
     }
 
     private init(_ base: Base, _ view: PartnerViewState) {

@@ -6,7 +6,16 @@ import TerminalUI
 enum PartnerDetailView {
     static func render(_ screen: inout Screen, _ area: Rect, id: String, state: ConsoleState, data: ConsoleData) {
         guard let rows = PartnerDetailRows.of(id, data, state.partnerView) else {
-            screen.put("Partner \(id) no longer exists.", x: area.x + 1, y: area.y + 1, style: Theme.error)
+            if PartnerDetailRows.isGathering(id, data, state.partnerView) {
+                let name = data.programme.partner(id)?.name ?? id
+                let registrations = data.registrationsByPartner[id]?.count ?? 0, deals = data.dealsByPartner[id]?.count ?? 0
+                screen.put(Line([Span(name, style: .bold), Span("  \(id)", style: Theme.dim)]).truncated(toWidth: area.width - 2),
+                           x: area.x + 1, y: area.y)
+                screen.put("Gathering \(registrations) registrations and \(deals) deals…",
+                           x: area.x + 1, y: area.y + 2, style: Theme.dim, maxWidth: area.width - 2)
+            } else {
+                screen.put("Partner \(id) no longer exists.", x: area.x + 1, y: area.y + 1, style: Theme.error)
+            }
             return
         }
         let profile = rows.profile, partner = profile.partner
