@@ -67,6 +67,29 @@ struct ConsoleKeysEndToEndTests {
         #expect(try waiting(after.stdout) == waiting(before.stdout), "the queue is unchanged")
     }
 
+    /// A partner too large to gather within a keystroke (8,000 records or more): Enter answers at once
+    /// with what is being gathered, and the loop draws the detail when it is ready — no key needed.
+    @Test func aLargePartnersDetailComesUpWithoutAnotherKey() throws {
+        let workspace = try Workspace()
+        defer { workspace.cleanup() }
+        try workspace.makeDemo(partners: 12, registrations: 70_000)
+        let export = try workspace.run(["export", "registrations", "--file", workspace.file.path, "--format", "csv"])
+        let lines = export.stdout.split(separator: "\n")
+        let column = try #require(lines.first?.split(separator: ",").firstIndex(of: "partner_id"))
+        var counts: [Substring: Int] = [:]
+        // Ids and partner ids come before any quoted field, so a plain split finds them.
+        for line in lines.dropFirst() { counts[line.split(separator: ",", omittingEmptySubsequences: false)[column], default: 0] += 1 }
+        let largest = try #require(counts.max { $0.value < $1.value })
+        #expect(largest.value >= 8_000, "the demo's largest partner is large enough to be gathered in the background")
+        let console = try Tmux(workspace, ["--file", workspace.file.path, "--as-of", Workspace.today, "--actor", "e2e.tester"])
+        defer { console.kill() }
+        try console.waitFor(" waiting ·", timeout: 60)
+        try console.type(":partner \(largest.key)")
+        try console.send("Enter")
+        let screen = try console.waitFor("Registrations (", timeout: 60)
+        #expect(screen.contains("Overview") && !screen.contains("Gathering"), "\(screen)")
+    }
+
     /// `?` then `:` closes the help and opens the command line, so the rest of `:reject R-… reason`
     /// is the command, not keys for the registration under the cursor.
     @Test func helpThenColonOpensTheCommandLine() throws {
