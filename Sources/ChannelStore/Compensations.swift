@@ -2,8 +2,8 @@ import ChannelModel
 
 /// The compensating actions of recent changes, by actor and journal sequence number: what lets `u`
 /// undo a change made before the console was restarted. The snapshot keeps a change's audit line but
-/// not what it replaced, so this is filled from the journal as it is replayed on open and from the
-/// changes made since; a change a checkpoint folded into the snapshot before the open is not here.
+/// not what it replaced, so the snapshot keeps these beside it; they are then filled from the journal
+/// as it is replayed on open and from the changes made since.
 public struct Compensations: Sendable, Equatable {
     /// One remembered change.
     public struct Change: Sendable, Equatable {
@@ -18,7 +18,7 @@ public struct Compensations: Sendable, Equatable {
 
     private var byActor: [String: [Change]] = [:]
 
-    init() {}
+    public init() {}
 
     /// Remembers `entry` if it is a decision with an inverse or an undo. Imports have no inverse; a
     /// policy change's inverse is another policy change, which the audit could not tell from a new one.
@@ -31,10 +31,20 @@ public struct Compensations: Sendable, Equatable {
             guard let inverse = outcome.inverse else { return }
             change = Change(seq: entry.seq, inverse: inverse)
         }
-        var changes = byActor[entry.actor, default: []]
+        remember(change, by: entry.actor)
+    }
+
+    /// Adds `change`, newer than every change of `actor` remembered so far.
+    mutating func remember(_ change: Change, by actor: String) {
+        var changes = byActor[actor, default: []]
         changes.append(change)
         if changes.count > Self.perActor { changes.removeFirst(changes.count - Self.perActor) }
-        byActor[entry.actor] = changes
+        byActor[actor] = changes
+    }
+
+    /// Every remembered change with its actor, by actor then sequence number: what a snapshot keeps.
+    var changes: [(actor: String, change: Change)] {
+        byActor.keys.sorted().flatMap { actor in byActor[actor]!.map { (actor, $0) } }
     }
 
     /// The change `seq` of `actor`, when it is remembered.

@@ -69,7 +69,7 @@ public enum ProgrammeLoader {
         var lastSeq = snapshot.lastSeq
         var replayed = 0
         var warnings: [String] = []
-        var compensations = Compensations()
+        var compensations = snapshot.compensations
         for (index, payload) in contents.payloads.enumerated() {
             let entry: JournalEntry
             do {

@@ -114,7 +114,8 @@ public final class ProgrammeStore {
     /// snapshot already holds (by sequence number).
     public func checkpoint() throws {
         let journal = try usableJournal()
-        let data = try SnapshotCodec.encode(programme, generation: generation + 1, lastSeq: lastSeq, savedAt: Date())
+        let data = try SnapshotCodec.encode(programme, generation: generation + 1, lastSeq: lastSeq, savedAt: Date(),
+                                            compensations: compensations)
         let before = snapshotIdentity()
         do {
             try AtomicFile.write(data, to: location.url, io: io)

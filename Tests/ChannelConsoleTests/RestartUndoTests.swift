@@ -122,16 +122,27 @@ import Testing
         }
     }
 
-    @Test func aChangeACheckpointFoldedAwayIsExplainedNotGuessed() throws {
+    /// The snapshot keeps what undoes the changes it folds in, so a checkpoint does not take `u` away.
+    @Test func aChangeACheckpointFoldedInIsStillUndoneAfterAReopen() throws {
         let file = try ProgrammeFile()
+        var approval: Int64 = 0
         try file.session("alice") { runtime in
             run("approve R-0000526", runtime)
+            approval = runtime.store.lastSeq
             try runtime.store.checkpoint()
         }
         try file.session("alice") { runtime in
+            let journal = try FileManager.default.attributesOfItem(atPath: file.location.journalURL.path)[.size] as? Int
+            #expect(journal == 0, "the approval is in the snapshot, not the journal")
             press("u", runtime)
-            #expect(runtime.state.status == StatusMessage("Cannot undo your approval of R-0000526 at 10:02 (today): a checkpoint has "
-                                                          + "folded it into the programme file, which keeps no earlier state", .error))
+            let before = try #require(ConsoleFixture.programme.registration("R-0000526"))
+            guard case .confirm(let confirmation) = runtime.state.mode else {
+                Issue.record("u offered no undo: \(String(describing: runtime.state.status))")
+                return
+            }
+            #expect(confirmation.action == .restoreRegistration(before, undoing: approval))
+            press("y", runtime)
+            #expect(runtime.store.programme.registration("R-0000526") == before)
         }
     }
 

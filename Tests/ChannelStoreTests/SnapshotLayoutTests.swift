@@ -31,7 +31,7 @@ import Testing
         #expect(root["lastSeq"] as? Int == 9)
         #expect((root["savedAt"] as? Date)?.timeIntervalSince1970 == 1_790_000_000)
         #expect(Set(tables.keys) == ["partners", "registrations", "deals", "investments", "nps", "directAccounts", "enablement", "audit",
-                                     "commissionStatus", "clawbacks", "mdfRequests", "mdfAllocations"])
+                                     "commissionStatus", "clawbacks", "mdfRequests", "mdfAllocations", "compensations"])
         let policy = try #require(root["policy"] as? [String: Any])
         #expect(policy["protectionDays"] as? Int == 90)
     }

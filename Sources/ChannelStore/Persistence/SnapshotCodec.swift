@@ -9,6 +9,8 @@ public struct DecodedSnapshot: Sendable, Equatable {
     /// The sequence number of the last journaled action the snapshot contains.
     public var lastSeq: Int64
     public var savedAt: Date
+    /// What undoes each actor's recent changes up to `lastSeq` (empty in files written before it was kept).
+    public var compensations = Compensations()
 }
 
 /// Reads and writes the programme file (DESIGN.md §5): a binary property list whose tables are
@@ -19,9 +21,13 @@ public enum SnapshotCodec {
 
     /// The `tables` keys, in the order the programme holds them.
     static let tableNames = ["partners", "registrations", "deals", "investments", "nps", "directAccounts",
-                             "enablement", "audit", "commissionStatus", "clawbacks", "mdfRequests", "mdfAllocations"]
+                             "enablement", "audit", "commissionStatus", "clawbacks", "mdfRequests", "mdfAllocations",
+                             "compensations"]
 
-    public static func encode(_ programme: Programme, generation: Int64, lastSeq: Int64, savedAt: Date) throws -> Data {
+    /// - Parameter compensations: what undoes the recent changes the snapshot folds in, so `u` still
+    ///   reaches them after the journal is emptied.
+    public static func encode(_ programme: Programme, generation: Int64, lastSeq: Int64, savedAt: Date,
+                              compensations: Compensations = Compensations()) throws -> Data {
         let tables: [String: ColumnTable] = [
             "partners": try TableCodec.encode(programme.partners),
             "registrations": try TableCodec.encode(programme.registrations),
@@ -35,6 +41,7 @@ public enum SnapshotCodec {
             "clawbacks": try TableCodec.encode(programme.clawbacks),
             "mdfRequests": try TableCodec.encode(programme.mdfRequests),
             "mdfAllocations": try TableCodec.encode(programme.mdfAllocations),
+            "compensations": try TableCodec.encode(compensations),
         ]
         let root = Root(format: format, version: version, generation: generation, lastSeq: lastSeq,
                         savedAt: savedAt, policy: programme.policy, suffixList: Domain.listVersion, tables: tables)
@@ -88,7 +95,7 @@ public enum SnapshotCodec {
                 clawbacks: others.clawbacks, mdfRequests: others.mdfRequests, mdfAllocations: others.mdfAllocations)
             try MoneyBounds.check(MoneyBounds.columns(of: programme))
             return DecodedSnapshot(programme: programme, generation: root.generation, lastSeq: root.lastSeq,
-                                   savedAt: root.savedAt)
+                                   savedAt: root.savedAt, compensations: others.compensations)
         } catch let error as SnapshotError {
             throw error
         } catch let error as Programme.DuplicateID {
@@ -115,6 +122,7 @@ public enum SnapshotCodec {
         var clawbacks: [Clawback]
         var mdfRequests: [MDFRequest]
         var mdfAllocations: [MDFAllocation]
+        var compensations: Compensations
 
         init(_ tables: [String: ColumnTable]) throws(SnapshotError) {
             deals = try TableCodec.decode(DealTable.self, from: table(tables, "deals"))
@@ -129,6 +137,8 @@ public enum SnapshotCodec {
             // So did MDF (DESIGN §8): a file without its tables has no requests and no allocations.
             mdfRequests = try tables["mdfRequests"].map { table throws(SnapshotError) in try TableCodec.decode(MDFRequest.self, from: table) } ?? []
             mdfAllocations = try tables["mdfAllocations"].map { table throws(SnapshotError) in try TableCodec.decode(MDFAllocation.self, from: table) } ?? []
+            // And the undo of recent changes: absent, only the journal's changes can be undone.
+            compensations = try tables["compensations"].map { table throws(SnapshotError) in try TableCodec.decodeCompensations(from: table) } ?? Compensations()
         }
     }
 
