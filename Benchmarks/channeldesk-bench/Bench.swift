@@ -247,6 +247,19 @@ struct SizeRun: Codable {
     var keystrokes: ConsoleBench.Keystrokes
 }
 
+/// One kind exported to a file in a fresh child process, as CSV and as JSON: DESIGN §7 wants the JSON
+/// within 1.5× the CSV's time and memory flat (≤ 64 MB above the open programme, `loadPeakMiB`).
+struct ExportFigure: Codable {
+    var kind: String
+    var loadPeakMiB: Double
+    var csvSeconds: Double
+    var jsonSeconds: Double
+    var csvPeakMiB: Double
+    var jsonPeakMiB: Double
+    var csvBytes: Int
+    var jsonBytes: Int
+}
+
 struct Results: Codable {
     var machine: Machine
     var programme: ProgrammeInfo
@@ -256,6 +269,7 @@ struct Results: Codable {
     var durableApprove: DurableApprove
     var csvImport: CSVImport
     var memory: Memory?
+    var exports: [ExportFigure]
     var sizes: [SizeRun]
     var notes: [String]
     var wallSeconds: Double

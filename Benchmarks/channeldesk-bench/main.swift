@@ -19,8 +19,30 @@ if let file = options.measureOpen {
     // Child mode: a fresh process opens the programme, so the parent's generation memory is not counted.
     do {
         let location = ProgrammeLocation(path: file)
+        var extra: [String: Double] = [:]
         let (_, seconds) = try timed { () throws -> Int in
             switch options.measureMode {
+            case "load":
+                // What an open programme costs alone: the floor the export's memory is measured above.
+                return try ProgrammeLoader.load(location).programme.registrations.count
+            case let mode where mode.hasPrefix("export-"):
+                // export-FORMAT-KIND: the programme loaded, then that export streamed to a file beside it.
+                let parts = mode.split(separator: "-", maxSplits: 2).map(String.init)
+                guard parts.count == 3, let format = ExportFormat(rawValue: parts[1]), let kind = ExportKind(rawValue: parts[2]) else {
+                    throw BenchError("unknown export mode \(mode)")
+                }
+                let programme = try ProgrammeLoader.load(location).programme
+                let url = location.url.deletingLastPathComponent().appendingPathComponent("export.\(format.rawValue)")
+                var rows = 0
+                let (_, exportSeconds) = try timed {
+                    try ExportWriter.write(to: url) { write in
+                        rows = try Exporter.export(kind, from: programme, format: format) { try write(Data($0)) }
+                    }
+                }
+                extra["exportSeconds"] = exportSeconds
+                extra["exportBytes"] = Double(fileSize(url.path))
+                try? FileManager.default.removeItem(at: url)
+                return rows
             case "generate":
                 // Profiling helper: write the --registrations/--partners programme to the file and stop.
                 let programme = DemoGenerator.programme(policy: try Policy.bundledDefault(), partners: options.partners,
@@ -61,7 +83,8 @@ if let file = options.measureOpen {
                 return report.enrolledPartners + standings.count + queue.count
             }
         }
-        print("{\"peakRSSMiB\": \(peakRSSMiB()), \"ruMaxRSSMiB\": \(ruMaxRSSMiB()), \"seconds\": \(seconds)}")
+        let more = extra.sorted { $0.key < $1.key }.map { ", \"\($0.key)\": \($0.value)" }.joined()
+        print("{\"peakRSSMiB\": \(peakRSSMiB()), \"ruMaxRSSMiB\": \(ruMaxRSSMiB()), \"seconds\": \(seconds)\(more)}")
         exit(0)
     } catch {
         FileHandle.standardError.write(Data("measure-open: \(error)\n".utf8))
@@ -160,12 +183,18 @@ func measureOpen(_ location: ProgrammeLocation, repetitions: Int,
 }
 
 func childOpen(_ file: String, mode: String) throws -> (peak: Double, seconds: Double, ruMaxRSS: Double) {
+    let object = try child(file, mode: mode)
+    return (object["peakRSSMiB"]!, object["seconds"]!, object["ruMaxRSSMiB"] ?? .nan)
+}
+
+/// A `--measure-open` child's figures by name (peakRSSMiB and seconds always; a mode may add more).
+func child(_ file: String, mode: String) throws -> [String: Double] {
     let result = try run(selfExecutable(), ["--measure-open", file, "--mode", mode, "--as-of", asOf.description])
     guard result.status == 0,
           let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Double],
-          let peak = object["peakRSSMiB"], let seconds = object["seconds"]
-    else { throw BenchError("measure-open child failed: \(result.stderr.prefix(400))") }
-    return (peak, seconds, object["ruMaxRSSMiB"] ?? .nan)
+          object["peakRSSMiB"] != nil, object["seconds"] != nil
+    else { throw BenchError("measure-open child (\(mode)) failed: \(result.stderr.prefix(400))") }
+    return object
 }
 
 // MARK: - Main run
@@ -354,6 +383,25 @@ do {
     notes.append("peak RSS not measured: \(error)")
 }
 
+// 7. Exports streamed to a file, JSON beside CSV, each in a fresh child: time and memory above the open programme.
+log("7. export registrations and deals, CSV and JSON, in child processes")
+var exports: [ExportFigure] = []
+do {
+    let load = try child(mainLocation.url.path, mode: "load")
+    for kind in ["registrations", "deals"] {
+        let csv = try child(mainLocation.url.path, mode: "export-csv-\(kind)")
+        let json = try child(mainLocation.url.path, mode: "export-json-\(kind)")
+        let figure = ExportFigure(kind: kind, loadPeakMiB: load["peakRSSMiB"]!, csvSeconds: csv["exportSeconds"]!, jsonSeconds: json["exportSeconds"]!,
+                                  csvPeakMiB: csv["peakRSSMiB"]!, jsonPeakMiB: json["peakRSSMiB"]!,
+                                  csvBytes: Int(csv["exportBytes"]!), jsonBytes: Int(json["exportBytes"]!))
+        exports.append(figure)
+        log("  \(kind): CSV \(String(format: "%.2f", figure.csvSeconds)) s, \(String(format: "%.0f", figure.csvPeakMiB)) MiB · JSON "
+            + "\(String(format: "%.2f", figure.jsonSeconds)) s, \(String(format: "%.0f", figure.jsonPeakMiB)) MiB (open alone \(String(format: "%.0f", figure.loadPeakMiB)) MiB)")
+    }
+} catch {
+    notes.append("exports not measured: \(error)")
+}
+
 // The --sizes sweep: open/metrics, first frame and keystrokes at each size.
 var sizeRuns: [SizeRun] = []
 for size in options.sizes {
@@ -389,7 +437,7 @@ for size in options.sizes {
 
 machineInfo.loadAverageEnd = loadAverage()
 let results = Results(machine: machineInfo, programme: programmeInfo, openMetrics: openMetrics, firstFrame: firstFrame,
-                      keystrokes: keystrokes, durableApprove: durable, csvImport: csvImport, memory: memory,
+                      keystrokes: keystrokes, durableApprove: durable, csvImport: csvImport, memory: memory, exports: exports,
                       sizes: sizeRuns, notes: notes, wallSeconds: Double(monotonicNanos() - benchStart) / 1e9)
 
 let jsonEncoder = JSONEncoder()

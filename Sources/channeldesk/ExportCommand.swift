@@ -26,57 +26,33 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let programme = try file.read()
-        let data = statement ? CommissionStatement.csv(programme, period: period.chosen)
-            : Exporter.export(kind, from: programme, format: format, period: period.chosen)
-        guard let output else { return Console.write(data) }
-        if FileManager.default.fileExists(atPath: output) && !force {
+        if let output, FileManager.default.fileExists(atPath: output) && !force {
             throw CLIError("\(output) already exists; add --force to overwrite it")
         }
-        do { try ExportWriter.write(data, to: URL(fileURLWithPath: output)) } catch { throw CLIError("\(error)") }
+        let programme = try file.read()
+        // The export goes out a chunk at a time as its rows are made: memory stays flat however many rows.
+        func produce(_ write: (Data) throws -> Void) throws -> Int {
+            let sink = { (chunk: [UInt8]) throws in try write(Data(chunk)) }
+            return statement ? try CommissionStatement.csv(programme, period: period.chosen, to: sink)
+                : try Exporter.export(kind, from: programme, format: format, period: period.chosen, to: sink)
+        }
+        var rows = 0
+        do {
+            if let output {
+                try ExportWriter.write(to: URL(fileURLWithPath: output)) { write in rows = try produce(write) }
+            } else {
+                try ExportWriter.writeStandardOutput { write in rows = try produce(write) }
+            }
+        } catch {
+            throw CLIError("\(error)")
+        }
         // On stderr, as `demo` reports the file it wrote: stdout carries data only, never chatter.
-        Console.info(ExportSummary.line(kind, format: format, statement: statement, rows: ExportSummary.records(in: data, format: format), path: output))
+        if let output { Console.info(ExportSummary.line(kind, format: format, statement: statement, rows: rows, path: output)) }
     }
 }
 
 /// The line `export --output` ends with: what went into which file.
 enum ExportSummary {
-    /// The records in an export's bytes, counted from the bytes so that every kind (and any kind
-    /// added later) is counted the same way: CSV rows after the header (a line break inside quotes
-    /// is part of its field), or the objects of a JSON array.
-    static func records(in data: Data, format: ExportFormat) -> Int {
-        var count = 0, depth = 0, quoted = false, escaped = false, lineHasData = false
-        for byte in data {
-            switch format {
-            case .csv:
-                if byte == UInt8(ascii: "\"") { quoted.toggle() }
-                if byte == UInt8(ascii: "\n"), !quoted {
-                    if lineHasData { count += 1 }
-                    lineHasData = false
-                } else if byte != UInt8(ascii: "\r") { lineHasData = true }
-            case .json:
-                if escaped { escaped = false; continue }
-                if quoted {
-                    if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { quoted = false }
-                    continue
-                }
-                switch byte {
-                case UInt8(ascii: "\""): quoted = true
-                case UInt8(ascii: "{"), UInt8(ascii: "["):
-                    if depth == 1, byte == UInt8(ascii: "{") { count += 1 }
-                    depth += 1
-                case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
-                default: break
-                }
-            }
-        }
-        if format == .csv {
-            if lineHasData { count += 1 }
-            return max(0, count - 1)
-        }
-        return count
-    }
-
     static func line(_ kind: ExportKind, format: ExportFormat, statement: Bool, rows: Int, path: String) -> String {
         let what = statement ? "a commission statement of \(rows) row\(rows == 1 ? "" : "s") (lines and totals)"
             : "\(rows) row\(rows == 1 ? "" : "s") of \(kind.rawValue)"

@@ -55,6 +55,25 @@ import Testing
         #expect(try leftovers().isEmpty)
     }
 
+    /// A streamed export reaches the file chunk by chunk; the disk filling up on a later chunk leaves
+    /// the previous file, and no temporary file, exactly as a whole write does.
+    @Test func aStreamedExportIsWholeOrNotThere() throws {
+        let chunks = (0..<5).map { Data("chunk \($0)\n".utf8) }
+        try ExportWriter.write(to: target) { write in for chunk in chunks { try write(chunk) } }
+        #expect(try Data(contentsOf: target) == chunks.reduce(Data(), +))
+        let previous = try Data(contentsOf: target)
+        let io = FaultInjectingFileIO()
+        io.inject(.error(ENOSPC), on: .write, at: 3)
+        var written = 0
+        let error = #expect(throws: ExportError.self) {
+            try ExportWriter.write(to: target, io: io) { write in for chunk in chunks { try write(chunk); written += 1 } }
+        }
+        #expect(written == 2, "the chunks after the failed one are not made")
+        #expect(error?.description.contains("No space left on device") == true, "\(String(describing: error))")
+        #expect(try Data(contentsOf: target) == previous)
+        #expect(try leftovers().isEmpty)
+    }
+
     @Test func aFolderThatCannotBeSyncedIsSaidSo() throws {
         let io = FaultInjectingFileIO()
         io.inject(.error(EIO), on: .fsync, at: 2)  // the file's fsync passes, the folder's fails

@@ -40,20 +40,27 @@ struct Table {
 /// spreadsheet and our own reader take them, and a quoted newline inside a field is then the same
 /// byte as a line end, which keeps files diffable), text guarded against formula injection.
 enum CSVWriter {
+    /// The whole table as one value, for callers that want bytes in memory (tests, statements).
     static func write(_ table: Table) -> Data {
-        // Rows go through a small buffer into the result, so the text is held once, not twice.
-        var data = Data(), out: [UInt8] = []
-        out.reserveCapacity(1 << 17)
+        var data = Data()
+        write(table) { data.append(contentsOf: $0) }
+        return data
+    }
+
+    /// Hands the CSV to `sink` in chunks of about `JSONRowWriter.chunkSize` bytes, in order, as rows
+    /// are made: what is held is one chunk, whatever the row count.
+    static func write<E: Error>(_ table: Table, to sink: ([UInt8]) throws(E) -> Void) throws(E) {
+        var out: [UInt8] = []
+        out.reserveCapacity(JSONRowWriter.chunkSize + (1 << 16))
         append(row: table.columns.map(Cell.text), to: &out)
         for row in table.rows {
             append(row: row, to: &out)
-            if out.count >= 1 << 16 {
-                data.append(contentsOf: out)
+            if out.count >= JSONRowWriter.chunkSize {
+                try sink(out)
                 out.removeAll(keepingCapacity: true)
             }
         }
-        data.append(contentsOf: out)
-        return data
+        try sink(out)
     }
 
     private static func append(row: [Cell], to out: inout [UInt8]) {

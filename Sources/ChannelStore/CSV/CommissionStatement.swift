@@ -13,7 +13,17 @@ public enum CommissionStatement {
     }
 
     /// A statement: each partner's lines (by date), a `TOTAL` row per partner and a grand total, as CSV.
-    public static func csv(_ programme: Programme, period: Period?) -> Data {
+    public static func csv(_ programme: Programme, period: Period?) -> Data { CSVWriter.write(table(programme, period: period)) }
+
+    /// The statement handed to `sink` in chunks; answers how many rows it wrote (lines and totals).
+    @discardableResult
+    public static func csv<E: Error>(_ programme: Programme, period: Period?, to sink: ([UInt8]) throws(E) -> Void) throws(E) -> Int {
+        let table = table(programme, period: period)
+        try CSVWriter.write(table, to: sink)
+        return table.rows.count
+    }
+
+    static func table(_ programme: Programme, period: Period?) -> Table {
         let lines = Ledger.lines(programme).filter { period?.contains($0.date) ?? true }
         let byPartner = Dictionary(grouping: lines, by: \.partnerId)
         var rows: [[Cell]] = []
@@ -29,6 +39,6 @@ public enum CommissionStatement {
         }
         rows.append([.text("TOTAL"), .empty, .empty, .empty, .empty, .empty, .money(grand), .empty, .empty,
                      .text("\(lines.count) lines, \(byPartner.count) partners" + (period.map { ", \($0.label)" } ?? ""))])
-        return CSVWriter.write(Table(columns: columns, rows: rows))
+        return Table(columns: columns, rows: rows)
     }
 }

@@ -25,10 +25,25 @@ public enum Exporter {
     /// - Parameter period: for commissions, only the lines dated in the period (a deal's close date, a
     ///   clawback's recording date); other kinds ignore it.
     public static func export(_ kind: ExportKind, from programme: Programme, format: ExportFormat, period: Period? = nil) -> Data {
+        var data = Data()
+        export(kind, from: programme, format: format, period: period) { data.append(contentsOf: $0) }
+        return data
+    }
+
+    /// The same export handed to `sink` in chunks as its rows are made, so that exporting a million
+    /// registrations holds one chunk rather than the whole text; answers how many rows it wrote.
+    @discardableResult
+    public static func export<E: Error>(_ kind: ExportKind, from programme: Programme, format: ExportFormat, period: Period? = nil,
+                                        to sink: ([UInt8]) throws(E) -> Void) throws(E) -> Int {
         let table = Table.of(kind, in: programme, period: period)
+        try write(table, format: format, to: sink)
+        return table.rows.count
+    }
+
+    static func write<E: Error>(_ table: Table, format: ExportFormat, to sink: ([UInt8]) throws(E) -> Void) throws(E) {
         switch format {
-        case .csv: return CSVWriter.write(table)
-        case .json: return JSONRowWriter.write(table)
+        case .csv: try CSVWriter.write(table, to: sink)
+        case .json: try JSONRowWriter.write(table, to: sink)
         }
     }
 

@@ -29,12 +29,18 @@ public struct ExportError: Error, Equatable, Sendable, CustomStringConvertible {
 /// and is written in place.
 public enum ExportWriter {
     public static func write(_ data: Data, to url: URL, io: FileIO = PosixFileIO()) throws(ExportError) {
+        try write(to: url, io: io) { write in try write(data) }
+    }
+
+    /// The same with the export made while it is written (`produce` hands each part to the writer it
+    /// is given): a million rows reach the file one chunk at a time.
+    public static func write(to url: URL, io: FileIO = PosixFileIO(), produce: (_ write: (Data) throws -> Void) throws -> Void) throws(ExportError) {
         // Replace what a symlink points at, not the link.
         let target = url.resolvingSymlinksInPath()
         var info = stat()
         let special = stat(target.path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG
         do {
-            if special { try writeInPlace(data, to: target.path, io: io) } else { try AtomicFile.write(data, to: target, io: io) }
+            if special { try writeInPlace(to: target.path, io: io, produce: produce) } else { try AtomicFile.write(to: target, io: io, produce: produce) }
         } catch let error as FileError {
             let synced = !(error.operation == "fsync" && error.path == target.deletingLastPathComponent().path)
             throw ExportError(path: url.path, cause: "\(String(cString: strerror(error.code))) (\(error.operation) failed)",
@@ -44,10 +50,10 @@ public enum ExportWriter {
         }
     }
 
-    private static func writeInPlace(_ data: Data, to path: String, io: FileIO) throws(FileError) {
+    private static func writeInPlace(to path: String, io: FileIO, produce: (_ write: (Data) throws -> Void) throws -> Void) throws {
         let fd = try io.open(path, flags: O_WRONLY | O_TRUNC, mode: 0o600)
         do {
-            try io.writeAll(fd, data, path: path)
+            try produce { part in try io.writeAll(fd, part, path: path) }
         } catch {
             try? io.close(fd, path: path)
             throw error
@@ -61,10 +67,17 @@ public enum ExportWriter {
     static let standardOutput = "standard output"
 
     public static func writeStandardOutput(_ data: Data, io: FileIO = PosixFileIO()) throws(ExportError) {
+        try writeStandardOutput(io: io) { write in try write(data) }
+    }
+
+    /// Standard output fed part by part as `produce` makes the export.
+    public static func writeStandardOutput(io: FileIO = PosixFileIO(), produce: (_ write: (Data) throws -> Void) throws -> Void) throws(ExportError) {
         do {
-            try io.writeAll(1, data, path: standardOutput)
-        } catch {
+            try produce { part in try io.writeAll(1, part, path: standardOutput) }
+        } catch let error as FileError {
             throw ExportError(path: standardOutput, cause: String(cString: strerror(error.code)), targetUnchanged: true)
+        } catch {
+            throw ExportError(path: standardOutput, cause: "\(error)", targetUnchanged: true)
         }
     }
 }
