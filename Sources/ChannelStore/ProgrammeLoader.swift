@@ -53,9 +53,11 @@ public enum ProgrammeLoader {
             // Mapped, not read: the decoder copies out what it keeps, and the decode lets go of the
             // mapping as soon as it has, so a large file is not held twice. Writers replace the file
             // by rename, never in place, so the mapped bytes cannot change underneath.
-            snapshot = try SnapshotCodec.decode(try Data(contentsOf: location.url, options: .alwaysMapped))
+            snapshot = try SnapshotCodec.decode(try MappedFile.map(location.url))
         } catch let error as SnapshotError {
             throw StoreError.unreadable(location, error.description)
+        } catch let error as FileError {
+            throw StoreError.unreadable(location, String(cString: strerror(error.code)))
         } catch {
             throw StoreError.unreadable(location, error.localizedDescription)
         }

@@ -145,6 +145,8 @@ public struct Column: Codable, Equatable, Sendable {
     /// in-memory representation on every little-endian host.
     public func fixedWidth<Value: BitwiseCopyable>(_ type: Value.Type, rows: Int) -> [Value] {
         guard rows > 0, let values else { return [] }
+        // Copied out, the file's pages of the column can go back (see MappedFile).
+        defer { MappedFile.release(values) }
         return [Value](unsafeUninitializedCapacity: rows) { buffer, count in
             values.withUnsafeBytes { raw in
                 UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[0..<rows * MemoryLayout<Value>.stride]))

@@ -44,7 +44,11 @@ public struct ColumnTable: Codable, Equatable, Sendable {
         }
         let work = chunks
         let results = Parallel.map(count: work.count) { index in
-            work[index].part.withUnsafeBytes { raw in CRC32.checksum(UnsafeRawBufferPointer(rebasing: raw[work[index].range])) }
+            work[index].part.withUnsafeBytes { raw in
+                let chunk = UnsafeRawBufferPointer(rebasing: raw[work[index].range])
+                defer { MappedFile.release(chunk) }  // checked: the file's pages go back (see MappedFile)
+                return CRC32.checksum(chunk)
+            }
         }
         var crcs = [UInt32](repeating: 0, count: columns.count)
         for (index, chunk) in chunks.enumerated() {
@@ -182,6 +186,7 @@ public struct TableReader {
             }
             return .success(values)
         }
+        MappedFile.release(stored.values)
         return try result.get()
     }
 
