@@ -21,13 +21,16 @@ struct PartnerDetailRows: Sendable {
         init?(_ partnerID: String, _ data: ConsoleData) {
             guard let profile = data.profile(of: partnerID) else { return nil }
             self.profile = profile
-            openRegistrations = profile.registrations.count(where: { $0.isOpen(asOf: data.asOf) })
+            // From the columns: the records are made only for the rows on screen.
+            let registrations = data.programme.registrations, regs = profile.registrations.positions
+            let deals = data.programme.deals, dealRows = profile.deals.positions
+            openRegistrations = regs.count { registrations.isOpen($0, asOf: data.asOf) }
             ledger = profile.ledger.sorted { ($0.date, $0.dealId) > ($1.date, $1.dealId) }
             audit = profile.audit.reversed()
             orders = [
-                .registrations: [1: Self.order(profile.registrations.map { -$0.estimatedACV.cents }),
-                                 2: Self.order(profile.registrations.map { Int64($0.status.code) })],
-                .deals: [1: Self.order(profile.deals.map { -$0.acv.cents }), 2: Self.order(profile.deals.map { Int64($0.outcome.code) })],
+                .registrations: [1: Self.order(regs.map { -registrations.estimatedACV[$0] }),
+                                 2: Self.order(regs.map { Int64(registrations.statuses[$0].code) })],
+                .deals: [1: Self.order(dealRows.map { -deals.acv[$0] }), 2: Self.order(dealRows.map { Int64(deals.outcomes[$0].code) })],
                 .commissions: [1: Self.order(ledger.map { -$0.amount.cents }), 2: Self.order(ledger.map { Int64($0.status?.code ?? 9) })],
             ]
         }
@@ -37,11 +40,11 @@ struct PartnerDetailRows: Sendable {
     }
 
     let base: Base
-    let registrations: Ordered<Registration>
-    let deals: Ordered<Deal>
-    let ledger: Ordered<LedgerLine>
+    let registrations: Ordered<PositionedRows<RegistrationTable>>
+    let deals: Ordered<PositionedRows<DealTable>>
+    let ledger: Ordered<[LedgerLine]>
     /// The audit trail, newest first, after the history section's filter.
-    let audit: Ordered<AuditEntry>
+    let audit: Ordered<[AuditEntry]>
 
     var profile: PartnerProfile { base.profile }
     var openRegistrations: Int { base.openRegistrations }
@@ -144,14 +147,15 @@ extension PartnerSection {
 
 /// A section's rows as positions into the records they come from: reordering or filtering a quarter of
 /// a million records moves integers, not records (moving the records through a sort took 1–10 s).
-struct Ordered<Row: Sendable>: RandomAccessCollection, Sendable {
-    let rows: [Row]
+struct Ordered<Rows: RandomAccessCollection & Sendable>: RandomAccessCollection, Sendable where Rows.Index == Int {
+    typealias Row = Rows.Element
+    let rows: Rows
     /// Positions in `rows`, in order; nil is all of them as they are.
     let order: [Int]?
 
     /// `rows` that `matching` accepts (all when nil), in `order` (positions of every row; nil keeps
     /// theirs, newest first).
-    init(_ rows: [Row], matching: ((Row) -> Bool)?, order: [Int]?) {
+    init(_ rows: Rows, matching: ((Row) -> Bool)?, order: [Int]?) {
         self.rows = rows
         guard let matching else {
             self.order = order

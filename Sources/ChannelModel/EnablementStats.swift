@@ -12,6 +12,15 @@ public struct EnablementStats: Hashable, Sendable, Codable {
 /// Enablement (DESIGN.md §4): the five items a partner completes to be able to sell.
 public enum EnablementCheck {
     /// Items each partner completed on or before `asOf`, with the date.
+    /// What one partner had completed by `asOf`.
+    public static func completed(_ programme: Programme, asOf: Day, partnerID: String) -> [EnablementItem: Day] {
+        var done: [EnablementItem: Day] = [:]
+        for record in programme.enablement where record.partnerID == partnerID && record.completedOn <= asOf {
+            done[record.item] = record.completedOn
+        }
+        return done
+    }
+
     public static func completed(_ programme: Programme, asOf: Day) -> [String: [EnablementItem: Day]] {
         var done: [String: [EnablementItem: Day]] = [:]
         for record in programme.enablement where record.completedOn <= asOf {

@@ -11,10 +11,10 @@ public struct PartnerProfile: Sendable {
     public var trailingARR: Money
     /// Sourced won ACV per quarter, the last 8 quarters, oldest first.
     public var quarterlyARR: [(quarter: Period, arr: Money)]
-    /// Newest first.
-    public var registrations: [Registration]
-    /// Newest first.
-    public var deals: [Deal]
+    /// Newest first, made when read.
+    public var registrations: PositionedRows<RegistrationTable>
+    /// Newest first, made when read.
+    public var deals: PositionedRows<DealTable>
     public var ledger: [LedgerLine]
     /// Oldest first.
     public var nps: [NPSResponse]
@@ -45,11 +45,15 @@ public struct PartnerProfile: Sendable {
         let registrations = (registrationPositions ?? programme.registrationPositions(ofPartner: partnerID))
             .filter { submitted[$0] <= end.seconds }
             .sorted { submitted[$0] != submitted[$1] ? submitted[$0] > submitted[$1] : programme.registrations.ids[$0] > programme.registrations.ids[$1] }
-            .map { programme.registrations[$0] }
         let dealPositions = (dealPositions ?? programme.dealPositions(ofPartner: partnerID))
             .filter { closed[$0] <= asOf.ordinal }
         let deals = dealPositions.sorted { closed[$0] != closed[$1] ? closed[$0] > closed[$1] : programme.deals.ids[$0] > programme.deals.ids[$1] }
-            .map { programme.deals[$0] }
+        // Only the sourced wins are made into records: the tier engine reads them.
+        let wins = deals.filter { programme.deals.isSourcedWin($0) }
+        let acv = programme.deals.acv
+        func arr(_ from: Day, _ through: Day) -> Money {
+            Money(cents: wins.reduce(0) { $0 + (from.ordinal <= closed[$1] && closed[$1] <= through.ordinal ? acv[$1] : 0) })
+        }
         let owner = programme.partnerPosition(partnerID).map(Int32.init) ?? -1
         /// Whether an audit subject names one of the partner's registrations or deals that exist as of D.
         func isOwn(_ subject: Substring) -> Bool {
@@ -63,22 +67,20 @@ public struct PartnerProfile: Sendable {
         let current = Period.quarterToDate(asOf)
         let quarterly: [(quarter: Period, arr: Money)] = (0..<8).reversed().map { back in
             let quarter = current.shiftedQuarters(-back)
-            let arr = deals.reduce(Money.zero) { $0 + ($1.isSourcedWin && quarter.contains($1.closedOn) && $1.closedOn <= asOf ? $1.acv : .zero) }
-            return (quarter, arr)
+            return (quarter, arr(quarter.from, min(quarter.to, asOf)))
         }
-        let earliest = asOf.adding(days: -365)
-        let standing = TierEngine.standing(partner, in: programme, wins: deals.filter(\.isSourcedWin), asOf: asOf)
+        let standing = TierEngine.standing(partner, in: programme, wins: wins.map { programme.deals[$0] }, asOf: asOf)
         let distance = standing.map { TierEngine.distance($0, policy: policy) }
         return PartnerProfile(
             partner: partner, standing: standing, distance: distance,
             goalTier: distance.flatMap { distance in distance.goal == .top ? nil : policy.tiers.first { $0.name == distance.tier } },
-            trailingARR: deals.reduce(Money.zero) { $0 + ($1.isSourcedWin && earliest < $1.closedOn && $1.closedOn <= asOf ? $1.acv : .zero) },
+            trailingARR: arr(asOf.adding(days: -364), asOf),
             quarterlyARR: quarterly,
-            registrations: registrations,
-            deals: deals,
+            registrations: PositionedRows(programme.registrations, positions: registrations),
+            deals: PositionedRows(programme.deals, positions: deals),
             ledger: Ledger.lines(programme, deals: dealPositions, partnerID: partnerID),
             nps: programme.npsResponses.filter { $0.partnerID == partnerID && $0.respondedOn <= asOf }.sorted { $0.respondedOn < $1.respondedOn },
-            enablement: EnablementCheck.completed(programme, asOf: asOf)[partnerID] ?? [:],
+            enablement: EnablementCheck.completed(programme, asOf: asOf, partnerID: partnerID),
             audit: programme.audit.filter { entry in
                 entry.at <= end && (entry.subject == partnerID || entry.subject.split(separator: " ").contains(where: isOwn))
             })
