@@ -188,6 +188,7 @@ public enum ConsoleReducer {
             }
             state.partnerView.marked = []
             return [.perform(.advanceCommissions(dealIDs: ids))]
+        case .toggleMine: MineView.toggle(&state)
         case .toggleEnabledFilter:
             state.notEnabledOnly.toggle()
             state.lists[.partners]?.selected = 0

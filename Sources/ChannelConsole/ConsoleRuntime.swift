@@ -45,6 +45,7 @@ public final class ConsoleRuntime {
         let period = Period.quarterToDate(asOf)
         state = ConsoleState(width: width, height: height, period: period)
         state.keyBindings = config.keyBindings
+        state.actor = actor
         data = ConsoleData(programme: store.programme, asOf: asOf, period: period)
         if let warning = store.warnings.first { state.status = StatusMessage(warning, .error) }
     }

@@ -99,6 +99,11 @@ public struct ConsoleState: Sendable, Equatable {
     public var partnerView = PartnerViewState()
     /// The Partners pane shows only partners that have not completed all five enablement items.
     public var notEnabledOnly = false
+    /// Who is at the keyboard: the PostgreSQL role on a shared programme, else the config's actor or
+    /// $USER — whose partners the Queue's "mine" view shows.
+    public var actor = ""
+    /// The Queue shows only registrations of partners `actor` owns.
+    public var mineOnly = false
     public var marked: Set<String> = []
     public var undo: [UndoEntry] = []
     /// The `:` lines of this session, for ↑/↓, and the Tab completion in progress.

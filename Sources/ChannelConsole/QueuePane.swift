@@ -9,7 +9,8 @@ enum QueuePane {
         // Kept current by the data (counting 15k rows per frame would copy every row); the queue's own
         // figures, not the Metrics pane's, which may be of another period's last day.
         // A filter narrows the counts too: "40 of 15,234 waiting · 3 past the SLA" are the matching rows'.
-        let filtered = !list.filter.isEmpty
+        // The "mine" view narrows like a filter: the counts are of the rows shown.
+        let filtered = !list.filter.isEmpty || state.mineOnly
         let breaches = filtered ? rows.count(where: { data.queue[$0].sla == .breached }) : data.activity.queue?.breaches ?? 0
         let paused = filtered ? rows.count(where: { data.queue[$0].sla == .paused }) : data.activity.queue?.infoRequested ?? 0
         var summary: [Span] = [Span(filtered ? "\(rows.count) of \(data.queue.count) waiting" : "\(data.queue.count) waiting", style: .bold)]
@@ -20,7 +21,8 @@ enum QueuePane {
         if let column = list.sortColumn {
             summary.append(Span(" · sorted by \(PaneRows.sortColumns(.queue)[column].name) \(list.sortDescending ? "↓" : "↑")", style: Theme.key))
         }
-        if filtered { summary.append(Span(" · matching \"\(list.filter)\"", style: Theme.key)) }
+        if let mine = MineView.summary(state) { summary.append(mine) }
+        if !list.filter.isEmpty { summary.append(Span(" · matching \"\(list.filter)\"", style: Theme.key)) }
         screen.put(Line(summary), x: area.x, y: area.y, maxWidth: area.width)
 
         let programme = data.programme
@@ -35,7 +37,8 @@ enum QueuePane {
             columns: columns,
             rowCount: rows.count, selected: focused ? list.selected : nil, offset: list.offset,
             isMarked: { state.marked.contains(data.queue[rows[$0]].id) }, markSymbol: "✔", markStyle: Theme.marked,
-            emptyText: list.filter.isEmpty ? "The queue is empty — every registration has a decision." : "No registration matches \"\(list.filter)\"."
+            emptyText: state.mineOnly ? MineView.emptyText(state, filter: list.filter)
+                : list.filter.isEmpty ? "The queue is empty — every registration has a decision." : "No registration matches \"\(list.filter)\"."
         ) { index in
             let row = data.queue[rows[index]]
             let registration = data.registration(at: row)
