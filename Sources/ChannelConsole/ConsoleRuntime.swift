@@ -152,8 +152,10 @@ public final class ConsoleRuntime {
         while !state.quit {
             guard let event = terminal.nextEvent(timeoutMilliseconds: poll == nil ? 1000 : 200) else {
                 if poll?() == true {
+                    // What the cursor was on, so another member's change to it is marked, not swapped under it.
+                    let before = CursorBefore(state, data)
                     data = ConsoleData(programme: store.programme, asOf: asOf, period: state.period)
-                    ConsoleReducer.normalize(&state, data)
+                    send(.caughtUp(before))
                     terminal.draw(frame())
                 }
                 continue

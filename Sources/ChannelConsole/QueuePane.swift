@@ -33,14 +33,20 @@ enum QueuePane {
             + [.fixed("Reg", 9), .min("Partner", 16), .fixed("Tier", 12)]
         if wide { columns.append(.min("Prospect", 10)) }
         columns += [.min("Domain", wide ? 12 : 10), .fixed("Est. ACV", 9, alignment: .right), .fixed("Conflict", wide ? 17 : 10)]
+        // A registration another member decided while it was under the cursor stays drawn there, marked.
+        let ghost = HeldRow.ghost(state).map { (row: $0, at: list.selected) }
+        func queueRow(_ index: Int) -> QueueRow? {
+            if let ghost, index >= ghost.at { return index == ghost.at ? nil : data.queue[rows[index - 1]] }
+            return data.queue[rows[index]]
+        }
         let table = Table(
             columns: columns,
-            rowCount: rows.count, selected: focused ? list.selected : nil, offset: list.offset,
-            isMarked: { state.marked.contains(data.queue[rows[$0]].id) }, markSymbol: "✔", markStyle: Theme.marked,
+            rowCount: rows.count + (ghost == nil ? 0 : 1), selected: focused ? list.selected : nil, offset: list.offset,
+            isMarked: { queueRow($0).map { state.marked.contains($0.id) } ?? false }, markSymbol: "✔", markStyle: Theme.marked,
             emptyText: state.mineOnly ? MineView.emptyText(state, filter: list.filter)
                 : list.filter.isEmpty ? "The queue is empty — every registration has a decision." : "No registration matches \"\(list.filter)\"."
         ) { index in
-            let row = data.queue[rows[index]]
+            guard let row = queueRow(index) else { return heldCells(ghost!.row, state.held!, wide: wide, data) }
             let registration = data.registration(at: row)
             let partner = programme.partner(row.partnerID)
             // The tier as of the day, from the model's item (a later tier change has not happened yet).
@@ -57,6 +63,20 @@ enum QueuePane {
                             Format.conflicts(row.conflicts, narrow: !wide)]
         }
         screen.render(table, in: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1))
+    }
+}
+
+extension QueuePane {
+    /// The held row: who changed it where the SLA and conflicts were, the rest dimmed — it is no
+    /// longer the queue's, only kept under the cursor.
+    static func heldCells(_ row: QueueRow, _ held: HeldRegistration, wide: Bool, _ data: ConsoleData) -> [Span] {
+        let registration = data.registration(at: row)
+        let partner = data.programme.partner(row.partnerID)?.name ?? row.partnerID
+        var cells = [Span("⚑", style: Theme.marked)] + (wide ? [Span("")] : [])
+        cells += [Span(row.id, style: Theme.dim), Span(partner, style: Theme.dim), Span("  " + row.item.tier, style: Theme.dim)]
+        if wide { cells.append(Span(registration.prospectCompany, style: Theme.dim)) }
+        return cells + [Span(row.domain, style: Theme.dim), Span(registration.estimatedACV.wholeUnits, style: Theme.dim),
+                        Span(held.mark, style: Theme.marked)]
     }
 }
 
