@@ -99,7 +99,11 @@ public enum ConsoleReducer {
         if HeldRow.refuses(key, &state) { return [] }
         guard let command = KeyBindings.command(for: key, in: state, data) else { return [] }
         state.status = nil
-        return run(command, &state, data)
+        let before = HeldRow.Position(state)
+        let effects = run(command, &state, data)
+        // A move key lets a held row go even where the cursor cannot go further (the row is the last).
+        if HeldRow.moves.contains(command) { HeldRow.release(movedFrom: before, &state, moving: true) }
+        return effects
     }
 
     static func run(_ command: Command, _ state: inout ConsoleState, _ data: ConsoleData) -> [Effect] {

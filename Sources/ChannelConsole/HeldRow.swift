@@ -29,6 +29,8 @@ public struct CursorBefore: Sendable, Equatable {
 enum HeldRow {
     /// The keys that would decide the held registration.
     static let decisions: Set<Command> = [.approve, .reject, .requestInfo, .extend, .toggleMark]
+    /// The keys that move the cursor: pressing one is moving on, wherever the cursor lands.
+    static let moves: Set<Command> = [.up, .down, .pageUp, .pageDown, .top, .bottom]
 
     /// The row drawn for a registration that left the Queue while under its cursor, if any.
     static func ghost(_ state: ConsoleState) -> QueueRow? {
@@ -94,8 +96,8 @@ enum HeldRow {
         }
     }
 
-    static func release(movedFrom before: Position, _ state: inout ConsoleState) {
-        guard let held = state.held, Position(state) != before else { return }
+    static func release(movedFrom before: Position, _ state: inout ConsoleState, moving: Bool = false) {
+        guard let held = state.held, moving || Position(state) != before else { return }
         state.held = nil
         // The held row leaves the list with it: the rows below it move up one, under the same cursor.
         if held.row != nil, let ghost = before.lists[.queue]?.selected, let selected = state.lists[.queue]?.selected, selected > ghost {

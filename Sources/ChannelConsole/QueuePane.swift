@@ -67,16 +67,14 @@ enum QueuePane {
 }
 
 extension QueuePane {
-    /// The held row: who changed it where the SLA and conflicts were, the rest dimmed — it is no
-    /// longer the queue's, only kept under the cursor.
+    /// The held row: who changed it in place of the partner's name (the widest column, so it reads in
+    /// the grid's narrow pane too), the rest dimmed — it is no longer the queue's, only kept under the cursor.
     static func heldCells(_ row: QueueRow, _ held: HeldRegistration, wide: Bool, _ data: ConsoleData) -> [Span] {
         let registration = data.registration(at: row)
-        let partner = data.programme.partner(row.partnerID)?.name ?? row.partnerID
         var cells = [Span("⚑", style: Theme.marked)] + (wide ? [Span("")] : [])
-        cells += [Span(row.id, style: Theme.dim), Span(partner, style: Theme.dim), Span("  " + row.item.tier, style: Theme.dim)]
+        cells += [Span(row.id, style: Theme.dim), Span(held.mark, style: Theme.marked), Span("  " + row.item.tier, style: Theme.dim)]
         if wide { cells.append(Span(registration.prospectCompany, style: Theme.dim)) }
-        return cells + [Span(row.domain, style: Theme.dim), Span(registration.estimatedACV.wholeUnits, style: Theme.dim),
-                        Span(held.mark, style: Theme.marked)]
+        return cells + [Span(row.domain, style: Theme.dim), Span(registration.estimatedACV.wholeUnits, style: Theme.dim), Span("")]
     }
 }
 

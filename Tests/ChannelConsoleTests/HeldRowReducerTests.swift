@@ -77,6 +77,19 @@ import Testing
         #expect(ConsoleReducer.selectedRegistration(store.state, store.data) == ConsoleFixture.queueOrder[1])
     }
 
+    @Test func aMoveKeyLetsGoEvenWhenTheHeldRowIsTheOnlyOne() {
+        var store = ConsoleStore(data: Self.after(.reject(registrationID: "R-0000526", reason: "Duplicate registration"))) {
+            $0.lists[.queue]!.filter = "R-0000526"
+        }
+        let before = CursorBefore(store.state, Self.before)
+        #expect(before.row?.id == "R-0000526")
+        _ = ConsoleReducer.update(&store.state, .caughtUp(before), store.data)
+        #expect(HeldRow.rowCount(.queue, store.state, store.data) == 1)
+        store.state.status = nil
+        store.press(.char("j")) { $0.held = nil }
+        #expect(HeldRow.rowCount(.queue, store.state, store.data) == 0)
+    }
+
     @Test func theCursorFollowsItsRegistrationWhenARowAboveItLeaves() {
         // R-0000907 is the fourth row; another member approves the first.
         let store = caughtUp(.approve(registrationID: ConsoleFixture.queueOrder[0]), selected: 3) { $0.lists[.queue]!.selected = 2 }
