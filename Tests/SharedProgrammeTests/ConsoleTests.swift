@@ -46,6 +46,9 @@ extension PostgresSuite {
                 try tmux.waitFor("ben") { !$0.contains("⚑") && !$0.contains("ann: rejected") && $0.contains("No registration matches \"R-9000002\"") }
                 #expect(try team.cluster.psql("SELECT string_agg(actor || ' ' || kind, ',' ORDER BY seq) FROM channeldesk.actions",
                                               database: team.database) == "ann approve,ann reject")
+                // Ben's "mine" view is of the partners his PostgreSQL role owns.
+                try tmux.keys("ben", ["M"])
+                try tmux.waitFor("ben") { $0.contains("· mine (partners ben owns)") && $0.contains("Showing registrations of partners ben owns") }
             }
         }
     }
