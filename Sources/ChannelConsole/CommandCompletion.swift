@@ -71,6 +71,7 @@ enum CommandCompletion {
         case .deal: return ("deal", programme.deals.ids)
         case .partner: return ("partner", column(programme.partners.map(\.id)))
         case .tier: return ("tier", column(programme.policy.tiers.map(\.name)))
+        case .owner: return ("owner", column(Set(programme.partners.map(\.owner)).filter { !$0.isEmpty }.sorted()))
         case .recordKind: return ("kind of record", column(RecordKind.allCases.map(\.rawValue)))
         case .period:
             // The last two years' quarters, newest first: the periods anyone compares.

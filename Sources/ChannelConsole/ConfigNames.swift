@@ -44,6 +44,7 @@ extension Command {
         case .previousSection: "previous-section"
         case .advanceCommission: "advance-commission"
         case .toggleEnabledFilter: "not-enabled-filter"
+        case .toggleMine: "mine"
         case .approveFunds: "approve-funds"
         case .rejectFunds: "reject-funds"
         case .requestFundsInfo: "request-funds-info"

@@ -137,6 +137,10 @@ public struct ConsoleData: Sendable, Equatable {
             applyMDF(programme: programme)
             return
         }
+        if let partnerID = action.ownerAssigned {
+            applyOwner(partnerID, programme: programme)
+            return
+        }
         guard let ids = action.decidedRegistrationIDs, ids.count == before.count else {
             self = ConsoleData(programme: programme, asOf: asOf, period: period, now: when.instant)
             return
@@ -271,10 +275,14 @@ public struct PartnerRow: Sendable, Equatable {
             PartnerRow(position: position, trailingARR: arr[partner.id] ?? .zero, openRegistrations: open[position],
                        lastActivity: index.lastActivity(partner.id, onOrBefore: asOf), nps: nps[partner.id]?.score, proposal: proposals[partner.id],
                        enabled: enablement[partner.id]?.count ?? 0, nameRank: nameRank[position],
-                       search: SearchQuery.fold([partner.id, partner.name, partner.type.rawValue, partner.tier, partner.region,
-                                                 partner.status.rawValue, partner.owner].joined(separator: "\u{1F}")),
-                       facets: PartnerFacets(partner))
+                       search: search(partner), facets: PartnerFacets(partner))
         }
+    }
+
+    /// What `/` searches in a partner's row, folded.
+    static func search(_ partner: Partner) -> String {
+        SearchQuery.fold([partner.id, partner.name, partner.type.rawValue, partner.tier, partner.region,
+                          partner.status.rawValue, partner.owner].joined(separator: "\u{1F}"))
     }
 }
 
@@ -301,6 +309,8 @@ final class RowCache: @unchecked Sendable, Equatable {
         var sortColumn: Int?
         var sortDescending: Bool
         var notEnabledOnly: Bool
+        /// The Queue's "mine" view: only partners this login owns (nil: everyone's).
+        var owner: String? = nil
     }
 
     private var rows: [Key: [Int]] = [:]

@@ -19,6 +19,9 @@ public enum ConsoleEvent: Sendable, Equatable {
     case typedWhileLoading([Key])
     /// The store's answer to `Effect.lookUpLastUndoable`.
     case lastUndoable(LastUndoable)
+    /// Other members' changes were applied (a shared programme's catch-up); the data is the new one,
+    /// the event says what was under the cursor before it.
+    case caughtUp(CursorBefore)
 }
 
 /// What the reducer asks the runtime to do: the only way a key reaches the disk.
@@ -41,9 +44,17 @@ public enum ConsoleReducer {
             state.height = height
             return []
         case .click(let x, let y, let double):
-            return MouseController.click(x: x, y: y, double: double, &state, data)
+            let before = HeldRow.Position(state)
+            let effects = MouseController.click(x: x, y: y, double: double, &state, data)
+            HeldRow.release(movedFrom: before, &state)
+            return effects
         case .scroll(let x, let y, let up):
+            let before = HeldRow.Position(state)
             MouseController.scroll(x: x, y: y, up: up, &state, data)
+            HeldRow.release(movedFrom: before, &state)
+            return []
+        case .caughtUp(let before):
+            HeldRow.caughtUp(before, &state, data)
             return []
         case .performed(let action, let outcome):
             if let last = state.undo.last, last.inverse == action {
@@ -77,14 +88,22 @@ public enum ConsoleReducer {
             if state.keyBindings.keys(for: .quit).contains(key) { state.quit = true }
             return []
         case .key(let key):
-            return ModalKeys.handle(key, &state, data) ?? handleNormal(key, &state, data)
+            let before = HeldRow.Position(state)
+            let effects = ModalKeys.handle(key, &state, data) ?? handleNormal(key, &state, data)
+            HeldRow.release(movedFrom: before, &state)
+            return effects
         }
     }
 
     static func handleNormal(_ key: Key, _ state: inout ConsoleState, _ data: ConsoleData) -> [Effect] {
+        if HeldRow.refuses(key, &state) { return [] }
         guard let command = KeyBindings.command(for: key, in: state, data) else { return [] }
         state.status = nil
-        return run(command, &state, data)
+        let before = HeldRow.Position(state)
+        let effects = run(command, &state, data)
+        // A move key lets a held row go even where the cursor cannot go further (the row is the last).
+        if HeldRow.moves.contains(command) { HeldRow.release(movedFrom: before, &state, moving: true) }
+        return effects
     }
 
     static func run(_ command: Command, _ state: inout ConsoleState, _ data: ConsoleData) -> [Effect] {
@@ -188,6 +207,7 @@ public enum ConsoleReducer {
             }
             state.partnerView.marked = []
             return [.perform(.advanceCommissions(dealIDs: ids))]
+        case .toggleMine: MineView.toggle(&state)
         case .toggleEnabledFilter:
             state.notEnabledOnly.toggle()
             state.lists[.partners]?.selected = 0
@@ -235,7 +255,7 @@ public enum ConsoleReducer {
             }
             return
         }
-        let count = PaneRows.visible(state.focus, in: state, data).count
+        let count = HeldRow.rowCount(state.focus, state, data)
         let page = max(1, ConsoleView.visibleRows(state) - 1)
         var list = state.list
         switch command {
@@ -281,6 +301,7 @@ public enum ConsoleReducer {
             return PartnerDetailRows.of(id, data, state.partnerView)?.registrations[safe: state.partnerView.selected[.registrations] ?? 0]?.id
         }
         guard state.details.isEmpty, state.focus == .queue else { return nil }
+        if let ghost = HeldRow.ghost(state) { return ghost.id }
         let rows = PaneRows.visible(.queue, in: state, data)
         guard rows.indices.contains(state.list.selected) else { return nil }
         return data.queue[rows[state.list.selected]].id
@@ -303,6 +324,10 @@ public enum ConsoleReducer {
             push(.registration(registration.id), &state)
             return
         case nil: break
+        }
+        if state.focus == .queue, let ghost = HeldRow.ghost(state) {
+            push(.registration(ghost.id), &state)
+            return
         }
         let rows = PaneRows.visible(state.focus, in: state, data)
         guard rows.indices.contains(state.list.selected) else { return }
@@ -348,41 +373,6 @@ public enum ConsoleReducer {
                     "Trailing 365-day sourced ARR \(standing.trailingSourcedARR.grouped), \(standing.certifiedStaff) certified staff",
                     "Applies to commissions on registrations approved from now on."],
             action: .changeTier(partnerID: standing.partnerId, to: standing.qualifiedTier)))
-    }
-}
-
-extension ConsoleReducer {
-    /// Keeps selections inside their lists after the data changed under them (an approved row leaves
-    /// the queue; the selection then rests on the next one, which is what triage wants).
-    public static func normalize(_ state: inout ConsoleState, _ data: ConsoleData) {
-        // The focused pane only: the others are clamped when they get the focus (and the table widget
-        // keeps an out-of-range selection visible meanwhile), so a key costs one pane's rows, not four.
-        var list = state.list
-        let count = PaneRows.visible(state.focus, in: state, data).count
-        list.selected = max(0, min(list.selected, count - 1))
-        list.offset = Table.scrollOffset(selected: list.selected, previousOffset: list.offset,
-                                         visibleRows: ConsoleView.visibleRows(state), count: count)
-        state.list = list
-        if !state.marked.isEmpty {
-            let queued = Set(data.queue.map(\.id))
-            state.marked = state.marked.filter(queued.contains)
-        }
-        let content = ConsoleLayout(state).content
-        switch state.details.last {
-        case .registration(let id)?:
-            state.detailOffset = min(state.detailOffset, RegistrationDetailView.maxOffset(id: id, data: data, area: content))
-        case .partner(let id)? where state.partnerView.section == .history:
-            if let rows = PartnerDetailRows.of(id, data, state.partnerView) {
-                let body = PartnerDetailView.body(content)
-                let count = PartnerDetailView.historyCount(rows)
-                state.detailOffset = min(state.detailOffset, DetailText.maxOffset(lines: count, height: body.height))
-            }
-        case .partner? where state.partnerView.section == .funds: break
-        case .partner?: state.detailOffset = 0
-        case .concentration?: state.detailOffset = min(state.detailOffset, max(0, data.concentration.ranking.count - 1))
-        case .mdfRequest?, nil: break
-        }
-        if case .help(let offset) = state.mode { state.mode = .help(offset: min(offset, Overlays.helpMaxOffset(state, data))) }
     }
 }
 

@@ -47,6 +47,7 @@ public final class ConsoleRuntime {
         let period = Period.quarterToDate(asOf)
         state = ConsoleState(width: width, height: height, period: period)
         state.keyBindings = config.keyBindings
+        state.actor = actor
         data = ConsoleData(programme: store.programme, asOf: asOf, period: period)
         data.background = background
         if let warning = store.warnings.first { state.status = StatusMessage(warning, .error) }
@@ -164,8 +165,10 @@ public final class ConsoleRuntime {
             let timeout = background.isBusy ? 16 : poll == nil ? 1000 : 200
             guard let event = terminal.nextEvent(timeoutMilliseconds: timeout) else {
                 if poll?() == true {
+                    // What the cursor was on, so another member's change to it is marked, not swapped under it.
+                    let before = CursorBefore(state, data)
                     data = ConsoleData(programme: store.programme, asOf: asOf, period: state.period)
-                    ConsoleReducer.normalize(&state, data)
+                    send(.caughtUp(before))
                     terminal.draw(frame())
                 } else if background.takeFinished() {
                     ConsoleReducer.normalize(&state, data)

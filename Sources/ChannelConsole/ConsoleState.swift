@@ -78,6 +78,24 @@ public struct StatusMessage: Sendable, Hashable {
     }
 }
 
+/// A registration another member changed while it was under this console's cursor (a catch-up
+/// brought their decision). The cursor stays on it and it is marked, so nobody decides a row that
+/// silently became another; decision keys on it are refused with `note` until the manager moves.
+public struct HeldRegistration: Sendable, Equatable {
+    public var id: String
+    /// "ben rejected R-0000905 at 10:02".
+    public var note: String
+    /// The row's short mark: "ben: rejected".
+    public var mark: String
+    /// Its Queue row as it was, drawn where it stood (under the cursor) after it left the queue; nil
+    /// while it is still listed, or when it is the open registration detail.
+    public var row: QueueRow?
+
+    public init(id: String, note: String, mark: String, row: QueueRow?) {
+        self.id = id; self.note = note; self.mark = mark; self.row = row
+    }
+}
+
 /// An action that can be undone with `u`: its compensating action and what to call it.
 public struct UndoEntry: Sendable, Equatable {
     public var inverse: ProgrammeAction
@@ -99,7 +117,15 @@ public struct ConsoleState: Sendable, Equatable {
     public var partnerView = PartnerViewState()
     /// The Partners pane shows only partners that have not completed all five enablement items.
     public var notEnabledOnly = false
+    /// Who is at the keyboard: the PostgreSQL role on a shared programme, else the config's actor or
+    /// $USER — whose partners the Queue's "mine" view shows.
+    public var actor = ""
+    /// The Queue shows only registrations of partners `actor` owns.
+    public var mineOnly = false
     public var marked: Set<String> = []
+    /// The registration under the cursor that another member changed: kept there, marked, until the
+    /// manager moves (HeldRow.swift).
+    public var held: HeldRegistration?
     public var undo: [UndoEntry] = []
     /// The `:` lines of this session, for ↑/↓, and the Tab completion in progress.
     public var commandHistory = CommandHistory()

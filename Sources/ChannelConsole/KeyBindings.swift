@@ -13,6 +13,8 @@ public enum Command: Sendable, Hashable {
     case applyTier, openPartner
     case previousPeriod, nextPeriod
     case nextSection, previousSection, advanceCommission, toggleEnabledFilter
+    /// The Queue's "mine" view: only registrations of partners the console's actor owns.
+    case toggleMine
     /// MDF decisions on the selected request (Funds pane or an MDF request's detail).
     case approveFunds, rejectFunds, requestFundsInfo, recordClaim, payClaim
 }
@@ -127,6 +129,8 @@ public struct KeyBindings: Sendable {
         Binding([.char("S")], .partners, .reverseSort, "Reverse the sort"),
         Binding([.char("s")], .queue, .sort, hint: "sort", "Sort by the next column (after the last: triage order again)"),
         Binding([.char("S")], .queue, .reverseSort, "Reverse the sort"),
+        Binding([.char("M")], .queue, .toggleMine,
+                "Show only registrations of partners you own (your login or role); again: all"),
         Binding([.char("s")], .tiers, .sort, hint: "sort", "Sort by the next column (after the last: the ladder again)"),
         Binding([.char("S")], .tiers, .reverseSort, "Reverse the sort"),
         Binding([.char("E")], .partners, .toggleEnabledFilter, hint: "not enabled", "Show only partners not fully enabled (toggle)"),

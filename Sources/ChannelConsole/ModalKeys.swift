@@ -121,9 +121,14 @@ enum ModalKeys {
 /// line is read by `CommandGrammar`, the parser `channeldesk batch` uses too, so a line that works
 /// here works in a script.
 enum CommandLine {
-    static let help = "commands: approve ID…, reject ID REASON, info ID [QUESTION], extend ID, partner ID, registration ID, concentration, period 2026-Q2, tier P-… TIER, advance D-…, undo, help, q"
+    static let help = "commands: approve ID…, reject ID REASON, info ID [QUESTION], extend ID, partner ID, registration ID, concentration, period 2026-Q2, tier P-… TIER, assign P-… ROLE, advance D-…, mine, undo, help, q"
 
     static func run(_ text: String, _ state: inout ConsoleState, _ data: ConsoleData) -> [Effect] {
+        // The console's own views, which a batch has no use for, are read here rather than by the grammar.
+        if text.split(whereSeparator: \.isWhitespace).map({ $0.lowercased() }) == ["mine"] {
+            MineView.command(&state)
+            return []
+        }
         let command: TypedCommand
         do {
             guard let parsed = try CommandGrammar.parse(text, extensionDays: data.programme.policy.extensionDays) else { return [] }

@@ -35,7 +35,7 @@ enum MouseController {
         let top = ConsoleLayout(state).body(of: pane).y + pane.linesAboveRows
         let list = state.lists[pane] ?? ListState()
         let row = list.offset + (y - top)
-        guard y >= top, row < PaneRows.visible(pane, in: state, data).count else { return nil }
+        guard y >= top, row < HeldRow.rowCount(pane, state, data) else { return nil }
         return row
     }
 }

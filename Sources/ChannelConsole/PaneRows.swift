@@ -40,7 +40,8 @@ public enum PaneRows {
         let sorts = pane != .metrics && pane != .funds
         let key = RowCache.Key(pane: pane, filter: list.filter, sortColumn: sorts ? list.sortColumn : nil,
                                sortDescending: sorts && list.sortDescending,
-                               notEnabledOnly: pane == .partners && state.notEnabledOnly)
+                               notEnabledOnly: pane == .partners && state.notEnabledOnly,
+                               owner: pane == .queue && state.mineOnly ? state.actor : nil)
         return data.rowCache.rows(for: key) {
             // Typing extends the filter a character at a time: the rows matching "nov" are among those
             // matching "no", so narrow the remembered answer instead of searching everything again.
@@ -60,6 +61,7 @@ public enum PaneRows {
         switch key.pane {
         case .queue:
             rows = candidates ?? Array(data.queue.indices)
+            if candidates == nil, let owner = key.owner { rows = rows.filter { data.owner(ofQueueRow: $0) == owner } }
             if !query.isEmpty { rows = rows.filter { row in query.matches(search: data.queue[row].search) { queueField($0, row, data) } } }
         case .partners:
             rows = candidates ?? Array(data.partners.indices)

@@ -9,7 +9,8 @@ enum QueuePane {
         // Kept current by the data (counting 15k rows per frame would copy every row); the queue's own
         // figures, not the Metrics pane's, which may be of another period's last day.
         // A filter narrows the counts too: "40 of 15,234 waiting · 3 past the SLA" are the matching rows'.
-        let filtered = !list.filter.isEmpty
+        // The "mine" view narrows like a filter: the counts are of the rows shown.
+        let filtered = !list.filter.isEmpty || state.mineOnly
         let breaches = filtered ? rows.count(where: { data.queue[$0].sla == .breached }) : data.activity.queue?.breaches ?? 0
         let paused = filtered ? rows.count(where: { data.queue[$0].sla == .paused }) : data.activity.queue?.infoRequested ?? 0
         var summary: [Span] = [Span(filtered ? "\(rows.count) of \(data.queue.count) waiting" : "\(data.queue.count) waiting", style: .bold)]
@@ -20,7 +21,8 @@ enum QueuePane {
         if let column = list.sortColumn {
             summary.append(Span(" · sorted by \(PaneRows.sortColumns(.queue)[column].name) \(list.sortDescending ? "↓" : "↑")", style: Theme.key))
         }
-        if filtered { summary.append(Span(" · matching \"\(list.filter)\"", style: Theme.key)) }
+        if let mine = MineView.summary(state) { summary.append(mine) }
+        if !list.filter.isEmpty { summary.append(Span(" · matching \"\(list.filter)\"", style: Theme.key)) }
         screen.put(Line(summary), x: area.x, y: area.y, maxWidth: area.width)
 
         let programme = data.programme
@@ -31,13 +33,20 @@ enum QueuePane {
             + [.fixed("Reg", 9), .min("Partner", 16), .fixed("Tier", 12)]
         if wide { columns.append(.min("Prospect", 10)) }
         columns += [.min("Domain", wide ? 12 : 10), .fixed("Est. ACV", 9, alignment: .right), .fixed("Conflict", wide ? 17 : 10)]
+        // A registration another member decided while it was under the cursor stays drawn there, marked.
+        let ghost = HeldRow.ghost(state).map { (row: $0, at: list.selected) }
+        func queueRow(_ index: Int) -> QueueRow? {
+            if let ghost, index >= ghost.at { return index == ghost.at ? nil : data.queue[rows[index - 1]] }
+            return data.queue[rows[index]]
+        }
         let table = Table(
             columns: columns,
-            rowCount: rows.count, selected: focused ? list.selected : nil, offset: list.offset,
-            isMarked: { state.marked.contains(data.queue[rows[$0]].id) }, markSymbol: "✔", markStyle: Theme.marked,
-            emptyText: list.filter.isEmpty ? "The queue is empty — every registration has a decision." : "No registration matches \"\(list.filter)\"."
+            rowCount: rows.count + (ghost == nil ? 0 : 1), selected: focused ? list.selected : nil, offset: list.offset,
+            isMarked: { queueRow($0).map { state.marked.contains($0.id) } ?? false }, markSymbol: "✔", markStyle: Theme.marked,
+            emptyText: state.mineOnly ? MineView.emptyText(state, filter: list.filter)
+                : list.filter.isEmpty ? "The queue is empty — every registration has a decision." : "No registration matches \"\(list.filter)\"."
         ) { index in
-            let row = data.queue[rows[index]]
+            guard let row = queueRow(index) else { return heldCells(ghost!.row, state.held!, wide: wide, data) }
             let registration = data.registration(at: row)
             let partner = programme.partner(row.partnerID)
             // The tier as of the day, from the model's item (a later tier change has not happened yet).
@@ -54,6 +63,18 @@ enum QueuePane {
                             Format.conflicts(row.conflicts, narrow: !wide)]
         }
         screen.render(table, in: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1))
+    }
+}
+
+extension QueuePane {
+    /// The held row: who changed it in place of the partner's name (the widest column, so it reads in
+    /// the grid's narrow pane too), the rest dimmed — it is no longer the queue's, only kept under the cursor.
+    static func heldCells(_ row: QueueRow, _ held: HeldRegistration, wide: Bool, _ data: ConsoleData) -> [Span] {
+        let registration = data.registration(at: row)
+        var cells = [Span("⚑", style: Theme.marked)] + (wide ? [Span("")] : [])
+        cells += [Span(row.id, style: Theme.dim), Span(held.mark, style: Theme.marked), Span("  " + row.item.tier, style: Theme.dim)]
+        if wide { cells.append(Span(registration.prospectCompany, style: Theme.dim)) }
+        return cells + [Span(row.domain, style: Theme.dim), Span(registration.estimatedACV.wholeUnits, style: Theme.dim), Span("")]
     }
 }
 

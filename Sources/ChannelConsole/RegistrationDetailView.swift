@@ -4,6 +4,12 @@ import TerminalUI
 /// Enter on a queued registration: everything about the claim, and its conflicts side by side.
 enum RegistrationDetailView {
     static func render(_ screen: inout Screen, _ area: Rect, id: String, state: ConsoleState, data: ConsoleData) {
+        var area = area
+        if let held = state.held, held.id == id, area.height > 1 {
+            // Another member changed it while it was open: said above the facts, which already show the new state.
+            screen.put("⚑ \(held.note) — move to go on", x: area.x + 1, y: area.y, style: Theme.marked, maxWidth: area.width - 2)
+            area = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+        }
         guard let (left, right) = content(id: id, data: data) else {
             screen.put("Registration \(id) no longer exists.", x: area.x + 1, y: area.y + 1, style: Theme.error)
             return

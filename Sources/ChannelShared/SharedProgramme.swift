@@ -116,33 +116,17 @@ extension SharedProgramme {
     }
 }
 
-/// Times in messages: "10:02" today, "2026-12-01 10:02" otherwise, in the user's time zone.
+/// Times in messages: "at 10:02" today, "on 2026-12-01 at 10:02" otherwise (the one rule is ChannelStore's).
 enum SharedClock {
-    static func describe(_ date: Date, now: Date = Date()) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .current
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = .current
-        formatter.dateFormat = calendar.isDate(date, inSameDayAs: now) ? "'at' HH:mm" : "'on' yyyy-MM-dd 'at' HH:mm"
-        return formatter.string(from: date)
-    }
+    static func describe(_ date: Date, now: Date = Date()) -> String { ClockText.describe(date, now: now) }
 }
 
 /// Why a decision no longer applies, told as who changed the registration and when.
 enum Conflict {
     static func explain(_ error: ActionError, of action: ProgrammeAction, in programme: Programme) -> String {
         for id in action.decidedRegistrationIDs ?? [] where error.message.hasPrefix(id + " ") {
-            guard let entry = programme.audit.last(where: { $0.subject.split(separator: " ").contains(Substring(id)) }) else { continue }
-            let verb: String
-            switch programme.registration(id)?.status {
-            case .approved: verb = entry.action == "extend" ? "extended" : "approved"
-            case .rejected: verb = "rejected"
-            case .infoRequested: verb = "asked for more information on"
-            default: verb = entry.action == "undo" ? "restored" : "changed"
-            }
-            let at = Date(timeIntervalSince1970: TimeInterval(entry.at.seconds))
-            return "\(entry.actor) \(verb) \(id) \(SharedClock.describe(at)); nothing was changed (\(error.message))"
+            guard let change = RegistrationChange.latest(id, in: programme) else { continue }
+            return "\(change.sentence()); nothing was changed (\(error.message))"
         }
         return error.message
     }

@@ -5,7 +5,7 @@ import Foundation
 /// `CommandGrammar`, so a line that works in one works in the other; each front end then runs the
 /// commands that make sense there (the console has no `checkpoint`, a batch opens no views).
 package enum TypedCommand: Sendable, Equatable {
-    /// A change to the programme: approve, reject, request-info, extend, tier, advance.
+    /// A change to the programme: approve, reject, request-info, extend, tier, assign, advance.
     case action(ProgrammeAction)
     /// `import KIND PATH`: the path is the rest of the line, spaces included.
     case importFile(RecordKind, path: String)
@@ -38,7 +38,7 @@ package enum TypedCommand: Sendable, Equatable {
 /// A command word of the grammar, with its short forms and what its arguments name: the one list the
 /// parser reads and the console completes from.
 package enum CommandVerb: String, CaseIterable, Sendable {
-    case approve, reject, info, extend, tier, advance
+    case approve, reject, info, extend, tier, assign, advance
     case importFile = "import"
     case checkpoint, undo, partner, registration, concentration, period, help, quit
 
@@ -55,7 +55,7 @@ package enum CommandVerb: String, CaseIterable, Sendable {
         case .concentration: return ["conc"]
         case .help: return ["?"]
         case .quit: return ["q", "exit"]
-        case .tier, .advance, .importFile, .checkpoint, .period: return []
+        case .tier, .assign, .advance, .importFile, .checkpoint, .period: return []
         }
     }
 
@@ -72,8 +72,9 @@ package enum CommandVerb: String, CaseIterable, Sendable {
         case (.approve, _), (.extend, _): return .registration
         case (.reject, 0), (.info, 0), (.registration, 0): return .registration
         case (.advance, _): return .deal
-        case (.tier, 0), (.partner, 0): return .partner
+        case (.tier, 0), (.assign, 0), (.partner, 0): return .partner
         case (.tier, 1): return .tier
+        case (.assign, 1): return .owner
         case (.importFile, 0): return .recordKind
         case (.period, 0): return .period
         default: return nil
@@ -83,6 +84,8 @@ package enum CommandVerb: String, CaseIterable, Sendable {
     /// The kinds of word a command's arguments name.
     package enum Argument: Sendable, Equatable {
         case registration, partner, deal, tier, period, recordKind
+        /// A team member's login: the owners partners already have are the likely ones.
+        case owner
     }
 }
 
@@ -120,6 +123,7 @@ package enum CommandGrammar {
         package static let info = "info R-0000012 [question]"
         package static let extend = "extend R-0000012"
         package static let tier = "tier P-00012 TIER"
+        package static let assign = "assign P-00012 ROLE (the team member's login)"
         package static let advance = "advance D-0000012 [D-… …]"
         package static let importFile = "import KIND CSV-PATH"
         package static let partner = "partner P-00012 (an existing partner id)"
@@ -171,6 +175,11 @@ package enum CommandGrammar {
             guard arguments.count >= 2 else { throw .usage(Synopsis.tier) }
             try noMore(than: 2, Synopsis.tier)
             return .action(.changeTier(partnerID: id(arguments[0]), to: arguments[1]))
+        case .assign?:
+            guard arguments.count >= 2 else { throw .usage(Synopsis.assign) }
+            try noMore(than: 2, Synopsis.assign)
+            // The role as typed: logins are case-sensitive (PostgreSQL folds only unquoted names).
+            return .action(.assignOwner(partnerID: id(arguments[0]), owner: arguments[1]))
         case .advance?:
             let deals = ids(arguments)
             guard !deals.isEmpty else { throw .usage(Synopsis.advance) }

@@ -12,12 +12,17 @@ public indirect enum ProgrammeAction: Sendable, Equatable {
     case extend(registrationID: String)
     /// Applies a tier proposal: the partner's tier becomes `to`.
     case changeTier(partnerID: String, to: String)
+    /// Makes `owner` — a team member's login (on a shared programme, their PostgreSQL role) — the
+    /// partner's owner: whose "mine" view the partner's registrations show in.
+    case assignOwner(partnerID: String, owner: String)
     case setPolicy(Policy)
     /// Puts a registration back as it was: the compensating action of an undo. It names the journal
     /// sequence number it undoes so the audit trail reads "undo of #42".
     case restoreRegistration(Registration, undoing: Int64)
     /// Puts a partner's tier back: the compensating action of undoing a tier change.
     case restoreTier(partnerID: String, tier: String, undoing: Int64)
+    /// Puts a partner's owner back: the compensating action of undoing an assignment.
+    case restoreOwner(partnerID: String, owner: String, undoing: Int64)
     /// Moves each deal's commission one step on: accrued → approved → paid.
     case advanceCommissions(dealIDs: [String])
     /// Puts commission statuses back (the compensating action of undoing an advance).
@@ -36,8 +41,9 @@ public indirect enum ProgrammeAction: Sendable, Equatable {
         case .requestInfo: return "request-info"
         case .extend: return "extend"
         case .changeTier: return "tier-change"
+        case .assignOwner: return "assign"
         case .setPolicy: return "policy"
-        case .restoreRegistration, .restoreTier, .restoreCommissionStatus: return "undo"
+        case .restoreRegistration, .restoreTier, .restoreOwner, .restoreCommissionStatus: return "undo"
         case .advanceCommissions: return "commission"
         case .batch: return "batch"
         case .mdf(let decision): return decision.name

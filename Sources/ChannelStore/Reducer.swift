@@ -111,6 +111,15 @@ public enum Reducer {
                 return ActionOutcome(message: "Moved \(partner.name) from \(partner.tier) to \(name)",
                                      inverse: .restoreTier(partnerID: partnerID, tier: partner.tier, undoing: seq))
             }
+        case .assignOwner(let partnerID, let owner):
+            guard let partner = programme.partner(partnerID) else { throw ActionError("there is no partner \(partnerID)") }
+            let owner = try ownerName(owner)
+            guard owner != partner.owner else { throw ActionError("\(partner.name) is already owned by \(owner)") }
+            return {
+                $0.updatePartner(partnerID) { $0.owner = owner }
+                return ActionOutcome(message: "\(partner.name) is now owned by \(owner)" + (partner.owner.isEmpty ? "" : " (was \(partner.owner))"),
+                                     inverse: .restoreOwner(partnerID: partnerID, owner: partner.owner, undoing: seq))
+            }
         case .setPolicy(let policy):
             let problems = policy.problems()
             guard problems.isEmpty else { throw ActionError("the policy is not valid: " + problems.joined(separator: "; ")) }
@@ -137,6 +146,13 @@ public enum Reducer {
                 $0.updatePartner(partnerID) { $0.tier = tier }
                 return ActionOutcome(message: "Undid #\(undone): \(partner.name) is \(tier) again",
                                      inverse: .restoreTier(partnerID: partnerID, tier: partner.tier, undoing: seq))
+            }
+        case .restoreOwner(let partnerID, let owner, let undone):
+            guard let partner = programme.partner(partnerID) else { throw ActionError("there is no partner \(partnerID)") }
+            return {
+                $0.updatePartner(partnerID) { $0.owner = owner }
+                return ActionOutcome(message: "Undid #\(undone): \(partner.name) is owned by \(owner.isEmpty ? "nobody" : owner) again",
+                                     inverse: .restoreOwner(partnerID: partnerID, owner: partner.owner, undoing: seq))
             }
         case .advanceCommissions(let ids):
             guard !ids.isEmpty else { throw ActionError("no commission is selected") }
@@ -197,6 +213,7 @@ public enum Reducer {
         case .importBatch(let batch, let source): return source.isEmpty ? batch.kind.rawValue : source
         case .approve(let id), .reject(let id, _), .requestInfo(let id, _), .extend(let id): return id
         case .changeTier(let id, _), .restoreTier(let id, _, _): return id
+        case .assignOwner(let id, _), .restoreOwner(let id, _, _): return id
         case .setPolicy: return "policy"
         case .restoreRegistration(let registration, _): return registration.id
         case .advanceCommissions(let ids): return ids.joined(separator: " ")
@@ -225,6 +242,17 @@ public enum Reducer {
             throw ActionError("\(id) is already \(label(registration.status)); only a queued registration can be \(verb)")
         }
         return registration
+    }
+
+    /// An owner as a partner holds it: a team member's login, one word — on a shared programme the
+    /// PostgreSQL role the "mine" view compares with, so a name with spaces could never be anyone's.
+    static func ownerName(_ typed: String) throws(ActionError) -> String {
+        let owner = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !owner.isEmpty else { throw ActionError("an owner needs a name: the team member's login (their PostgreSQL role on a shared programme)") }
+        guard !owner.contains(where: { $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } == true }) else {
+            throw ActionError("\"\(owner)\" is not a login name: an owner is one word, the team member's login (their PostgreSQL role)")
+        }
+        return owner
     }
 
     static func label(_ status: RegistrationStatus) -> String { status.rawValue.replacingOccurrences(of: "_", with: " ") }

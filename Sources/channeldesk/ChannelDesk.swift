@@ -17,7 +17,7 @@ struct ChannelDesk: ParsableCommand {
         subcommands: [
             OpenCommand.self, DemoCommand.self, ImportCommand.self, ExportCommand.self,
             MetricsCommand.self, TiersCommand.self, QueueCommand.self, ConcentrationCommand.self, PartnerCommand.self,
-            ApproveCommand.self, RejectCommand.self, RequestInfoCommand.self, ExtendCommand.self,
+            ApproveCommand.self, RejectCommand.self, RequestInfoCommand.self, ExtendCommand.self, AssignCommand.self,
             CommissionCommand.self, MDFCommand.self, KeysCommand.self, PolicyCommand.self, CheckCommand.self, CompactCommand.self, BatchCommand.self,
             ShareCommand.self,
         ],

@@ -15,6 +15,11 @@ import Testing
             $0.mode = .normal
             $0.commandHistory = CommandHistory(lines: ["tier p-00003 Gold"])
         }, effects: [.perform(.changeTier(partnerID: "P-00003", to: "Gold"))])
+        store = commandLine("assign p-00003 ben")
+        store.press(.enter, {
+            $0.mode = .normal
+            $0.commandHistory = CommandHistory(lines: ["assign p-00003 ben"])
+        }, effects: [.perform(.assignOwner(partnerID: "P-00003", owner: "ben"))])
         store = commandLine("advance d-0000001,D-0000002")
         store.press(.enter, {
             $0.mode = .normal

@@ -267,6 +267,28 @@ import Testing
         #expect(store.state.completion?.total == 9, "D-0000001…D-0000009")
     }
 
+    @Test func assignCompletesThePartnerThenTheOwnersPartnersHave() {
+        var store = commandLine("assign p-0003")
+        store.press(.tab) {
+            $0.mode = .command(field("assign P-0003"))
+            $0.completion = Completion(head: "assign ", tail: "", candidates: (0...9).map { "P-0003\($0)" }, total: 10,
+                                       noun: "partner", word: "p-0003", shown: nil, line: "assign P-0003")
+        }
+        store = commandLine("assign P-00003 ")
+        store.press(.tab) {
+            $0.completion = Completion(head: "assign P-00003 ", tail: "", candidates: ["amara.okafor", "kenji.sato", "lukas.brandt", "priya.nair", "sofia.reyes"],
+                                       total: 5, noun: "owner", word: "", shown: nil, line: "assign P-00003 ")
+        }
+        store = commandLine("assign P-00003 ke")
+        store.press(.tab) { $0.mode = .command(field("assign P-00003 kenji.sato ")) }
+        // A new member is typed in full: nothing lists them yet.
+        store = commandLine("assign P-00003 ben")
+        store.press(.tab) {
+            $0.completion = Completion(head: "assign P-00003 ", tail: "", candidates: [], total: 0, noun: "owner", word: "ben",
+                                       shown: nil, line: "assign P-00003 ben")
+        }
+    }
+
     @Test func tabCompletesTheWordAtTheCursorKeepingTheRest() {
         var store = commandLine("app R-0000905")
         store.reach(.home, .right, .right, .right)

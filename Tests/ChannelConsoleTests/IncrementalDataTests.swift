@@ -12,7 +12,7 @@ import Testing
         let queued = registrations.filter(\.status.isQueued).map(\.id)
         let approved = registrations.filter { $0.status == .approved }.map(\.id)
         func any(_ ids: [String]) -> String { ids.randomElement(using: &random) ?? registrations[0].id }
-        switch Int.random(in: 0..<12, using: &random) {
+        switch Int.random(in: 0..<13, using: &random) {
         case 0, 1: return .approve(registrationID: any(queued))
         case 2: return .reject(registrationID: any(queued), reason: "not a fit")
         case 3: return .requestInfo(registrationID: any(queued), question: "which division?")
@@ -24,6 +24,10 @@ import Testing
             return .changeTier(partnerID: partner.id, to: programme.policy.tiers.randomElement(using: &random)!.name)
         case 9: return .advanceCommissions(dealIDs: [Commissions.lines(programme).randomElement(using: &random)?.dealId ?? "D-0000001"])
         case 10: return .approve(registrationID: any(approved))
+        case 11:
+            // An owner assignment updates only the partner's row: it must read as a rebuild would.
+            let partner = programme.partners.randomElement(using: &random)!
+            return .assignOwner(partnerID: partner.id, owner: ["ben", "kenji.sato", "amara.okafor"].randomElement(using: &random)!)
         default: return .approve(registrationID: any(registrations.map(\.id)))
         }
     }

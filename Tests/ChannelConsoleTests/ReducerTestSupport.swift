@@ -111,6 +111,8 @@ enum TestedCommands {
         .nextSection, .previousSection, .advanceCommission,
         // TriageReducerTests
         .requestInfoMarked, .nextQueued, .previousQueued, .nextConflict, .zoom, .copyID,
+        // MineViewReducerTests
+        .toggleMine,
         // FundsReducerTests
         .focus(.funds), .approveFunds, .rejectFunds, .requestFundsInfo, .recordClaim, .payClaim,
     ]

@@ -28,6 +28,8 @@ import Testing
         ("extend r-1 30", .action(.extend(registrationID: "R-1"))),
         ("e R-1 R-2", .action(.batch([.extend(registrationID: "R-1"), .extend(registrationID: "R-2")]))),
         ("tier p-3 Gold", .action(.changeTier(partnerID: "P-3", to: "Gold"))),
+        // The login as typed: roles are case-sensitive, ids are not.
+        ("assign p-3 Ben.Okafor", .action(.assignOwner(partnerID: "P-3", owner: "Ben.Okafor"))),
         ("advance d-1 D-2", .action(.advanceCommissions(dealIDs: ["D-1", "D-2"]))),
         ("import registrations /tmp/my files/regs.csv", .importFile(.registrations, path: "/tmp/my files/regs.csv")),
         ("IMPORT Direct-Accounts a.csv", .importFile(.directAccounts, path: "a.csv")),
@@ -61,6 +63,8 @@ import Testing
         ("extend R-1 45", .badToken("45", reason: "days cannot be chosen: an extension is the policy's 30 days",
                                      usage: "extend R-0000012")),
         ("tier P-1", .usage("tier P-00012 TIER")),
+        ("assign P-1", .usage("assign P-00012 ROLE (the team member's login)")),
+        ("assign P-1 ben ana", .badToken("ana", reason: "is one word too many", usage: "assign P-00012 ROLE (the team member's login)")),
         ("tier P-1 gold now", .badToken("now", reason: "is one word too many", usage: "tier P-00012 TIER")),
         ("advance", .usage("advance D-0000012 [D-… …]")),
         ("import registrations", .usage("import KIND CSV-PATH")),

@@ -27,6 +27,8 @@ import Testing
             .setPolicy(PersistenceFixtures.policy),
             .restoreRegistration(registration, undoing: 11),
             .restoreTier(partnerID: "P-001", tier: "registered", undoing: 10),
+            .assignOwner(partnerID: "P-001", owner: "ben.o'hara"),
+            .restoreOwner(partnerID: "P-001", owner: "", undoing: 12),
             .batch([.approve(registrationID: "R-1"), .reject(registrationID: "R-3", reason: "no")]),
         ]
         for action in actions {

@@ -27,6 +27,28 @@ extension PostgresSuite {
                 // Ben's console hears it: the registration leaves his queue without a key pressed.
                 try tmux.waitFor("ben", seconds: 5) { !$0.contains("R-9000001") && $0.contains("R-9000002") }
                 #expect(try team.cluster.psql("SELECT actor FROM channeldesk.actions", database: team.database) == "ann")
+
+                // Ben's cursor is on R-9000002 when Ann rejects it: his row is not swapped for another
+                // under the cursor but stays, marked with who decided it, and his `a` on it is refused.
+                try tmux.keys("ben", ["/", "R-9000002", "Enter"])
+                try tmux.waitFor("ben") { $0.contains("matching \"R-9000002\"") && $0.contains("R-9000002") }
+                try tmux.keys("ann", ["/", "BSpace", "2", "Enter"])
+                try tmux.waitFor("ann") { $0.contains("R-9000002") && !$0.contains("R-9000001") }
+                try tmux.keys("ann", ["r", "Enter"])
+                try tmux.waitFor("ann", "Rejected R-9000002")
+                try tmux.waitFor("ben", seconds: 5) {
+                    $0.contains("ann rejected R-9000002 at ") && $0.contains("it stays under the cursor") && $0.contains("⚑ R-9000002 ann: rejected")
+                }
+                try tmux.keys("ben", ["a"])
+                try tmux.waitFor("ben") { $0.contains("ann rejected R-9000002 at ") && $0.contains("nothing was changed — move to go on") }
+                // Moving lets it go: the queue, filtered to it, is empty now.
+                try tmux.keys("ben", ["j"])
+                try tmux.waitFor("ben") { !$0.contains("⚑") && !$0.contains("ann: rejected") && $0.contains("No registration matches \"R-9000002\"") }
+                #expect(try team.cluster.psql("SELECT string_agg(actor || ' ' || kind, ',' ORDER BY seq) FROM channeldesk.actions",
+                                              database: team.database) == "ann approve,ann reject")
+                // Ben's "mine" view is of the partners his PostgreSQL role owns.
+                try tmux.keys("ben", ["M"])
+                try tmux.waitFor("ben") { $0.contains("· mine (partners ben owns)") && $0.contains("Showing registrations of partners ben owns") }
             }
         }
     }
@@ -47,9 +69,12 @@ struct Tmux {
 
     func screen(_ name: String) throws -> String { try run(["capture-pane", "-p", "-t", name]).stdout }
 
+    /// Sends each of `keys`: tmux's key names (Enter, BSpace, Escape) as keys, anything else as typed text.
     func keys(_ name: String, _ keys: [String]) throws {
-        for key in keys { _ = try run(["send-keys", "-t", name] + (key.count > 1 && key != "Enter" ? ["-l", key] : [key])) }
+        for key in keys { _ = try run(["send-keys", "-t", name] + (key.count > 1 && !Self.keyNames.contains(key) ? ["-l", key] : [key])) }
     }
+
+    static let keyNames: Set<String> = ["Enter", "BSpace", "Escape"]
 
     func waitFor(_ name: String, _ text: String) throws { try waitFor(name) { $0.contains(text) } }
 

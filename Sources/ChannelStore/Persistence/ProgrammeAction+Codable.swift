@@ -7,12 +7,12 @@ import Foundation
 extension ProgrammeAction: Codable {
     private enum CodingKeys: String, CodingKey {
         case kind, source, recordKind, table, registrationID, reason, question, partnerID, tier, policy, undoing, actions
-        case dealIDs, statuses, mdf
+        case dealIDs, statuses, mdf, owner
     }
 
     private enum Kind: String, Codable {
         case importBatch, approve, reject, requestInfo, extend, changeTier, setPolicy, restoreRegistration, restoreTier, batch
-        case advanceCommissions, restoreCommissionStatus, mdf
+        case advanceCommissions, restoreCommissionStatus, mdf, assignOwner, restoreOwner
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -41,6 +41,15 @@ extension ProgrammeAction: Codable {
             try c.encode(Kind.changeTier, forKey: .kind)
             try c.encode(partnerID, forKey: .partnerID)
             try c.encode(tier, forKey: .tier)
+        case .assignOwner(let partnerID, let owner):
+            try c.encode(Kind.assignOwner, forKey: .kind)
+            try c.encode(partnerID, forKey: .partnerID)
+            try c.encode(owner, forKey: .owner)
+        case .restoreOwner(let partnerID, let owner, let undoing):
+            try c.encode(Kind.restoreOwner, forKey: .kind)
+            try c.encode(partnerID, forKey: .partnerID)
+            try c.encode(owner, forKey: .owner)
+            try c.encode(undoing, forKey: .undoing)
         case .setPolicy(let policy):
             try c.encode(Kind.setPolicy, forKey: .kind)
             try c.encode(policy, forKey: .policy)
@@ -90,6 +99,11 @@ extension ProgrammeAction: Codable {
         case .extend: self = .extend(registrationID: try c.decode(String.self, forKey: .registrationID))
         case .changeTier:
             self = .changeTier(partnerID: try c.decode(String.self, forKey: .partnerID), to: try c.decode(String.self, forKey: .tier))
+        case .assignOwner:
+            self = .assignOwner(partnerID: try c.decode(String.self, forKey: .partnerID), owner: try c.decode(String.self, forKey: .owner))
+        case .restoreOwner:
+            self = .restoreOwner(partnerID: try c.decode(String.self, forKey: .partnerID), owner: try c.decode(String.self, forKey: .owner),
+                                 undoing: try c.decode(Int64.self, forKey: .undoing))
         case .setPolicy: self = .setPolicy(try c.decode(Policy.self, forKey: .policy))
         case .restoreRegistration:
             let rows = try TableCodec.decode(Registration.self, from: try c.decode(ColumnTable.self, forKey: .table))
