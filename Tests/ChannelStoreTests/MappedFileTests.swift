@@ -1,4 +1,5 @@
 @testable import ChannelStore
+import ChannelModel
 import Foundation
 import Glibc
 import Testing
@@ -40,6 +41,28 @@ import Testing
         MappedFile.release(mapped)
         let released = Self.residentFileKiB()
         #expect(read - released >= 24 << 10, "RssFile \(read) KiB → \(released) KiB")
+    }
+
+    /// A text column written out as it was read keeps the checksum verified on open; one that changed
+    /// is checksummed again — and either way the checksum is the column's.
+    @Test func aCheckpointChecksumsOnlyTheColumnsThatChanged() throws {
+        let directory = try TemporaryDirectory()
+        let location = ProgrammeLocation(url: directory.file("programme.cdesk"))
+        // Large enough that the columns are not held inline in their `Data` (a few bytes are copied).
+        try ProgrammeStore.write(DemoGenerator.programme(policy: try Policy.bundledDefault(), partners: 10, registrations: 500, seed: 3,
+                                                         asOf: Day(parsing: "2026-09-30")!), to: location)
+        let loaded = try ProgrammeLoader.load(location).programme
+        let ids = loaded.registrations.ids.storedBuffers()
+        let parts: [Data?] = [nil, ids.offsets, ids.bytes, ids.nulls]
+        #expect(MappedFile.checksum(of: parts) != nil, "the ids were verified on open")
+        #expect(Column(strings: loaded.registrations.ids).crc32
+                == Int(Column.checksum(values: nil, offsets: ids.offsets, bytes: ids.bytes, nulls: ids.nulls)))
+        var changed = loaded.registrations.ids
+        changed.append("R-NEW")
+        let buffers = changed.storedBuffers()
+        #expect(MappedFile.checksum(of: [nil, buffers.offsets, buffers.bytes, buffers.nulls]) == nil)
+        #expect(Column(strings: changed).crc32
+                == Int(Column.checksum(values: nil, offsets: buffers.offsets, bytes: buffers.bytes, nulls: buffers.nulls)))
     }
 
     @Test func bytesOutsideAMappingAreNeverReleased() {

@@ -44,7 +44,9 @@ public struct Column: Codable, Equatable, Sendable {
         self.kind = kind.rawValue
         self.values = values; self.offsets = offsets; self.bytes = bytes; self.nulls = nulls
         self.labels = labels
-        self.crc32 = Int(Column.checksum(values: values, offsets: offsets, bytes: bytes, nulls: nulls))
+        // A checkpoint writes most text columns out as they were read: their checksum is known.
+        self.crc32 = Int(MappedFile.checksum(of: [values, offsets, bytes, nulls])
+                         ?? Column.checksum(values: values, offsets: offsets, bytes: bytes, nulls: nulls))
     }
 
     /// A column exactly as a file holds it, checksum included: `PlistTableReader`'s way in (the kind and the

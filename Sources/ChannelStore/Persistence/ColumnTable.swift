@@ -25,6 +25,7 @@ public struct ColumnTable: Codable, Equatable, Sendable {
         let checksums = Self.checksums(ordered.map { $0.value.checksummedParts })
         for (index, (column, stored)) in ordered.enumerated() {
             try stored.verify(rows: rows, table: name, column: column, checksum: checksums[index])
+            MappedFile.remember([stored.values, stored.offsets, stored.bytes, stored.nulls], checksum: checksums[index])
         }
     }
 

@@ -52,6 +52,34 @@ enum MappedFile {
     /// Whether `range` lies inside a live mapping made here.
     static func isMapped(_ range: Range<UInt>) -> Bool { registry.contains(range) }
 
+    /// Remembers the checksum a column's parts were verified to have, when they all lie inside a live
+    /// mapping: bytes that cannot change (the mapping is read-only, the file replaced only by rename)
+    /// need not be checksummed again when a checkpoint writes them out unchanged.
+    static func remember(_ parts: [Data?], checksum: UInt32) {
+        guard let key = key(parts) else { return }
+        registry.remember(key, checksum)
+    }
+
+    /// The checksum `remember` was given for exactly these parts, if they are still mapped.
+    static func checksum(of parts: [Data?]) -> UInt32? {
+        guard let key = key(parts) else { return nil }
+        return registry.checksum(key)
+    }
+
+    /// Where each part lies (0..<0 for an absent one); nil unless every present part is inside a mapping.
+    private static func key(_ parts: [Data?]) -> [Range<UInt>]? {
+        var key: [Range<UInt>] = []
+        for part in parts {
+            guard let part else { key.append(0..<0); continue }
+            let range = part.withUnsafeBytes { raw in
+                raw.baseAddress.map { UInt(bitPattern: $0)..<UInt(bitPattern: $0) + UInt(raw.count) } ?? 0..<0
+            }
+            guard !range.isEmpty, registry.contains(range) else { return nil }
+            key.append(range)
+        }
+        return key
+    }
+
     private static let pageSize = UInt(sysconf(Int32(_SC_PAGESIZE)))
     private static let registry = Registry()
 
@@ -59,10 +87,21 @@ enum MappedFile {
     private final class Registry: @unchecked Sendable {
         private let lock = NSLock()
         private var ranges: [Range<UInt>] = []
+        private var checksums: [[Range<UInt>]: UInt32] = [:]
 
         func add(_ range: Range<UInt>) { lock.withLock { ranges.append(range) } }
 
-        func remove(_ range: Range<UInt>) { lock.withLock { ranges.removeAll { $0 == range } } }
+        /// Forgets the mapping and every checksum of parts inside it: the addresses may be reused.
+        func remove(_ range: Range<UInt>) {
+            lock.withLock {
+                ranges.removeAll { $0 == range }
+                checksums = checksums.filter { key, _ in !key.contains { !$0.isEmpty && range.contains($0.lowerBound) } }
+            }
+        }
+
+        func remember(_ key: [Range<UInt>], _ checksum: UInt32) { lock.withLock { checksums[key] = checksum } }
+
+        func checksum(_ key: [Range<UInt>]) -> UInt32? { lock.withLock { checksums[key] } }
 
         func contains(_ range: Range<UInt>) -> Bool {
             lock.withLock { ranges.contains { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound } }
