@@ -56,6 +56,8 @@ enum ConsoleBench {
         var approveFailures: Int
         /// j on the Queue after Partners was sorted (measured last): the cost every keystroke pays for a sorted pane.
         var moveWithPartnersSorted: LatencySummary
+        /// M (the Queue's mine view) on and off, and j inside it.
+        var mine: LatencySummary
         /// Keys inside the detail of the partner with the most registrations: j/k and PgDn on its
         /// registrations, Tab through the sections, `s` on the registrations (DESIGN §7: like every key).
         var partnerDetail: LatencySummary
@@ -170,10 +172,19 @@ enum ConsoleBench {
         }
         log("  move with Partners sorted p99 \(String(format: "%.2f", moveSorted.p99)) ms")
 
+        // The Queue's mine view: M on, j inside it, M off — each measured.
+        var mine = Samples()
+        setUp(runtime, .char("1"), .char("g"))
+        started = monotonicNanos()
+        while more(mine, samples) {
+            for key in [Key.char("M"), .char("j"), .char("M")] { press(runtime, key, into: &mine) }
+        }
+        log("  mine view p99 \(String(format: "%.2f", mine.p99)) ms")
+
         let (detail, detailOpen, detailReady, largest) = partnerDetailKeys(runtime, samples: samples, more: more, restart: { started = monotonicNanos() })
         return Keystrokes(move: move.summary, page: page.summary, filter: filter.summary, sort: sort.summary,
                           drill: drill.summary, drillOpen: drillOpen.summary, drillBack: drillBack.summary, approve: approve.summary, approveFailures: failures,
-                          moveWithPartnersSorted: moveSorted.summary, partnerDetail: detail.summary, partnerDetailOpen: detailOpen.summary, partnerDetailReady: detailReady.summary,
+                          moveWithPartnersSorted: moveSorted.summary, mine: mine.summary, partnerDetail: detail.summary, partnerDetailOpen: detailOpen.summary, partnerDetailReady: detailReady.summary,
                           largestPartnerRegistrations: largest)
     }
 

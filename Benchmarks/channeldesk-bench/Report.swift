@@ -54,7 +54,7 @@ enum Report {
             ("move (j)", k.move), ("page (PgDn)", k.page), ("filter (/ chars Esc)", k.filter),
             ("sort (Partners s)", k.sort), ("drill (Enter/Esc)", k.drill), ("  drill open (Enter)", k.drillOpen),
             ("  drill back (Esc)", k.drillBack), ("approve (a, fsync)", k.approve),
-            ("move, Partners sorted", k.moveWithPartnersSorted),
+            ("move, Partners sorted", k.moveWithPartnersSorted), ("mine view (M, j, M)", k.mine),
             ("largest partner's detail (\(grouped(k.largestPartnerRegistrations)) regs)", k.partnerDetail),
             ("  open it (Enter)", k.partnerDetailOpen),
         ]
