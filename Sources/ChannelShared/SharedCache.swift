@@ -86,13 +86,18 @@ struct SharedCache {
             guard entry.seq == copy.lastSeq + 1 else {
                 throw SharedError.cache("the shared log jumps from #\(copy.lastSeq) to #\(entry.seq); remove \(location.url.path) and try again")
             }
-            do {
-                outcomes[entry.seq] = try copy.apply(entry)
-            } catch {
-                throw SharedError.cache("the shared log's #\(entry.seq) (\(entry.action.name) by \(entry.actor)) does not apply to the local copy: \(error); remove \(location.url.path) and try again")
-            }
+            outcomes[entry.seq] = try apply(entry, to: copy)
         }
         return outcomes
+    }
+
+    /// Applies one entry the server accepted; a failure means the copy is not the server's state.
+    func apply(_ entry: JournalEntry, to copy: CachedCopy) throws -> ActionOutcome {
+        do {
+            return try copy.apply(entry)
+        } catch {
+            throw SharedError.cache("the shared log's #\(entry.seq) (\(entry.action.name) by \(entry.actor)) does not apply to the local copy: \(error); remove \(location.url.path) and try again")
+        }
     }
 }
 
