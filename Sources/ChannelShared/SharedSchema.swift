@@ -59,6 +59,11 @@ enum SharedSchema {
         )
         """,
         """
+        -- Stored as they are, not compressed: a programme file's columns are already compact, and
+        -- pglz over a few hundred megabytes costs tens of seconds on every share and every join.
+        ALTER TABLE channeldesk.snapshot ALTER COLUMN data SET STORAGE EXTERNAL
+        """,
+        """
         CREATE TABLE channeldesk.head (
           one boolean PRIMARY KEY DEFAULT true CHECK (one),
           seq bigint NOT NULL
@@ -77,6 +82,9 @@ enum SharedSchema {
           -- row count): a million rows stay one value about the snapshot's size, not a huge jsonb.
           attachment bytea
         )
+        """,
+        """
+        ALTER TABLE channeldesk.actions ALTER COLUMN attachment SET STORAGE EXTERNAL
         """,
         """
         CREATE INDEX actions_subjects ON channeldesk.actions USING gin (subjects)

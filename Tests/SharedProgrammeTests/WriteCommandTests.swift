@@ -132,6 +132,21 @@ extension PostgresSuite {
                     """, database: team.database, user: "ben")
                 #expect(smuggled.status != 0 && smuggled.stderr.contains("an attachment may only carry an import's rows"), "\(smuggled.stderr)")
                 #expect(try team.cluster.psql("SELECT count(*) FROM channeldesk.actions", database: team.database) == "0")
+
+                // An import with its attachment keeps the append's checks: the role, the exact log
+                // position (the share's 10 imports end at #10), and the idempotency key.
+                try team.addMembers(["ada"], to: "admin")
+                func append(_ expected: Int, as user: String) throws -> String {
+                    try team.cluster.psql("""
+                        SELECT status || ' ' || seq FROM channeldesk.append('6f1c1b7e-0000-4000-8000-000000000001', \(expected),
+                          '{"kind":"importBatch","source":"x.csv","recordKind":"partners","rows":0}', '\\x00'::bytea)
+                        """, database: team.database, user: user)
+                }
+                #expect(throws: (any Error).self) { try append(10, as: "ben") }
+                #expect(try append(9, as: "ada") == "stale 10")
+                #expect(try append(10, as: "ada") == "appended 11")
+                #expect(try append(10, as: "ada") == "duplicate 11")
+                #expect(try team.cluster.psql("SELECT count(*) FROM channeldesk.actions", database: team.database) == "1")
             }
         }
     }
