@@ -74,6 +74,19 @@ struct SharedLog {
         case stale(head: Int64)
     }
 
+    /// Throws the server's refusal (naming the role it takes) when this member may not make an
+    /// action of `kind`; the append checks the same again, so this only saves wasted work.
+    func checkRole(kind: String) async throws {
+        let action = try String(decoding: JSONEncoder().encode(["kind": kind]), as: UTF8.self)
+        do {
+            // The refusal may arrive after the row description: reading the rows is what surfaces it.
+            for try await _ in try await connection.query("SELECT 1 FROM channeldesk.check_role(\(action)::jsonb)") {}
+        } catch {
+            if SharedError.sqlState(error) == "42501" { throw SharedError.noPrivilege(SharedError.describe(error)) }
+            throw error
+        }
+    }
+
     func append(key: UUID, expectedSeq: Int64, action: ProgrammeAction) async throws -> AppendResult {
         let payload = try ActionPayload.encode(action)
         do {

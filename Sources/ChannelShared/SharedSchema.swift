@@ -128,22 +128,34 @@ enum SharedSchema {
         """,
         """
 
+        -- Raises, naming the role it takes, when the caller may not make `action`: append's first
+        -- check, and the one a client asks before work that would be wasted (parsing a large import).
+        CREATE FUNCTION channeldesk.check_role(action jsonb) RETURNS void
+        LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $f$
+        DECLARE
+          needed text := channeldesk.required_role(action);
+        BEGIN
+          IF NOT pg_has_role(session_user, needed, 'MEMBER') THEN
+            RAISE EXCEPTION 'role % may not % on this programme: that takes %', session_user, action->>'kind', needed
+              USING ERRCODE = '42501', HINT = format('an administrator can run: GRANT %s TO %I;', needed, session_user);
+          END IF;
+        END
+        $f$
+        """,
+        """
+
         -- status: 'appended', 'duplicate' (this key was appended before: a retry), or 'stale' (an action
         -- after expected_seq touched the same subject: catch up and check again).
         CREATE FUNCTION channeldesk.append(idempotency_key uuid, expected_seq bigint, action jsonb, attachment bytea DEFAULT NULL)
         RETURNS TABLE (status text, seq bigint, actor text, at timestamptz)
         LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$
         DECLARE
-          needed text := channeldesk.required_role(action);
           mine text[] := channeldesk.subjects(action);
           current_head bigint;
           earlier record;
           stamp timestamptz;
         BEGIN
-          IF NOT pg_has_role(session_user, needed, 'MEMBER') THEN
-            RAISE EXCEPTION 'role % may not % on this programme: that takes %', session_user, action->>'kind', needed
-              USING ERRCODE = '42501', HINT = format('an administrator can run: GRANT %s TO %I;', needed, session_user);
-          END IF;
+          PERFORM channeldesk.check_role(action);
           -- The attachment is read only as the rows of an import, so it may travel with nothing else.
           IF append.attachment IS NOT NULL AND action->>'kind' IS DISTINCT FROM 'importBatch' THEN
             RAISE EXCEPTION 'an attachment may only carry an import''s rows, not a % action', action->>'kind'
@@ -198,7 +210,7 @@ enum SharedSchema {
         GRANT EXECUTE ON FUNCTION channeldesk.append(uuid, bigint, jsonb, bytea) TO channeldesk_viewer
         """,
         """
-        GRANT EXECUTE ON FUNCTION channeldesk.required_role(jsonb), channeldesk.subjects(jsonb) TO channeldesk_viewer
+        GRANT EXECUTE ON FUNCTION channeldesk.required_role(jsonb), channeldesk.subjects(jsonb), channeldesk.check_role(jsonb) TO channeldesk_viewer
         """,
         """
         GRANT channeldesk_admin TO session_user

@@ -58,6 +58,13 @@ public final class SharedWriter {
         return (appended.seq, appended.outcome)
     }
 
+    /// Refuses early, as the server would, when this member may not import (admins only): so a
+    /// manager is told before a million rows are parsed, not after.
+    public func checkMayImport() throws {
+        let connection = self.connection
+        try runBlocking { try await SharedLog(connection: connection).checkRole(kind: "importBatch"); return true }
+    }
+
     /// Closes the connection and the copy; later calls are not allowed.
     public func close() {
         guard !closed else { return }

@@ -28,6 +28,7 @@ struct ImportCommand: ParsableCommand {
         if let shared { try actor.refuseShared(shared) }
         let writer = dryRun && shared != nil ? nil : try file.openWriter(actor: actor, create: !dryRun || !file.location.exists)
         defer { writer?.close() }
+        try writer?.checkMayImport()
         let programme = try writer?.programme ?? file.read()
         let name = URL(fileURLWithPath: csv).lastPathComponent
         let progress = ProgressBar.forImport(of: data!)

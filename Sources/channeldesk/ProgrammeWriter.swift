@@ -36,6 +36,11 @@ enum ProgrammeWriter {
         }
     }
 
+    /// Before the work of reading an import: a shared programme refuses a member who may not import.
+    func checkMayImport() throws {
+        if case .shared(let writer) = self { try wrapped { try writer.checkMayImport() } }
+    }
+
     func close() {
         switch self {
         case .local(let store, _): store.close()

@@ -21,6 +21,12 @@ extension PostgresSuite {
                 #expect(byManager.status != 0 && byManager.stderr.contains("role ben may not importBatch")
                         && byManager.stderr.contains("that takes channeldesk_admin") && byManager.stderr.contains("GRANT channeldesk_admin TO ben;"),
                         "\(byManager.stderr)")
+                // Told before the file is read: even a bad file gets the role's refusal, not its errors.
+                let bad = team.directory.appendingPathComponent("bad.csv")
+                try Data("registration_id\nR-1\n".utf8).write(to: bad)
+                let badByManager = try team.run(["import", "registrations", bad.path, "--database", team.url("ben")], home: "ben")
+                #expect(badByManager.status != 0 && badByManager.stderr.contains("that takes channeldesk_admin")
+                        && !badByManager.stderr.contains("bad.csv:"), "\(badByManager.stderr)")
                 let claimed = try team.run(["import", "registrations", csv.path, "--actor", "boss", "--database", team.url("ada")], home: "ada")
                 #expect(claimed.status != 0 && claimed.stderr.contains("--actor does not apply to a shared programme"), "\(claimed.stderr)")
                 let dryRun = try team.run(["import", "registrations", csv.path, "--dry-run", "--database", team.url("vera")], home: "vera")
