@@ -51,7 +51,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "channeldesk-bench",
-            dependencies: ["ChannelConsole", "ChannelStore", "ChannelModel", "TerminalUI"],
+            dependencies: ["ChannelConsole", "ChannelStore", "ChannelModel", "ChannelShared", "TerminalUI"],
             path: "Benchmarks/channeldesk-bench"
         ),
         .testTarget(name: "ChannelModelTests", dependencies: ["ChannelModel", "ChannelStore"]),

@@ -42,6 +42,11 @@ struct Options {
       --key-budget S      stop a keystroke kind after S seconds (and ≥ 20 samples) when it is far off target (default 45)
       --dir PATH          work directory (default: a fresh directory under $TMPDIR); --keep leaves it behind
 
+    a team's shared programme (issue #15), on a throwaway PostgreSQL cluster on loopback it starts itself:
+      --mode shared       decision round trip, lag to another member's session, joining the programme
+                          to a first frame, and the import of its registrations through the server
+                          (with --registrations/--partners/--quick, --samples, --json-file, --dir, --keep)
+
     profiling helpers (one step in a fresh process, e.g. under perf record):
       --measure-open FILE --mode cli|console|keys|csv|generate
                           cli: load + metrics + tiers + queue; console: store + runtime + first frame;

@@ -15,6 +15,14 @@ do {
     exit(2)
 }
 
+if options.measureMode == "shared" && options.measureOpen == nil {
+    // The team figures (issue #15) on a throwaway PostgreSQL cluster: a run of their own.
+    do { try SharedBench.main(options); exit(0) } catch {
+        FileHandle.standardError.write(Data("channeldesk-bench --mode shared: \(error)\n".utf8))
+        exit(1)
+    }
+}
+
 if let file = options.measureOpen {
     // Child mode: a fresh process opens the programme, so the parent's generation memory is not counted.
     do {

@@ -45,11 +45,15 @@ struct SharedCache {
     /// the snapshot in memory for this command only.
     private func rebuild(_ identity: SharedLog.Identity, log: SharedLog) async throws -> CachedCopy {
         let (data, _) = try await log.snapshot()
-        let decoded: DecodedSnapshot
-        do {
-            decoded = try SnapshotCodec.decode(data)
-        } catch {
-            throw SharedError.server("the shared programme's snapshot cannot be read (\(error)); share it again")
+        // Decoded here only when the copy cannot be the file: opening the written file decodes (and
+        // checks) it anyway, and a second decode of a million-row snapshot is a second or more of joining.
+        func inMemory() throws -> CachedCopy {
+            do {
+                let decoded = try SnapshotCodec.decode(data)
+                return CachedCopy(programme: decoded.programme, lastSeq: decoded.lastSeq)
+            } catch {
+                throw SharedError.server("the shared programme's snapshot cannot be read (\(error)); share it again")
+            }
         }
         try FileManager.default.createDirectory(at: location.url.deletingLastPathComponent(), withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
@@ -57,7 +61,7 @@ struct SharedCache {
         do {
             lock = try FileLock.acquire(for: location.url)
         } catch {
-            return CachedCopy(programme: decoded.programme, lastSeq: decoded.lastSeq)
+            return try inMemory()
         }
         do {
             try? FileManager.default.removeItem(at: idURL)
@@ -74,7 +78,7 @@ struct SharedCache {
         do {
             return CachedCopy(store: try ProgrammeStore(opening: location, io: CacheFileIO()))
         } catch {
-            return CachedCopy(programme: decoded.programme, lastSeq: decoded.lastSeq)
+            return try inMemory()
         }
     }
 
@@ -86,13 +90,18 @@ struct SharedCache {
             guard entry.seq == copy.lastSeq + 1 else {
                 throw SharedError.cache("the shared log jumps from #\(copy.lastSeq) to #\(entry.seq); remove \(location.url.path) and try again")
             }
-            do {
-                outcomes[entry.seq] = try copy.apply(entry)
-            } catch {
-                throw SharedError.cache("the shared log's #\(entry.seq) (\(entry.action.name) by \(entry.actor)) does not apply to the local copy: \(error); remove \(location.url.path) and try again")
-            }
+            outcomes[entry.seq] = try apply(entry, to: copy)
         }
         return outcomes
+    }
+
+    /// Applies one entry the server accepted; a failure means the copy is not the server's state.
+    func apply(_ entry: JournalEntry, to copy: CachedCopy) throws -> ActionOutcome {
+        do {
+            return try copy.apply(entry)
+        } catch {
+            throw SharedError.cache("the shared log's #\(entry.seq) (\(entry.action.name) by \(entry.actor)) does not apply to the local copy: \(error); remove \(location.url.path) and try again")
+        }
     }
 }
 

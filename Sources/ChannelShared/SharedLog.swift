@@ -49,14 +49,14 @@ struct SharedLog {
     /// Every action after `seq`, in order, with the actor and time the server recorded.
     func entries(after seq: Int64) async throws -> [JournalEntry] {
         let rows = try await connection.query("""
-            SELECT seq, actor, extract(epoch FROM at)::bigint, payload::text
+            SELECT seq, actor, extract(epoch FROM at)::bigint, payload::text, attachment
             FROM channeldesk.actions WHERE seq > \(seq) ORDER BY seq
             """)
         var entries: [JournalEntry] = []
-        for try await (seq, actor, at, payload) in rows.decode((Int64, String, Int64, String).self) {
+        for try await (seq, actor, at, payload, attachment) in rows.decode((Int64, String, Int64, String, Data?).self) {
             let action: ProgrammeAction
             do {
-                action = try ActionPayload.decode(payload)
+                action = try ActionPayload.decode(payload, attachment: attachment)
             } catch {
                 throw SharedError.server("the shared log's #\(seq) cannot be read by this channeldesk (\(error)); update channeldesk")
             }
@@ -67,20 +67,36 @@ struct SharedLog {
 
     /// What the server answered to an append.
     enum AppendResult: Equatable {
-        /// The action is in the log at `seq` (also when a retry found it there already).
-        case appended(seq: Int64)
+        /// The action is in the log at `seq` (also when a retry found it there already), recorded
+        /// with the server's actor and time.
+        case appended(seq: Int64, actor: String, at: Instant)
         /// Someone changed the same subject after `expected`: catch up and check again.
         case stale(head: Int64)
+    }
+
+    /// Throws the server's refusal (naming the role it takes) when this member may not make an
+    /// action of `kind`; the append checks the same again, so this only saves wasted work.
+    func checkRole(kind: String) async throws {
+        let action = try String(decoding: JSONEncoder().encode(["kind": kind]), as: UTF8.self)
+        do {
+            // The refusal may arrive after the row description: reading the rows is what surfaces it.
+            for try await _ in try await connection.query("SELECT 1 FROM channeldesk.check_role(\(action)::jsonb)") {}
+        } catch {
+            if SharedError.sqlState(error) == "42501" { throw SharedError.noPrivilege(SharedError.describe(error)) }
+            throw error
+        }
     }
 
     func append(key: UUID, expectedSeq: Int64, action: ProgrammeAction) async throws -> AppendResult {
         let payload = try ActionPayload.encode(action)
         do {
             let rows = try await connection.query("""
-                SELECT status, seq FROM channeldesk.append(\(key), \(expectedSeq), \(payload)::jsonb)
+                SELECT status, seq, actor, extract(epoch FROM at)::bigint
+                FROM channeldesk.append(\(key), \(expectedSeq), \(payload.json)::jsonb, \(payload.attachment))
                 """)
-            for try await (status, seq) in rows.decode((String, Int64).self) {
-                return status == "stale" ? .stale(head: seq) : .appended(seq: seq)
+            for try await (status, seq, actor, at) in rows.decode((String, Int64, String?, Int64?).self) {
+                guard status != "stale", let actor, let at else { return .stale(head: seq) }
+                return .appended(seq: seq, actor: actor, at: Instant(seconds: at))
             }
             throw SharedError.server("the server gave no answer to the append")
         } catch let error as SharedError {

@@ -43,30 +43,16 @@ public enum SharedProgramme {
     /// One idempotency key goes with every attempt, so a retry after a lost reply never applies twice.
     public static func perform(_ action: ProgrammeAction, on url: DatabaseURL,
                                environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ActionOutcome {
-        let cache = SharedCache(for: url, environment: environment)
-        let key = UUID()
-        return try runBlocking {
-            let connection = try await SharedConnection.open(url)
-            let copy: CachedCopy
-            do {
-                copy = try await cache.open(try await SharedLog(connection: connection).identity(), log: SharedLog(connection: connection))
-            } catch {
-                try? await connection.connection.close()
-                throw error
-            }
-            defer { copy.close() }
-            let (outcome, used) = try await append(action, key: key, copy: copy, cache: cache, url: url, connection: connection,
-                                                   closeOnFailure: true)
-            try? await used.connection.close()
-            return outcome
-        }
+        let writer = try SharedWriter(url, environment: environment)
+        defer { writer.close() }
+        return try writer.perform(action).outcome
     }
 
     /// The append loop: catch up, check, append under the position checked; on a stale answer catch
-    /// up and check again; on a lost connection reconnect and send the same key. Answers the outcome
-    /// and the connection it ended on.
+    /// up and check again; on a lost connection reconnect and send the same key. Answers the outcome,
+    /// the action's sequence number and the connection it ended on.
     static func append(_ action: ProgrammeAction, key: UUID, copy: CachedCopy, cache: SharedCache, url: DatabaseURL,
-                       connection original: SharedConnection, closeOnFailure: Bool = false) async throws -> (ActionOutcome, SharedConnection) {
+                       connection original: SharedConnection, closeOnFailure: Bool = false) async throws -> Appended {
         var connection = original
         do {
             return try await appendLoop(action, key: key, copy: copy, cache: cache, url: url, connection: &connection)
@@ -77,8 +63,15 @@ public enum SharedProgramme {
         }
     }
 
+    /// What an append answers.
+    struct Appended: Sendable {
+        var outcome: ActionOutcome
+        var seq: Int64
+        var connection: SharedConnection
+    }
+
     private static func appendLoop(_ action: ProgrammeAction, key: UUID, copy: CachedCopy, cache: SharedCache, url: DatabaseURL,
-                                   connection: inout SharedConnection) async throws -> (ActionOutcome, SharedConnection) {
+                                   connection: inout SharedConnection) async throws -> Appended {
         var reconnects = 0
         while true {
             let log = SharedLog(connection: connection)
@@ -88,9 +81,15 @@ public enum SharedProgramme {
                 switch try await log.append(key: key, expectedSeq: copy.lastSeq, action: action) {
                 case .stale:
                     continue
-                case .appended(let seq):
+                case .appended(let seq, let actor, let at) where seq == copy.lastSeq + 1:
+                    // Our own action, next in the log: applied from memory with the server's actor and
+                    // time rather than fetched back (a million-row import is not downloaded again).
+                    let outcome = try cache.apply(JournalEntry(seq: seq, generation: 0, at: at, actor: actor, action: action), to: copy)
+                    return Appended(outcome: outcome, seq: seq, connection: connection)
+                case .appended(let seq, _, _):
                     let outcomes = try await cache.catchUp(copy, log: log)
-                    return (outcomes[seq] ?? ActionOutcome(message: "Done (#\(seq))", inverse: nil), connection)
+                    return Appended(outcome: outcomes[seq] ?? ActionOutcome(message: "Done (#\(seq))", inverse: nil), seq: seq,
+                                    connection: connection)
                 }
             } catch where SharedError.isConnectionLoss(error) && reconnects < 5 {
                 // The reply may be lost with the connection: ask again under the same key; the

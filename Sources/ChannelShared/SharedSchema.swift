@@ -59,6 +59,11 @@ enum SharedSchema {
         )
         """,
         """
+        -- Stored as they are, not compressed: a programme file's columns are already compact, and
+        -- pglz over a few hundred megabytes costs tens of seconds on every share and every join.
+        ALTER TABLE channeldesk.snapshot ALTER COLUMN data SET STORAGE EXTERNAL
+        """,
+        """
         CREATE TABLE channeldesk.head (
           one boolean PRIMARY KEY DEFAULT true CHECK (one),
           seq bigint NOT NULL
@@ -72,8 +77,14 @@ enum SharedSchema {
           at timestamptz NOT NULL,
           kind text NOT NULL,
           subjects text[] NOT NULL,
-          payload jsonb NOT NULL
+          payload jsonb NOT NULL,
+          -- An import's rows in a compact binary encoding (`payload` then says only kind, source and
+          -- row count): a million rows stay one value about the snapshot's size, not a huge jsonb.
+          attachment bytea
         )
+        """,
+        """
+        ALTER TABLE channeldesk.actions ALTER COLUMN attachment SET STORAGE EXTERNAL
         """,
         """
         CREATE INDEX actions_subjects ON channeldesk.actions USING gin (subjects)
@@ -117,20 +128,38 @@ enum SharedSchema {
         """,
         """
 
+        -- Raises, naming the role it takes, when the caller may not make `action`: append's first
+        -- check, and the one a client asks before work that would be wasted (parsing a large import).
+        CREATE FUNCTION channeldesk.check_role(action jsonb) RETURNS void
+        LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $f$
+        DECLARE
+          needed text := channeldesk.required_role(action);
+        BEGIN
+          IF NOT pg_has_role(session_user, needed, 'MEMBER') THEN
+            RAISE EXCEPTION 'role % may not % on this programme: that takes %', session_user, action->>'kind', needed
+              USING ERRCODE = '42501', HINT = format('an administrator can run: GRANT %s TO %I;', needed, session_user);
+          END IF;
+        END
+        $f$
+        """,
+        """
+
         -- status: 'appended', 'duplicate' (this key was appended before: a retry), or 'stale' (an action
         -- after expected_seq touched the same subject: catch up and check again).
-        CREATE FUNCTION channeldesk.append(idempotency_key uuid, expected_seq bigint, action jsonb)
+        CREATE FUNCTION channeldesk.append(idempotency_key uuid, expected_seq bigint, action jsonb, attachment bytea DEFAULT NULL)
         RETURNS TABLE (status text, seq bigint, actor text, at timestamptz)
         LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$
         DECLARE
-          needed text := channeldesk.required_role(action);
           mine text[] := channeldesk.subjects(action);
           current_head bigint;
           earlier record;
+          stamp timestamptz;
         BEGIN
-          IF NOT pg_has_role(session_user, needed, 'MEMBER') THEN
-            RAISE EXCEPTION 'role % may not % on this programme', session_user, action->>'kind'
-              USING ERRCODE = '42501', HINT = format('an administrator can run: GRANT %s TO %I;', needed, session_user);
+          PERFORM channeldesk.check_role(action);
+          -- The attachment is read only as the rows of an import, so it may travel with nothing else.
+          IF append.attachment IS NOT NULL AND action->>'kind' IS DISTINCT FROM 'importBatch' THEN
+            RAISE EXCEPTION 'an attachment may only carry an import''s rows, not a % action', action->>'kind'
+              USING ERRCODE = '22023';
           END IF;
           SELECT h.seq INTO current_head FROM channeldesk.head h FOR UPDATE;
           -- Checked under the head lock, so two retries of one action cannot both append it.
@@ -149,12 +178,14 @@ enum SharedSchema {
             RETURN QUERY SELECT 'stale'::text, current_head, NULL::text, NULL::timestamptz;
             RETURN;
           END IF;
-          INSERT INTO channeldesk.actions (seq, idempotency_key, actor, at, kind, subjects, payload)
-          VALUES (current_head + 1, append.idempotency_key, session_user, date_trunc('second', clock_timestamp()),
-                  coalesce(action->>'kind', '?'), mine, action);
+          -- One time for the row and the answer: the client applies its own action with it.
+          stamp := date_trunc('second', clock_timestamp());
+          INSERT INTO channeldesk.actions (seq, idempotency_key, actor, at, kind, subjects, payload, attachment)
+          VALUES (current_head + 1, append.idempotency_key, session_user, stamp,
+                  coalesce(action->>'kind', '?'), mine, action, append.attachment);
           UPDATE channeldesk.head SET seq = current_head + 1;
           PERFORM pg_notify('channeldesk', (current_head + 1)::text);
-          RETURN QUERY SELECT 'appended'::text, current_head + 1, session_user::text, date_trunc('second', clock_timestamp());
+          RETURN QUERY SELECT 'appended'::text, current_head + 1, session_user::text, stamp;
         END
         $f$
         """,
@@ -176,10 +207,10 @@ enum SharedSchema {
         GRANT SELECT ON ALL TABLES IN SCHEMA channeldesk TO channeldesk_viewer
         """,
         """
-        GRANT EXECUTE ON FUNCTION channeldesk.append(uuid, bigint, jsonb) TO channeldesk_viewer
+        GRANT EXECUTE ON FUNCTION channeldesk.append(uuid, bigint, jsonb, bytea) TO channeldesk_viewer
         """,
         """
-        GRANT EXECUTE ON FUNCTION channeldesk.required_role(jsonb), channeldesk.subjects(jsonb) TO channeldesk_viewer
+        GRANT EXECUTE ON FUNCTION channeldesk.required_role(jsonb), channeldesk.subjects(jsonb), channeldesk.check_role(jsonb) TO channeldesk_viewer
         """,
         """
         GRANT channeldesk_admin TO session_user

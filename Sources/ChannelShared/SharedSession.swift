@@ -101,11 +101,11 @@ public final class SharedSession {
         }
         let (cache, copy, url) = (self.cache, self.copy, self.url)
         do {
-            let (outcome, used) = try runBlocking {
+            let appended = try runBlocking {
                 try await SharedProgramme.append(action, key: UUID(), copy: copy, cache: cache, url: url, connection: connection)
             }
-            self.connection = used
-            return outcome
+            self.connection = appended.connection
+            return appended.outcome
         } catch let error where SharedError.isConnectionLoss(error) || error is SharedErrorUnreachable {
             goOffline()
             throw SharedError.refused("the server stopped answering (\(SharedError.describe(error))); the decision may not have been made — it shows once the server is back")

@@ -47,9 +47,9 @@ struct CommissionCommand: ParsableCommand {
         @Argument(help: "Deal ids, e.g. D-0000012.") var deals: [String]
 
         func run() throws {
-            let store = try file.openStore()
-            defer { store.close() }
-            Console.print(try store.perform(.advanceCommissions(dealIDs: deals), actor: actor.name).message)
+            let writer = try file.openWriter(actor: actor)
+            defer { writer.close() }
+            Console.print(try writer.perform(.advanceCommissions(dealIDs: deals)).outcome.message)
         }
     }
 }

@@ -32,15 +32,19 @@ struct BatchCommand: ParsableCommand {
           error <line>: <message>     nothing changed; the batch goes on with the next line
         <seq> is the change's audit sequence number (for checkpoint: the last one in the snapshot).
         The exit status is 1 when any line failed.
+
+        With --database the lines go to the team's shared log, each checked by the server against your
+        role; <seq> is then the change's position in that log, and checkpoint is refused (the log lives
+        on the server).
         """)
 
     @OptionGroup var file: FileOptions
     @OptionGroup var actor: ActorOptions
 
     func run() throws {
-        let store = try file.openStore()
-        defer { store.close() }
-        var session = BatchSession(store: store, actor: actor.name)
+        let writer = try file.openWriter(actor: actor)
+        defer { writer.close() }
+        var session = BatchSession(writer: writer)
         var lineNumber = 0
         var failed = false
         while let line = readLine(strippingNewline: true) {
@@ -59,16 +63,14 @@ struct BatchCommand: ParsableCommand {
     }
 }
 
-/// One batch's state: the open store and the inverses of the changes it made, for `undo`.
+/// One batch's state: the open programme and the inverses of the changes it made, for `undo`.
 struct BatchSession {
-    let store: ProgrammeStore
-    let actor: String
+    let writer: ProgrammeWriter
     /// The changes made so far, newest last: their sequence numbers and the actions that undo them.
     private(set) var undoStack: [(seq: Int64, inverse: ProgrammeAction?)] = []
 
-    init(store: ProgrammeStore, actor: String) {
-        self.store = store
-        self.actor = actor
+    init(writer: ProgrammeWriter) {
+        self.writer = writer
     }
 
     /// Runs one command line; answers the sequence number to report and the confirmation. The line is
@@ -79,7 +81,7 @@ struct BatchSession {
         if words.first?.lowercased() == "mdf" { return try perform(.mdf(MDFBatch.decision(Array(words.dropFirst())))) }
         let parsed: TypedCommand?
         do {
-            parsed = try CommandGrammar.parse(line, extensionDays: store.programme.policy.extensionDays)
+            parsed = try CommandGrammar.parse(line, extensionDays: writer.programme.policy.extensionDays)
         } catch {
             if case .unknownCommand = error { throw CLIError("\(error); see `channeldesk batch --help`") }
             throw CLIError(error.description)
@@ -91,7 +93,7 @@ struct BatchSession {
         case .importFile(let kind, let path):
             let data = try CSVInput.read(path)
             let name = URL(fileURLWithPath: path).lastPathComponent
-            switch CSVImporter.parse(kind, data: data, fileName: name, programme: store.programme) {
+            switch CSVImporter.parse(kind, data: data, fileName: name, programme: writer.programme) {
             case .failure(let failure):
                 let first = failure.issues.first.map { ", first: \($0)" } ?? ""
                 throw CLIError("\(name) has \(failure.issues.count) problem\(failure.issues.count == 1 ? "" : "s")\(first); nothing from it was imported")
@@ -99,22 +101,25 @@ struct BatchSession {
                 return try perform(.importBatch(batch, source: name))
             }
         case .checkpoint:
+            guard case .local(let store, _) = writer else {
+                throw CLIError("checkpoint folds a local file's journal into its snapshot; a shared programme's log lives on the server")
+            }
             try store.checkpoint()
             return (store.lastSeq, "checkpoint: generation \(store.generation), journal empty")
         case .undo:
             guard let last = undoStack.last else { throw CLIError("nothing to undo: this batch has made no change yet") }
             guard let inverse = last.inverse else { throw CLIError("#\(last.seq) cannot be undone") }
-            let outcome = try store.perform(inverse, actor: actor)
+            let (seq, outcome) = try writer.perform(inverse)
             undoStack.removeLast()
-            return (store.lastSeq, outcome.message)
+            return (seq, outcome.message)
         case .openPartner, .openRegistration, .concentration, .period, .help, .quit:
             throw CLIError("`\(command.verb)` works on the console's : line; a batch line makes a change (see `channeldesk batch --help`)")
         }
     }
 
     private mutating func perform(_ action: ProgrammeAction) throws -> (Int64, String) {
-        let outcome = try store.perform(action, actor: actor)
-        undoStack.append((store.lastSeq, outcome.inverse))
-        return (store.lastSeq, outcome.message)
+        let (seq, outcome) = try writer.perform(action)
+        undoStack.append((seq, outcome.inverse))
+        return (seq, outcome.message)
     }
 }

@@ -32,6 +32,7 @@ struct CompactCommand: ParsableCommand {
     @OptionGroup var file: FileOptions
 
     func run() throws {
+        try file.refuseShared("compact")
         let store = try file.openStore()
         defer { store.close() }
         try store.checkpoint()

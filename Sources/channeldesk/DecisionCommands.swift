@@ -15,16 +15,12 @@ struct DecisionOptions: ParsableArguments {
     }
 
     func perform(_ make: (String) -> ProgrammeAction) throws {
-        if let shared = try file.sharedDatabase() {
-            let actions = registrations.map(make)
-            return try performShared(actions.count == 1 ? actions[0] : .batch(actions), on: shared, actor: actor)
-        }
-        let store = try file.openStore()
-        defer { store.close() }
-        // Ids in any case, as the console's : line and `batch` take them (one grammar for all three).
-        let actions = registrations.map { make($0.uppercased()) }
-        let outcome = try store.perform(actions.count == 1 ? actions[0] : .batch(actions), actor: actor.name)
-        Console.print(outcome.message)
+        let writer = try file.openWriter(actor: actor)
+        defer { writer.close() }
+        // Ids in any case, as the console's : line and `batch` take them (one grammar for all three);
+        // a shared log stores the id exactly as given, quotes and all, for the server to match as text.
+        let actions = registrations.map { make(writer.isShared ? $0 : $0.uppercased()) }
+        Console.print(try writer.perform(actions.count == 1 ? actions[0] : .batch(actions)).outcome.message)
     }
 }
 

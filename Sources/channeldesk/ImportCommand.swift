@@ -5,7 +5,8 @@ import Foundation
 
 extension RecordKind: ExpressibleByArgument {}
 
-/// `channeldesk import KIND CSV`: all-or-nothing import of one file (DESIGN.md §4).
+/// `channeldesk import KIND CSV`: all-or-nothing import of one file (DESIGN.md §4). On a shared
+/// programme the rows travel to the server as one compact attachment, for admins only.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import a CSV file; a file with any bad row stores nothing.",
@@ -21,11 +22,17 @@ struct ImportCommand: ParsableCommand {
         // Optional so that the file's bytes (150 MB for a million rows) are let go once parsed, before
         // the batch is journaled, applied and checkpointed.
         var data: Data? = try CSVInput.read(csv)
-        let store = try file.openStore(create: !dryRun || !file.location.exists ? true : false)
-        defer { store.close() }
+        // A dry run on a shared programme changes nothing, so it validates against the local copy
+        // (as a report reads it) and needs neither the server's write path nor a role above viewer.
+        let shared = try file.sharedDatabase()
+        if let shared { try actor.refuseShared(shared) }
+        let writer = dryRun && shared != nil ? nil : try file.openWriter(actor: actor, create: !dryRun || !file.location.exists)
+        defer { writer?.close() }
+        try writer?.checkMayImport()
+        let programme = try writer?.programme ?? file.read()
         let name = URL(fileURLWithPath: csv).lastPathComponent
         let progress = ProgressBar.forImport(of: data!)
-        let result = CSVImporter.parse(kind, data: data!, fileName: name, programme: store.programme, progress: progress?.update)
+        let result = CSVImporter.parse(kind, data: data!, fileName: name, programme: programme, progress: progress?.update)
         progress?.finish()
         data = nil
         switch result {
@@ -37,7 +44,8 @@ struct ImportCommand: ParsableCommand {
                 Console.print("\(name): \(batch.count) \(kind.rawValue) rows are valid (dry run: nothing stored)")
                 return
             }
-            Console.print(try store.perform(.importBatch(batch, source: name), actor: actor.name).message)
+            guard let writer else { return }
+            Console.print(try writer.perform(.importBatch(batch, source: name)).outcome.message)
         }
     }
 }

@@ -167,9 +167,9 @@ struct MDFDecisionOptions: ParsableArguments {
     @Argument(help: "The MDF request id, e.g. M-000052.") var request: String
 
     func perform(_ decision: MDFDecision) throws {
-        let store = try file.openStore()
-        defer { store.close() }
-        Console.print(try store.perform(.mdf(decision), actor: actor.name).message)
+        let writer = try file.openWriter(actor: actor)
+        defer { writer.close() }
+        Console.print(try writer.perform(.mdf(decision)).outcome.message)
     }
 }
 

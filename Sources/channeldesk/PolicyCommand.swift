@@ -65,9 +65,9 @@ struct PolicyCommand: ParsableCommand {
                 for problem in problems { FileHandle.standardError.write(Data("\(policyFile): \(problem)\n".utf8)) }
                 throw CLIError("\(policyFile) is not a valid policy; the programme was not changed")
             }
-            let store = try file.openStore(create: true)
-            defer { store.close() }
-            Console.print(try store.perform(.setPolicy(policy), actor: actor.name).message)
+            let writer = try file.openWriter(actor: actor, create: true)
+            defer { writer.close() }
+            Console.print(try writer.perform(.setPolicy(policy)).outcome.message)
         }
     }
 }

@@ -9,9 +9,7 @@ import TerminalUI
 /// server, and catches up whenever the server announces someone else's change.
 enum SharedConsole {
     static func open(_ url: DatabaseURL, actor: ActorOptions, asOf: Day?) throws {
-        if actor.actor != nil {
-            throw CLIError("--actor does not apply to a shared programme: the database records your PostgreSQL role (\(url.user)) as the actor")
-        }
+        try actor.refuseShared(url)
         guard isatty(0) != 0 && isatty(1) != 0 else {
             throw CLIError("the console needs a terminal; for scripts use the commands (channeldesk --help)")
         }

@@ -22,11 +22,11 @@ extension FileOptions {
         return read.programme
     }
 
-    /// Commands that write through a local store have no shared form yet: saying so beats writing to
-    /// a local file the team never sees.
+    /// Commands about the local file itself (compact) have no shared form: saying so beats working
+    /// on a local file the team never sees. Every change goes through `openWriter` instead.
     func refuseShared(_ what: String = "this command") throws {
         if let url = try sharedDatabase() {
-            throw CLIError("\(what) does not work on a shared programme (\(url)) yet; the decisions (approve, reject, request-info, extend) and the reports (metrics, tiers, queue, export, partner…) do")
+            throw CLIError("\(what) works on a local programme file, not on a shared programme (\(url)): the team's log lives on the server")
         }
     }
 }
@@ -38,15 +38,6 @@ func wrapped<T>(_ body: () throws -> T) throws -> T {
     } catch let error as SharedError {
         throw CLIError(error.description)
     }
-}
-
-/// Appends a decision to the shared log; who made it is the PostgreSQL role, so `--actor` is refused.
-func performShared(_ action: ProgrammeAction, on url: DatabaseURL, actor: ActorOptions) throws {
-    if actor.actor != nil {
-        throw CLIError("--actor does not apply to a shared programme: the database records your PostgreSQL role (\(url.user)) as the actor")
-    }
-    let outcome = try wrapped { try SharedProgramme.perform(action, on: url) }
-    Console.print(outcome.message)
 }
 
 /// `channeldesk share URL`: publishes a local programme to an empty team database.

@@ -1,3 +1,4 @@
+import ChannelShared
 import ChannelStore
 import Foundation
 import Testing

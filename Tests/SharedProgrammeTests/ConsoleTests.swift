@@ -1,3 +1,4 @@
+import ChannelShared
 import Foundation
 import Testing
 

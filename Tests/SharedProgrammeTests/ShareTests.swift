@@ -1,3 +1,4 @@
+import ChannelShared
 import Foundation
 import Testing
 
@@ -124,10 +125,12 @@ extension PostgresSuite {
                 #expect(decision.status != 0 && decision.stderr.contains("cannot be reached"), "\(decision.stderr)")
                 let noCache = try team.run(["queue", "--database", team.url()], home: "newcomer")
                 #expect(noCache.status != 0 && noCache.stderr.contains("cannot be reached"), "\(noCache.stderr)")
-                // Writes that go through a local store say plainly that they are not shared yet.
+                // An import needs the server as a decision does: refused, never written to the copy alone.
                 let csv = Team.sample.appendingPathComponent("partners.csv").path
                 let importing = try team.run(["import", "partners", csv, "--database", team.url()])
-                #expect(importing.status != 0 && importing.stderr.contains("this command does not work on a shared programme"), "\(importing.stderr)")
+                #expect(importing.status != 0 && importing.stderr.contains("cannot be reached"), "\(importing.stderr)")
+                let compacting = try team.run(["compact", "--database", team.url()])
+                #expect(compacting.status != 0 && compacting.stderr.contains("compact works on a local programme file"), "\(compacting.stderr)")
                 let both = try team.run(["queue", "--file", team.file.path, "--database", team.url()])
                 #expect(both.status != 0 && both.stderr.contains("either --file"), "\(both.stderr)")
             }

@@ -1,3 +1,4 @@
+import ChannelShared
 import Foundation
 import Testing
 
@@ -28,12 +29,12 @@ struct Team {
 
     /// Runs `channeldesk ARGS`; each user has a home (and so a cache) of their own, as on their own machine.
     @discardableResult
-    func run(_ arguments: [String], home: String = "owner", environment: [String: String] = [:]) throws -> Shell.Result {
+    func run(_ arguments: [String], home: String = "owner", environment: [String: String] = [:], input: String? = nil) throws -> Shell.Result {
         let home = directory.appendingPathComponent("home-\(home)").path
         var env = ["HOME": home, "XDG_CACHE_HOME": home + "/cache", "XDG_DATA_HOME": home + "/data", "TZ": "UTC",
                    "USER": "unix-user", "CHANNELDESK_DATABASE": "", "CHANNELDESK_FILE": ""]
         for (key, value) in environment { env[key] = value }
-        return try Shell.run([Team.binary.path] + arguments, directory: directory.path, environment: env)
+        return try Shell.run([Team.binary.path] + arguments, directory: directory.path, environment: env, input: input)
     }
 
     /// Imports the sample programme into the local file, in dependency order.
