@@ -16,10 +16,8 @@ struct AssignCommand: ParsableCommand {
 
     func run() throws {
         // Ids in any case, as the : line and `batch` take them; the login as typed (one grammar for all).
-        let action = ProgrammeAction.assignOwner(partnerID: partner.uppercased(), owner: role)
-        if let shared = try file.sharedDatabase() { return try performShared(action, on: shared, actor: actor) }
-        let store = try file.openStore()
-        defer { store.close() }
-        Console.print(try store.perform(action, actor: actor.name).message)
+        let writer = try file.openWriter(actor: actor)
+        defer { writer.close() }
+        Console.print(try writer.perform(.assignOwner(partnerID: partner.uppercased(), owner: role)).outcome.message)
     }
 }
