@@ -21,8 +21,8 @@ struct DemoCommand: ParsableCommand {
     @OptionGroup var actor: ActorOptions
 
     func validate() throws {
-        guard (1...10_000).contains(partners) else { throw ValidationError("--partners must be between 1 and 10,000") }
-        guard (0...1_000_000).contains(registrations) else { throw ValidationError("--registrations must be between 0 and 1,000,000") }
+        guard (1...100_000).contains(partners) else { throw ValidationError("--partners must be between 1 and 100,000") }
+        guard (0...10_000_000).contains(registrations) else { throw ValidationError("--registrations must be between 0 and 10,000,000") }
     }
 
     var location: ProgrammeLocation {

@@ -185,3 +185,16 @@ import Testing
         return hash
     }
 }
+
+/// A demo of 100k partners or 10M registrations (DESIGN §7's largest) widens every id by the digit
+/// the count needs, so the ids still sort as text.
+@Suite struct DemoIdentifierTests {
+    @Test func idsWidenWithTheCountAndStillSortAsText() {
+        #expect(DemoNames.identifier("P", 42, digits: DemoNames.digits(5, for: 10_000)) == "P-00042")
+        #expect(DemoNames.identifier("P", 42, digits: DemoNames.digits(5, for: 100_000)) == "P-000042")
+        #expect(DemoNames.identifier("P", 100_000, digits: DemoNames.digits(5, for: 100_000)) == "P-100000")
+        #expect(DemoNames.identifier("R", 10_000_000, digits: DemoNames.digits(7, for: 10_000_000)) == "R-10000000")
+        let ids = [1, 9, 10, 99_999, 100_000].map { DemoNames.identifier("P", $0, digits: DemoNames.digits(5, for: 100_000)) }
+        #expect(ids == ids.sorted())
+    }
+}

@@ -12,12 +12,10 @@ public enum DemoGenerator {
     /// A programme of `partners` partners and `registrations` registrations (about 0.3 deals per
     /// registration), with two years of history up to `asOf`.
     ///
-    /// - Precondition: `partners` fits the five-digit partner ids (0...99,999) and `registrations`
-    ///   the seven-digit registration ids (0...9,999,999).
+    /// Ids widen past five digits (partners) and seven (registrations, deals) when the counts need it.
     public static func programme(policy: Policy, partners: Int = 300, registrations: Int = 20_000,
                                  seed: UInt64 = 1, asOf: Day) -> Programme {
-        precondition((0...99_999).contains(partners), "partners must be between 0 and 99,999")
-        precondition((0...9_999_999).contains(registrations), "registrations must be between 0 and 9,999,999")
+        precondition(partners >= 0 && registrations >= 0, "counts are not negative")
         let registrationCount = partners == 0 ? 0 : registrations
         // One stream per part, so that tuning one part leaves the others' data as it was.
         let root = DemoRandom(seed: seed)
@@ -79,7 +77,7 @@ public enum DemoGenerator {
             default: DemoRegistrations.questions[Int(plan.note) - 1]
             }
             return Registration(
-                id: DemoNames.identifier("R", position + 1, digits: 7), partnerID: partnerIDs[partner],
+                id: DemoNames.identifier("R", position + 1, digits: DemoNames.digits(7, for: plans.count)), partnerID: partnerIDs[partner],
                 prospectCompany: prospects.companies[prospect],
                 prospectDomain: prospects.domain(prospect, variant: plan.variant),
                 estimatedACV: Money(cents: plan.acvCents), submittedAt: Instant(seconds: plan.submitted),
@@ -99,7 +97,7 @@ public enum DemoGenerator {
             let plan = plans[position]
             let registration = plan.registration >= 0 ? registrations[Int(plan.registration)] : nil
             return Deal(
-                id: DemoNames.identifier("D", position + 1, digits: 7), partnerID: partnerIDs[Int(plan.partner)],
+                id: DemoNames.identifier("D", position + 1, digits: DemoNames.digits(7, for: plans.count)), partnerID: partnerIDs[Int(plan.partner)],
                 registrationID: registration?.id,
                 account: registration?.prospectCompany ?? prospects.companies[Int(plan.prospect)],
                 domain: registration?.prospectDomain ?? prospects.domains[Int(plan.prospect)],

@@ -118,6 +118,7 @@ enum DemoNames {
     /// `String(format:)` calls would cost more than the rest of the registration.
     static func identifier(_ letter: Character, _ number: Int, digits: Int) -> String {
         precondition(number >= 0, "ids are positive")
+        let digits = max(digits, width(number))
         let letterByte = letter.asciiValue ?? UInt8(ascii: "X")
         return String(unsafeUninitializedCapacity: digits + 2) { buffer in
             buffer[0] = letterByte
@@ -127,10 +128,15 @@ enum DemoNames {
                 buffer[position] = UInt8(48 + rest % 10)
                 rest /= 10
             }
-            precondition(rest == 0, "\(letter)-id \(number) needs more than \(digits) digits")
             return digits + 2
         }
     }
+
+    /// The digits of the ids of `count` records, at least `minimum`: a 100k-partner demo's ids are
+    /// one digit wider than a 10k one's, all of them, so they still sort as text.
+    static func digits(_ minimum: Int, for count: Int) -> Int { max(minimum, width(count)) }
+
+    private static func width(_ number: Int) -> Int { number < 10 ? 1 : 1 + width(number / 10) }
 }
 
 /// The prospects partners register: a pool of companies with unique registrable domains.

@@ -47,7 +47,7 @@ enum DemoPartners {
                 ? PartnerType.allCases[index] : PartnerType.allCases[typePicker.pick(&random)]
             let status = index == 0 ? .active : PartnerStatus.allCases[statusPicker.pick(&random)]
             plans.append(PartnerPlan(
-                id: DemoNames.identifier("P", index + 1, digits: 5),
+                id: DemoNames.identifier("P", index + 1, digits: DemoNames.digits(5, for: count)),
                 name: DemoNames.partnerName(region: region, random: &random, used: &used),
                 type: type, region: region.name, status: status, joinedOn: asOf, owner: region.owner,
                 certifiedStaff: 0, rank: 0, rate: 0, activeFrom: asOf, activeUntil: asOf))
