@@ -13,6 +13,9 @@ struct PartnerDetailRows: Sendable {
         /// Of all the partner's registrations, those open as of the day (the overview's pipeline line).
         let openRegistrations: Int
         let ledger: [LedgerLine]
+        /// The ledger's totals by status, summed once: the detail shows them on every frame, and a large
+        /// partner's ledger holds hundreds of thousands of lines.
+        let ledgerTotals: [CommissionStatus?: Money]
         let audit: [AuditEntry]
         /// Each section's other orders (`PartnerSection.sortOrders` after the first), found here once so
         /// that `s` reorders a quarter of a million rows without sorting them (~100 ms a sort).
@@ -26,6 +29,7 @@ struct PartnerDetailRows: Sendable {
             let deals = data.programme.deals, dealRows = profile.deals.positions
             openRegistrations = regs.count { registrations.isOpen($0, asOf: data.asOf) }
             ledger = profile.ledger.sorted { ($0.date, $0.dealId) > ($1.date, $1.dealId) }
+            ledgerTotals = profile.ledgerTotals
             audit = profile.audit.reversed()
             orders = [
                 .registrations: [1: Self.order(regs.map { -registrations.estimatedACV[$0] }),

@@ -67,7 +67,7 @@ enum PartnerDetailView {
             }
             screen.render(table, in: body)
         case .commissions:
-            let totals = profile.ledgerTotals
+            let totals = rows.base.ledgerTotals
             let summary = [CommissionStatus.accrued, .approved, .paid].map { "\($0.rawValue) \((totals[$0] ?? .zero).grouped)" }
                 + (totals[nil].map { ["clawed back \($0.grouped)"] } ?? [])
             screen.put(summary.joined(separator: " · ") + "   c advance · space mark", x: body.x, y: body.y, style: Theme.dim, maxWidth: body.width)
@@ -117,7 +117,7 @@ enum PartnerDetailView {
                 ?? Span("✘ \(Format.label(item.rawValue))  ", style: Theme.error)
         }
         lines.append(Line([Span(pad("Enablement", toWidth: 16), style: Theme.dim)] + checklist))
-        let totals = profile.ledgerTotals
+        let totals = rows.base.ledgerTotals
         lines.append(DetailText.field("Commissions", [CommissionStatus.accrued, .approved, .paid]
             .map { "\($0.rawValue) \((totals[$0] ?? .zero).grouped)" }.joined(separator: " · ")))
         lines.append(DetailText.field("NPS (latest)", profile.nps.last.map { "\($0.score) on \($0.respondedOn)" } ?? "no response"))
