@@ -21,8 +21,8 @@ public enum CSVImporter {
         let batch: ImportBatch? = CSVReader.reading(data) { reader in
             guard let columns = header(of: kind, reader: &reader, log: &log) else { return nil }
             func records<Records: RecordSink>(_ build: @escaping FileRows<Records>.Build) -> Records {
-                let read: (records: Records, log: IssueLog) = CSVParts.read(reader, columns: columns, log: log, programme: programme, progress: progress,
-                                                                            parts: parts, build: build)
+                let read: (records: Records, log: IssueLog) = CSVParts.read(
+                    reader, columns: columns, log: log, programme: programme, progress: progress, parts: parts, build: build)
                 log = read.log
                 return read.records
             }
