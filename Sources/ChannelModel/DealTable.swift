@@ -42,12 +42,20 @@ public struct DealTable: Sendable, Equatable, RecordTable {
     public mutating func append(_ deal: Deal) { append(deal, partner: -1) }
 
     public mutating func reserveCapacity(_ rows: Int) {
-        for column in [\Self.ids, \.partnerIDs, \.registrationIDs, \.accounts, \.domains] as [WritableKeyPath<Self, StringColumn>] {
-            self[keyPath: column].reserveCapacity(rows)
-        }
+        for column in Self.stringColumns { self[keyPath: column].reserveCapacity(rows) }
         partners.reserveCapacity(rows); acv.reserveCapacity(rows); closedOn.reserveCapacity(rows)
         outcomes.reserveCapacity(rows); attributions.reserveCapacity(rows)
     }
+
+    /// Appends every row of `other`, column by column (the parts of an import file read on several
+    /// cores, joined in file order).
+    public mutating func append(contentsOf other: DealTable) {
+        for column in Self.stringColumns { self[keyPath: column].append(contentsOf: other[keyPath: column]) }
+        partners += other.partners; acv += other.acv; closedOn += other.closedOn
+        outcomes += other.outcomes; attributions += other.attributions
+    }
+
+    private static var stringColumns: [WritableKeyPath<Self, StringColumn>] { [\.ids, \.partnerIDs, \.registrationIDs, \.accounts, \.domains] }
 
     // MARK: Collection
 

@@ -81,13 +81,24 @@ public struct RegistrationTable: Sendable, Equatable, RecordTable {
     public mutating func append(_ registration: Registration) { append(registration, partner: -1) }
 
     public mutating func reserveCapacity(_ rows: Int) {
-        for column in [\Self.ids, \.partnerIDs, \.companies, \.domains, \.registrables, \.tiersAtApproval, \.notes, \.mdfRequestIDs] as [WritableKeyPath<Self, StringColumn>] {
-            self[keyPath: column].reserveCapacity(rows)
-        }
+        for column in Self.stringColumns { self[keyPath: column].reserveCapacity(rows) }
         companyKeys.reserveCapacity(rows)
         partners.reserveCapacity(rows); estimatedACV.reserveCapacity(rows); submittedAt.reserveCapacity(rows)
         statuses.reserveCapacity(rows); decidedAt.reserveCapacity(rows); protectedUntil.reserveCapacity(rows)
         extensions.reserveCapacity(rows)
+    }
+
+    /// Appends every row of `other`, column by column (the parts of an import file read on several
+    /// cores, joined in file order).
+    public mutating func append(contentsOf other: RegistrationTable) {
+        for column in Self.stringColumns { self[keyPath: column].append(contentsOf: other[keyPath: column]) }
+        partners += other.partners; companyKeys += other.companyKeys; estimatedACV += other.estimatedACV
+        submittedAt += other.submittedAt; statuses += other.statuses; decidedAt += other.decidedAt
+        protectedUntil += other.protectedUntil; extensions += other.extensions
+    }
+
+    private static var stringColumns: [WritableKeyPath<Self, StringColumn>] {
+        [\.ids, \.partnerIDs, \.companies, \.domains, \.registrables, \.tiersAtApproval, \.notes, \.mdfRequestIDs]
     }
 
     // MARK: Collection
@@ -131,13 +142,21 @@ public struct RegistrationTable: Sendable, Equatable, RecordTable {
     // MARK: Changes (through `Programme`, which keeps the id index and partner positions in step)
 
     mutating func append(_ registration: Registration, partner: Int32) {
+        append(registration, partner: partner, registrable: registration.registrableDomain,
+               companyKey: CompanyName.key(registration.prospectCompany))
+    }
+
+    /// Appends a row whose derived columns the caller has already worked out: the importer looks the
+    /// registrable domain up to validate the row and keys the company name with a buffer it reuses, so
+    /// deriving them again here would pay both twice.
+    package mutating func append(_ registration: Registration, partner: Int32, registrable: String, companyKey: UInt64) {
         ids.append(registration.id)
         partnerIDs.append(registration.partnerID)
         partners.append(partner)
         companies.append(registration.prospectCompany)
         domains.append(registration.prospectDomain)
-        registrables.append(registration.registrableDomain)
-        companyKeys.append(CompanyName.key(registration.prospectCompany))
+        registrables.append(registrable)
+        companyKeys.append(companyKey)
         estimatedACV.append(registration.estimatedACV.cents)
         submittedAt.append(registration.submittedAt.seconds)
         statuses.append(registration.status)

@@ -151,11 +151,29 @@ public struct StringColumn: Sendable {
         if let string {
             tailBytes.append(contentsOf: string.utf8)
         } else {
-            let row = count
-            if nulls.count <= row / 8 { nulls.append(contentsOf: repeatElement(0, count: row / 8 + 1 - nulls.count)) }
-            nulls[row / 8] |= 1 << UInt8(row % 8)
+            markNull(count)
         }
         tailEnds.append(UInt32(truncatingIfNeeded: tailBytes.count))
+    }
+
+    /// Appends every row of `other`. A column of appended rows only (what an import builds) joins by two
+    /// buffer copies, not row by row: how the parts of a file read on several cores become one column.
+    public mutating func append(contentsOf other: StringColumn) {
+        guard other.baseCount == 0, other.replaced.isEmpty else {
+            for row in 0..<other.count { append(row: row, of: other) }
+            return
+        }
+        let first = count, shift = UInt32(truncatingIfNeeded: tailBytes.count)
+        tailBytes.append(contentsOf: other.tailBytes)
+        tailEnds.append(contentsOf: other.tailEnds.lazy.map { $0 &+ shift })
+        guard !other.nulls.isEmpty else { return }
+        for row in 0..<other.count where other.storedIsNull(row) { markNull(first + row) }
+    }
+
+    /// Sets row `row`'s null bit, growing the bitmap as far as it needs.
+    private mutating func markNull(_ row: Int) {
+        if nulls.count <= row / 8 { nulls.append(contentsOf: repeatElement(0, count: row / 8 + 1 - nulls.count)) }
+        nulls[row / 8] |= 1 << UInt8(row % 8)
     }
 
     /// Appends row `row` of `other` by copying its bytes: no `String` is made.

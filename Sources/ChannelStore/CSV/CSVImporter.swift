@@ -10,22 +10,32 @@ public enum CSVImporter {
 
     public static func parse(_ kind: RecordKind, data: Data, fileName: String, programme: Programme,
                              progress: ((Int) -> Void)? = nil) -> Result<ImportBatch, ImportFailure> {
+        parse(kind, data: data, fileName: fileName, programme: programme, progress: progress, parts: nil)
+    }
+
+    /// `parse` with the number of parts the rows are cut into forced (`CSVParts`), so tests can hold a
+    /// small file cut anywhere to the report of the file read in one piece; nil picks by size.
+    static func parse(_ kind: RecordKind, data: Data, fileName: String, programme: Programme,
+                      progress: ((Int) -> Void)?, parts: Int?) -> Result<ImportBatch, ImportFailure> {
         var log = IssueLog(file: fileName)
         let batch: ImportBatch? = CSVReader.reading(data) { reader in
             guard let columns = header(of: kind, reader: &reader, log: &log) else { return nil }
-            var file = FileRows(columns: columns, log: log,
-                                rows: RowReader(programme: programme, header: columns, reader: reader), progress: progress)
-            defer { log = file.log }
+            func records<Records: RecordSink>(_ build: @escaping FileRows<Records>.Build) -> Records {
+                let read: (records: Records, log: IssueLog) = CSVParts.read(
+                    reader, columns: columns, log: log, programme: programme, progress: progress, parts: parts, build: build)
+                log = read.log
+                return read.records
+            }
             switch kind {
-            case .partners: return .partners(file.records { $0.partner() })
-            case .registrations: return .registrations(file.records { $0.registration() })
-            case .deals: return .deals(file.records { $0.deal() })
-            case .investments: return .investments(file.records { $0.investment() })
-            case .nps: return .nps(file.records { $0.npsResponse() })
-            case .directAccounts: return .directAccounts(file.records { $0.directAccount() })
-            case .enablement: return .enablement(file.records { $0.enablement() })
-            case .mdfRequests: return .mdfRequests(file.records { $0.mdfRequest() })
-            case .mdfAllocations: return .mdfAllocations(file.records { $0.mdfAllocation() })
+            case .partners: return .partners(records { $0.partner() })
+            case .registrations: return .registrations(records { $0.registration() })
+            case .deals: return .deals(records { $0.deal() })
+            case .investments: return .investments(records { $0.investment() })
+            case .nps: return .nps(records { $0.npsResponse() })
+            case .directAccounts: return .directAccounts(records { $0.directAccount() })
+            case .enablement: return .enablement(records { $0.enablement() })
+            case .mdfRequests: return .mdfRequests(records { $0.mdfRequest() })
+            case .mdfAllocations: return .mdfAllocations(records { $0.mdfAllocation() })
             }
         }
         if let batch, log.isEmpty { return .success(batch) }
@@ -79,75 +89,3 @@ extension RecordKind {
 
     var knownColumns: [String] { columns + optionalColumns }
 }
-
-/// The data rows of one file after its header: reads each, checks its width, builds its record and
-/// logs its problems. Keeps going after a bad row, so the report covers the whole file.
-private struct FileRows {
-    let columns: [String]
-    var log: IssueLog
-    /// The row parsers, which own the reader of the file.
-    var rows: RowReader
-    let progress: ((Int) -> Void)?
-
-    mutating func records<Records: RecordSink>(_ build: (inout RowReader) -> Records.Record?) -> Records {
-        var records = Records()
-        var done = 0
-        while true {
-            let line: Int
-            let rowStart = rows.reader.bytesRead
-            do {
-                guard let next = try rows.reader.next() else { break }
-                line = next
-            } catch {
-                log.add(line: error.line, column: name(of: error.field), error.reason)
-                done += 1
-                continue
-            }
-            done += 1
-            if done == 1 { expectRows(after: rowStart, &records) }
-            if done % CSVImporter.progressInterval == 0 { progress?(done) }
-            guard rows.reader.fieldCount == columns.count else {
-                log.add(line: line, column: "-",
-                        "the row has \(rows.reader.fieldCount) fields; the header has \(columns.count)")
-                continue
-            }
-            rows.begin(line: line)
-            let record = build(&rows)
-            for problem in rows.problems { log.add(line: line, column: problem.column, problem.reason) }
-            // Once the file has failed its records are never used: stop holding them.
-            // `consume`: the record moves into the array; a copy retained and released its strings.
-            if log.isEmpty, let record = consume record { records.append(record) }
-        }
-        progress?(done)
-        return records
-    }
-
-    /// Reserves room for about as many records as the file has lines left, which spares a million-row
-    /// import the repeated growth of its record array and key index. The line count, not an estimate
-    /// from the first row's length: a first row longer than the average reserved too little, and the
-    /// last growth copied the whole array (150 MB for a million registrations). A file whose lines end
-    /// in lone CRs has no line feeds to count and keeps the first row's estimate.
-    private mutating func expectRows(after rowStart: Int, _ records: inout some RecordSink) {
-        let lineFeeds = rows.reader.lineFeedsRemaining()
-        let estimate = lineFeeds > 0
-            ? lineFeeds + 1
-            : 1 + rows.reader.bytesRemaining / max(1, rows.reader.bytesRead - rowStart)
-        records.reserveCapacity(estimate)
-        rows.expect(rows: estimate)
-    }
-
-    private func name(of field: Int) -> String { field < columns.count ? columns[field] : "field \(field + 1)" }
-}
-
-/// What a file's records are gathered into: an array, or for registrations and deals the column table
-/// the programme keeps them in.
-protocol RecordSink {
-    associatedtype Record
-    init()
-    mutating func reserveCapacity(_ rows: Int)
-    mutating func append(_ record: Record)
-}
-
-extension Array: RecordSink {}
-extension RegistrationTable: RecordSink {}
-extension DealTable: RecordSink {}

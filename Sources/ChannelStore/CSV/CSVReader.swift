@@ -45,11 +45,36 @@ struct CSVReader {
     /// How far through the input the reader is, in bytes: callers size their buffers from it.
     var bytesRead: Int { position }
     var bytesRemaining: Int { bytes.count - position }
+    /// The whole input, for readers of other parts of it.
+    var input: UnsafeBufferPointer<UInt8> { bytes }
+    /// The physical line the reader is on: where the next record starts, once empty lines are skipped.
+    var currentLine: Int { line }
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         position = bytes.count >= 3 && bom.indices.allSatisfy { bytes[$0] == bom[$0] } ? 3 : 0
+    }
+
+    /// A reader of the same input from `position`, taken to be on `line`: a part of a file read on its
+    /// own thread (`CSVParts`), which starts where a record is believed to start.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, from position: Int, line: Int) {
+        self.bytes = bytes
+        self.position = position
+        self.line = line
+    }
+
+    /// Moves the reader to `position` on `line`, past records another reader read for it.
+    mutating func move(to position: Int, line: Int) {
+        self.position = position
+        self.line = line
+    }
+
+    /// Whether a record starts before `limit`, once the empty lines at the reader's position are skipped
+    /// (as `next()` would skip them): how a reader of part of a file knows its part is done.
+    mutating func hasRecord(before limit: Int) -> Bool {
+        skipEmptyLines()
+        return position < min(limit, bytes.count)
     }
 
     /// Runs `body` with a reader over `data`, which stays pinned in memory for the reader's life.
@@ -267,10 +292,23 @@ struct CSVReader {
     /// (more when quoted fields hold newlines, which only over-reserves), so callers can size their
     /// buffers once. Counting 150 MB costs a few milliseconds; growing a million-record array past a
     /// short estimate copies it whole.
-    func lineFeedsRemaining() -> Int {
+    func lineFeedsRemaining(before limit: Int = .max) -> Int {
         var count = 0
-        for byte in UnsafeBufferPointer(rebasing: bytes[position...]) where byte == Self.lf { count += 1 }
+        for byte in UnsafeBufferPointer(rebasing: bytes[position..<max(position, min(limit, bytes.count))]) where byte == Self.lf {
+            count += 1
+        }
         return count
+    }
+
+    /// Where a record is likely to start at or after `offset`: just past the first line feed there and
+    /// any empty lines after it; nil when there is none. Only likely, because the line feed may be inside
+    /// a quoted field — which nothing short of reading from the start can tell. `CSVParts` checks.
+    func likelyRecordStart(after offset: Int) -> Int? {
+        guard offset < bytes.count,
+              var start = UnsafeBufferPointer(rebasing: bytes[offset...]).firstIndex(of: Self.lf).map({ offset + $0 + 1 })
+        else { return nil }
+        while start < bytes.count, bytes[start] == Self.lf || bytes[start] == Self.cr { start += 1 }
+        return start < bytes.count ? start : nil
     }
 
     /// Finds the first byte of the current field that is not UTF-8 and names its line. Only runs on

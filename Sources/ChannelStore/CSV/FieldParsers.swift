@@ -33,6 +33,8 @@ struct RowReader {
     /// first row a look-up is one comparison of two copies of the same literal (equal in their raw
     /// bits, no bytes compared) instead of a search of the header.
     private var plan: [(column: String, position: Int?)] = []
+    /// Reused by `companyKey`.
+    private var nameBuffer: [UInt8] = []
     private var step = 0
 
     init(programme: Programme, header: [String], reader: CSVReader) {
@@ -46,6 +48,11 @@ struct RowReader {
     /// Sizes the uniqueness index for the rows still to come, so a large file does not grow it twenty
     /// times.
     mutating func expect(rows: Int) { seenKeys.expect(rows: rows) }
+
+    /// Takes in the keys a reader of a later part of the file saw (`SeenKeys.absorb`).
+    mutating func absorbKeys(of later: RowReader, lineOffset: Int) -> Bool {
+        seenKeys.absorb(later.seenKeys, lineOffset: lineOffset)
+    }
 
     /// Starts the row `reader` has just read, which starts on `line`.
     mutating func begin(line: Int) {
@@ -87,10 +94,12 @@ struct RowReader {
     }
 
     /// A domain, URL or e-mail address that names a prospect: it must have a registrable domain by the
-    /// Public Suffix List, or no conflict could ever be found for it. Answers the text as written.
-    mutating func prospectDomain(_ column: String) -> String? {
+    /// Public Suffix List, or no conflict could ever be found for it.
+    /// Answers the text as written and its registrable domain (`Domain.key` of it, since it has one),
+    /// looked up once: the table stores it, and a direct account is keyed by it.
+    mutating func prospectDomain(_ column: String) -> (typed: String, registrable: String)? {
         guard let typed = text(column) else { return nil }
-        guard Domain.registrable(typed) == nil else { return typed }
+        if let registrable = Domain.lookUp(typed) { return (typed, registrable) }
         let host = Domain.normalised(typed)
         let why = host.isEmpty ? "names no host"
             : Domain.isIPAddress(host) ? "is an IP address, not a company's domain"
@@ -100,6 +109,12 @@ struct RowReader {
             : "is a public suffix (\(host)) with no registrable part"
         fail(column, "\(quoted(typed)) \(why)")
         return nil
+    }
+
+    /// `CompanyName.key` of a company name, with one buffer for the whole file instead of one a row.
+    mutating func companyKey(_ name: String) -> UInt64 {
+        var name = name
+        return name.withUTF8 { CompanyName.key(utf8: $0, buffer: &nameBuffer) }
     }
 
     /// A record's identity within the file: required and not seen on an earlier row. `key` defaults to

@@ -21,7 +21,7 @@ extension RowReader {
 
     /// Also reads `tier_at_approval`, `extensions` and `note` when the file has them, as our own export
     /// does, so an exported programme reads back whole.
-    mutating func registration() -> Registration? {
+    mutating func registration() -> ImportedRegistration? {
         let id = key("registration_id", text("registration_id"))
         let partnerID = partnerReference("partner_id")
         let company = text("prospect_company")
@@ -38,10 +38,11 @@ extension RowReader {
         checkDecision(status: status, decidedAt: decidedAt, protectedUntil: protectedUntil)
         guard let id, let partnerID, let company, let domain, let acv, let submittedAt, let status,
               let extensions else { return nil }
-        return Registration(id: id, partnerID: partnerID, prospectCompany: company, prospectDomain: domain,
-                            estimatedACV: acv, submittedAt: submittedAt, status: status, decidedAt: decidedAt,
-                            protectedUntil: protectedUntil, tierAtApproval: tierAtApproval,
-                            extensions: extensions, note: note, mdfRequestID: mdfRequestID)
+        let registration = Registration(id: id, partnerID: partnerID, prospectCompany: company, prospectDomain: domain.typed,
+                                        estimatedACV: acv, submittedAt: submittedAt, status: status, decidedAt: decidedAt,
+                                        protectedUntil: protectedUntil, tierAtApproval: tierAtApproval,
+                                        extensions: extensions, note: note, mdfRequestID: mdfRequestID)
+        return ImportedRegistration(registration: registration, registrable: domain.registrable, companyKey: companyKey(company))
     }
 
     mutating func deal() -> Deal? {
@@ -83,7 +84,7 @@ extension RowReader {
     /// and `www.acme.com` on two rows are the same account twice.
     mutating func directAccount() -> DirectAccount? {
         let given = prospectDomain("domain")
-        let domain = key("domain", given, as: given.map(Domain.key))
+        let domain = key("domain", given?.typed, as: given?.registrable)
         let account = text("account")
         let owner = text("owner")
         guard let domain, let account, let owner else { return nil }

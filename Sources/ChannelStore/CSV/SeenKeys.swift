@@ -33,6 +33,36 @@ struct SeenKeys {
         return Self.claim(&index![key, default: 0], line: line)
     }
 
+    /// Takes in the keys of a later part of the file, read on its own (`CSVParts`), their lines moved
+    /// on by `lineOffset` — unless one of them is here already, which makes that row a duplicate only
+    /// reading the file in one pass reports correctly: then nothing changes and the answer is false.
+    /// Two parts of an export sorted by id join in O(1) checks: the part's first key is after this
+    /// part's last one.
+    mutating func absorb(_ other: SeenKeys, lineOffset: Int) -> Bool {
+        if index == nil, other.index == nil, let first = other.ascending.first {
+            if ascending.last.map({ $0.key < first.key }) ?? true {
+                ascending.append(contentsOf: other.ascending.lazy.map { ($0.key, $0.line + lineOffset) })
+                return true
+            }
+        }
+        let entries = other.index.map { Array($0.lazy.map { (key: $0.key, line: $0.value) }) } ?? other.ascending
+        guard !entries.contains(where: { contains($0.key) }) else { return false }
+        for entry in entries { _ = claim(entry.key, line: entry.line + lineOffset) }
+        return true
+    }
+
+    /// Whether an earlier row had `key`.
+    private func contains(_ key: String) -> Bool {
+        if let index { return index[key] != nil }
+        // The list is strictly ascending: a binary search.
+        var low = 0, high = ascending.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ascending[middle].key < key { low = middle + 1 } else { high = middle }
+        }
+        return low < ascending.count && ascending[low].key == key
+    }
+
     private static func claim(_ slot: inout Int, line: Int) -> Int {
         if slot == 0 { slot = line }
         return slot
