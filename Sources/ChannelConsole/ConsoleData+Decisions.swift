@@ -39,7 +39,10 @@ extension ConsoleData {
         }
         // Every queued row on a touched domain sees its rivals change, and every row with a touched name
         // its hints (a handful of domains: plain comparisons beat hashing every row's domain).
-        for index in queue.indices where touchedDomains.contains(where: { $0 == queue[index].domain }) {
+        for index in queue.indices {
+            // The domain read first, outside any closure: one that reads `queue[index]` copied the row.
+            let domain = queue[index].domain
+            guard touchedDomains.contains(domain) else { continue }
             queue[index].conflicts = ConflictDetector.conflicts(programme, of: queue[index].position, domain: queue[index].domain,
                                                                 openByDomain: claims.byDomain)
         }
