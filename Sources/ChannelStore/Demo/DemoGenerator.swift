@@ -66,7 +66,7 @@ public enum DemoGenerator {
     private static func materialise(_ plans: [RegistrationPlan], partners: [PartnerPlan], tiers: [String],
                                     prospects: DemoProspects, policy: Policy) -> [Registration] {
         let partnerIDs = partners.map(\.id)
-        let protectionDays = policy.protectionDays
+        let protectionDays = policy.protectionDays, digits = DemoNames.digits(7, for: plans.count)
         return DemoParallel.rows(count: plans.count) { position in
             let plan = plans[position]
             let partner = Int(plan.partner), prospect = Int(plan.prospect)
@@ -77,7 +77,7 @@ public enum DemoGenerator {
             default: DemoRegistrations.questions[Int(plan.note) - 1]
             }
             return Registration(
-                id: DemoNames.identifier("R", position + 1, digits: DemoNames.digits(7, for: plans.count)), partnerID: partnerIDs[partner],
+                id: DemoNames.identifier("R", position + 1, digits: digits), partnerID: partnerIDs[partner],
                 prospectCompany: prospects.companies[prospect],
                 prospectDomain: prospects.domain(prospect, variant: plan.variant),
                 estimatedACV: Money(cents: plan.acvCents), submittedAt: Instant(seconds: plan.submitted),
@@ -92,12 +92,12 @@ public enum DemoGenerator {
     /// Deal rows; a registered deal names the account and domain exactly as its registration did.
     private static func materialise(_ plans: [DealPlan], registrations: [Registration], partners: [PartnerPlan],
                                     prospects: DemoProspects) -> [Deal] {
-        let partnerIDs = partners.map(\.id)
+        let partnerIDs = partners.map(\.id), digits = DemoNames.digits(7, for: plans.count)
         return DemoParallel.rows(count: plans.count) { position in
             let plan = plans[position]
             let registration = plan.registration >= 0 ? registrations[Int(plan.registration)] : nil
             return Deal(
-                id: DemoNames.identifier("D", position + 1, digits: DemoNames.digits(7, for: plans.count)), partnerID: partnerIDs[Int(plan.partner)],
+                id: DemoNames.identifier("D", position + 1, digits: digits), partnerID: partnerIDs[Int(plan.partner)],
                 registrationID: registration?.id,
                 account: registration?.prospectCompany ?? prospects.companies[Int(plan.prospect)],
                 domain: registration?.prospectDomain ?? prospects.domains[Int(plan.prospect)],

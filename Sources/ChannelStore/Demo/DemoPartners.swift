@@ -40,6 +40,7 @@ enum DemoPartners {
         var used = Set<String>()
         var plans: [PartnerPlan] = []
         plans.reserveCapacity(count)
+        let digits = DemoNames.digits(5, for: count)
         for index in 0..<count {
             let region = regions[regionPicker.pick(&random)]
             // The first six cover every type, so even a tiny demo shows them all.
@@ -47,7 +48,7 @@ enum DemoPartners {
                 ? PartnerType.allCases[index] : PartnerType.allCases[typePicker.pick(&random)]
             let status = index == 0 ? .active : PartnerStatus.allCases[statusPicker.pick(&random)]
             plans.append(PartnerPlan(
-                id: DemoNames.identifier("P", index + 1, digits: DemoNames.digits(5, for: count)),
+                id: DemoNames.identifier("P", index + 1, digits: digits),
                 name: DemoNames.partnerName(region: region, random: &random, used: &used),
                 type: type, region: region.name, status: status, joinedOn: asOf, owner: region.owner,
                 certifiedStaff: 0, rank: 0, rate: 0, activeFrom: asOf, activeUntil: asOf))
