@@ -7,8 +7,8 @@ import Foundation
 /// console that blocks for that long on Enter is a console that drops the next keys on the floor.
 /// Only the runtime has one; without it (reducer tests, snapshots) everything is built in place.
 public final class BackgroundWork: @unchecked Sendable {
-    private let lock = NSLock()
-    private let idle = NSCondition()
+    /// Guards the counts below, and wakes `waitUntilIdle` when the last build finishes.
+    private let state = NSCondition()
     private var running = 0
     private var finishedSinceAsked = false
     /// Work that waits for `release` (tests hold it, to see the screen while a detail is gathered).
@@ -19,60 +19,49 @@ public final class BackgroundWork: @unchecked Sendable {
 
     /// Runs `work` on another thread.
     func start(_ work: @escaping @Sendable () -> Void) {
-        lock.lock()
-        running += 1
-        if held != nil {
+        let now: Bool = state.withLock {
+            running += 1
+            guard held != nil else { return true }
             held!.append(work)
-            lock.unlock()
-            return
+            return false
         }
-        lock.unlock()
-        run(work)
+        if now { run(work) }
     }
 
     /// Starts the work held so far, and from now on all work at once.
     package func release() {
-        lock.lock()
-        let work = held ?? []
-        held = nil
-        lock.unlock()
+        let work = state.withLock {
+            defer { held = nil }
+            return held ?? []
+        }
         work.forEach(run)
     }
 
     private func run(_ work: @escaping @Sendable () -> Void) {
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             work()
-            lock.lock()
-            running -= 1
-            finishedSinceAsked = true
-            lock.unlock()
-            idle.lock()
-            idle.broadcast()
-            idle.unlock()
+            state.withLock {
+                running -= 1
+                finishedSinceAsked = true
+                state.broadcast()
+            }
         }
     }
 
     /// Whether a build is still running: the loop then looks back soon instead of waiting for a key.
-    public var isBusy: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return running > 0
-    }
+    public var isBusy: Bool { state.withLock { running > 0 } }
 
     /// Whether a build finished since the last time this was asked: the screen is worth drawing again.
     public func takeFinished() -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        let finished = finishedSinceAsked
-        finishedSinceAsked = false
-        return finished
+        state.withLock {
+            defer { finishedSinceAsked = false }
+            return finishedSinceAsked
+        }
     }
 
     /// Blocks until nothing is running (the benchmark and tests, which measure what comes after).
     public func waitUntilIdle() {
-        idle.lock()
-        while isBusy { idle.wait(until: Date().addingTimeInterval(0.05)) }
-        idle.unlock()
+        state.withLock { while running > 0 { state.wait() } }
     }
 }
 
