@@ -50,6 +50,7 @@ enum Report {
         rows.append(Row(figure: "2 first frame 120×40", value: seconds(f.totalSeconds), target: "< 200 ms", met: f.totalSeconds < 0.2))
         rows.append(Row(figure: "  store open · runtime init · frame",
                         value: "\(seconds(f.storeOpenSeconds)) · \(seconds(f.runtimeInitSeconds)) · \(seconds(f.frameSeconds))"))
+        rows.append(Row(figure: "  then every other pane, off the loop", value: seconds(f.panesSeconds)))
         let k = r.keystrokes
         let keys: [(String, LatencySummary)] = [
             ("move (j)", k.move), ("page (PgDn)", k.page), ("filter (/ chars Esc)", k.filter),

@@ -77,10 +77,26 @@ if let file = options.measureOpen {
                 FileHandle.standardError.write(Data("parse \(parse) s\n".utf8))
                 if case .failure(let failure) = result { throw BenchError(String(failure.description.prefix(300))) }
                 return data.count
+            case "first-frame":
+                // Profiling helper: the first frame alone, with its two steps, and exit.
+                let started = monotonicNanos()
+                let store = try ProgrammeStore(opening: location)
+                let opened = monotonicNanos()
+                let runtime = ConsoleRuntime(store: store, actor: "bench", asOf: options.asOf,
+                                             width: ConsoleBench.width, height: ConsoleBench.height)
+                consume(runtime.frame())
+                extra["storeOpenSeconds"] = Double(opened - started) / 1e9
+                extra["runtimeInitSeconds"] = Double(monotonicNanos() - opened) / 1e9
+                return runtime.state.width
             case "console":
+                let started = monotonicNanos()
                 let store = try ProgrammeStore(opening: location)
                 let runtime = ConsoleRuntime(store: store, actor: "bench", asOf: options.asOf,
                                              width: ConsoleBench.width, height: ConsoleBench.height)
+                consume(runtime.frame())
+                extra["firstFrameSeconds"] = Double(monotonicNanos() - started) / 1e9
+                // Peak memory counts every pane, built after the first frame.
+                runtime.waitForBackgroundWork()
                 consume(runtime.frame())
                 return runtime.state.width
             default:

@@ -44,23 +44,60 @@ public struct ConsoleData: Sendable, Equatable {
 
     /// - Parameter now: the clock reading "as of today" means (DESIGN.md §3).
     public init(programme: Programme, asOf: Day, period: Period, now: Instant = AsOf.clock()) {
+        self.init(queueOf: programme, asOf: asOf, period: period, now: now, allDomains: true)
+        buildPanes()
+    }
+
+    /// The queue alone — what the console's first frame shows —, every other pane empty until
+    /// `buildPanes` (which the runtime runs off its loop: at 10M registrations the rest takes seconds).
+    /// - Parameter allDomains: index every open claim's domain now, not only the queued ones' (the
+    ///   Partners pane counts them all; the queue needs only its own, ~half the first frame's cost).
+    public init(queueOf programme: Programme, asOf: Day, period: Period, now: Instant = AsOf.clock(), allDomains: Bool = false) {
         self.programme = programme
         self.asOf = asOf
         let when = AsOf(asOf, now: now)
         self.when = when
         self.period = period
-        // One index of who did what when serves the partners' last activity, the metrics, the trend and
-        // the enablement split, instead of each scanning every registration again.
-        var index = ActivityIndex(programme)
-        let queued = index.history.queuedPositions(programme.registrations, asOf: when)
-        claims = OpenClaims(programme, asOf: when, history: index.history, queued: queued, allDomains: true)
-        registrationsByPartner = programme.registrationPositionsByPartner()
-        dealsByPartner = programme.dealPositionsByPartner()
-        let items = QueueItem.queue(programme, asOf: when, history: index.history, claims: claims)
+        // One history of the audit trail serves the queue, and later the metrics, trend and enablement.
+        let history = RegistrationHistory(programme)
+        let queued = history.queuedPositions(programme.registrations, asOf: when)
+        claims = OpenClaims(programme, asOf: when, history: history, queued: queued, allDomains: allDomains)
+        let items = QueueItem.queue(programme, asOf: when, history: history, claims: claims)
         let sla = ApprovalSLA(programme.policy)
         queue = items.map { QueueRow($0, programme: programme, sla: sla) }
-        index.queue = QueueCounts(items, asOf: when)
+        activity = ActivityIndex(history: history, policy: programme.policy)
+        activity.queue = QueueCounts(items, asOf: when)
+        // The other panes' values for a programme with nothing in it, until their own are built.
+        let nothing = Programme(policy: programme.policy)
+        registrationsByPartner = [:]
+        dealsByPartner = [:]
+        standings = []
+        partners = []
+        ladder = []
+        (metrics, trend, comparison) = Self.figures(nothing, when: when, period: period, index: activity)
+        concentration = Concentration.analyse(nothing, asOf: asOf, period: period)
+        enablement = EnablementCheck.stats(nothing, asOf: asOf, index: activity)
+        funds = FundsData(nothing, asOf: asOf, period: period, trend: trend)
+        panesReady = false
+    }
+
+    /// Whether every pane's rows are built (`buildPanes`), not only the queue's.
+    public private(set) var panesReady: Bool
+
+    /// Builds every pane but the queue from the programme the queue was built with.
+    public mutating func buildPanes() {
+        // One index of who did what when serves the partners' last activity, the metrics, the trend and
+        // the enablement split, instead of each scanning every registration again.
+        var index = ActivityIndex(programme, history: activity.history)
+        index.queue = activity.queue
         activity = index
+        if !claims.allDomains {
+            // Decisions keep the index up to date from here on, so every open domain is in it.
+            let queued = index.history.queuedPositions(programme.registrations, asOf: when)
+            claims = OpenClaims(programme, asOf: when, history: index.history, queued: queued, allDomains: true)
+        }
+        registrationsByPartner = programme.registrationPositionsByPartner()
+        dealsByPartner = programme.dealPositionsByPartner()
         standings = TierEngine.standings(programme, asOf: asOf)
         partners = PartnerRow.rows(programme, asOf: asOf, standings: standings, index: index, openByDomain: claims.byDomain)
         (metrics, trend, comparison) = Self.figures(programme, when: when, period: period, index: index)
@@ -68,6 +105,8 @@ public struct ConsoleData: Sendable, Equatable {
         enablement = EnablementCheck.stats(programme, asOf: asOf, index: index)
         ladder = LadderRow.rows(programme, standings: standings, asOf: asOf)
         funds = FundsData(programme, asOf: asOf, period: period, trend: trend)
+        rowCache = RowCache()
+        panesReady = true
     }
 
     /// The same programme seen over another period: only the period's figures are recomputed.
@@ -75,6 +114,8 @@ public struct ConsoleData: Sendable, Equatable {
         var copy = self
         copy.rowCache = RowCache()
         copy.period = period
+        // Panes still to be built will be built for the new period.
+        guard panesReady else { return copy }
         (copy.metrics, copy.trend, copy.comparison) = Self.figures(programme, when: when, period: period, index: activity)
         copy.concentration = Concentration.analyse(programme, asOf: asOf, period: period)
         copy.funds.refigure(programme, asOf: asOf, period: period, trend: copy.trend)
@@ -131,6 +172,12 @@ public struct ConsoleData: Sendable, Equatable {
     public mutating func update(after action: ProgrammeAction, before: [Registration], programme: Programme) {
         if action.isLedgerOnly {
             self.programme = programme
+            return
+        }
+        // Before the panes are built the queue is built again (its claims index holds only the queued
+        // domains, which an undo may not be among); the runtime then builds the panes again too.
+        guard panesReady else {
+            self = ConsoleData(queueOf: programme, asOf: asOf, period: period, now: when.instant)
             return
         }
         if action.isMDFOnly {

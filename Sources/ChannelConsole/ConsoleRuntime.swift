@@ -10,7 +10,11 @@ public final class ConsoleRuntime {
     public private(set) var state: ConsoleState
     /// Every value of the data builds its large partner details here, off the loop.
     public private(set) var data: ConsoleData { didSet { data.background = background } }
-    private let background = BackgroundWork()
+    private let background: BackgroundWork
+    /// The panes behind the queue while they are built after the first frame; nil once adopted.
+    private var panesBuild: PanesBuild?
+    /// Changes made to the programme since the console started: a panes build from before one is stale.
+    private var changes = 0
     let actor: String
     let asOf: Day
     let clock: () -> Instant
@@ -36,9 +40,12 @@ public final class ConsoleRuntime {
     ///   - asOf: the day the console evaluates SLA, tiers and the default period against (today by default).
     ///   - clock: when decisions happen; tests pin it.
     ///   - config: the config file's keys and theme.
+    ///   - background: where the panes after the first frame and large details are built (tests hold it).
     public init(store: ProgrammeStore, actor: String, asOf: Day, width: Int, height: Int,
-                clock: @escaping () -> Instant = { .now }, config: ConsoleConfig = ConsoleConfig(), log: ConsoleLog? = nil) {
+                clock: @escaping () -> Instant = { .now }, config: ConsoleConfig = ConsoleConfig(), log: ConsoleLog? = nil,
+                background: BackgroundWork = BackgroundWork()) {
         self.store = store
+        self.background = background
         self.actor = actor
         self.asOf = asOf
         self.clock = clock
@@ -48,8 +55,10 @@ public final class ConsoleRuntime {
         state = ConsoleState(width: width, height: height, period: period)
         state.keyBindings = config.keyBindings
         state.actor = actor
-        data = ConsoleData(programme: store.programme, asOf: asOf, period: period)
+        // The queue first, so the first frame is there at once; the other panes follow (`adoptPanes`).
+        data = ConsoleData(queueOf: store.programme, asOf: asOf, period: period)
         data.background = background
+        panesBuild = PanesBuild(data, generation: changes, on: background)
         if let warning = store.warnings.first { state.status = StatusMessage(warning, .error) }
     }
 
@@ -85,6 +94,7 @@ public final class ConsoleRuntime {
             case .perform(let action):
                 let before = (action.decidedRegistrationIDs ?? []).compactMap { store.programme.registration($0) }
                 data.releaseProgramme()
+                changes += 1
                 do {
                     // Durable before the screen shows it: perform returns after the journal's fsync.
                     let outcome = try performer?(action) ?? store.perform(action, actor: actor, at: clock())
@@ -94,12 +104,12 @@ public final class ConsoleRuntime {
                     if performer == nil {
                         data.update(after: action, before: before, programme: store.programme)
                     } else {
-                        data = ConsoleData(programme: store.programme, asOf: asOf, period: state.period)
+                        rebuildData()
                     }
                     send(.performed(action, outcome))
                 } catch {
                     if performer == nil { data.programme = store.programme }
-                    else { data = ConsoleData(programme: store.programme, asOf: asOf, period: state.period) }
+                    else { rebuildData() }
                     record("refused \(action.name) \(Reducer.subject(of: action)): \(error)")
                     send(.failed(action, "\(error)"))
                 }
@@ -124,9 +134,33 @@ public final class ConsoleRuntime {
     /// Waits for the details being gathered, then settles the state on them, as the loop does when they
     /// are ready (the benchmark measures the keys that come after).
     public func waitForBackgroundWork() {
-        background.waitUntilIdle()
-        _ = background.takeFinished()
+        repeat {
+            background.waitUntilIdle()
+            _ = background.takeFinished()
+        } while !adoptPanes() && panesBuild != nil
         ConsoleReducer.normalize(&state, data)
+    }
+
+    /// Takes the panes built after the first frame when they are ready, or builds them again when the
+    /// programme changed meanwhile; answers whether the data changed.
+    @discardableResult
+    private func adoptPanes() -> Bool {
+        guard let build = panesBuild, let full = build.take() else { return false }
+        guard build.generation == changes else {
+            panesBuild = PanesBuild(data, generation: changes, on: background)
+            return false
+        }
+        panesBuild = nil
+        data = full.period == state.period ? full : full.with(period: state.period)
+        ConsoleReducer.normalize(&state, data)
+        return true
+    }
+
+    /// All of the data again, from the store's programme as it is now (another member's changes).
+    private func rebuildData() {
+        changes += 1
+        panesBuild = nil
+        data = ConsoleData(programme: store.programme, asOf: asOf, period: state.period)
     }
 
     public func frame() -> Screen { palette.apply(to: ConsoleView.render(state, data)) }
@@ -167,16 +201,18 @@ public final class ConsoleRuntime {
                 if poll?() == true {
                     // What the cursor was on, so another member's change to it is marked, not swapped under it.
                     let before = CursorBefore(state, data)
-                    data = ConsoleData(programme: store.programme, asOf: asOf, period: state.period)
+                    rebuildData()
                     send(.caughtUp(before))
                     terminal.draw(frame())
                 } else if background.takeFinished() {
+                    adoptPanes()
                     ConsoleReducer.normalize(&state, data)
                     terminal.draw(frame())
                 }
                 continue
             }
             handle(event)
+            adoptPanes()
             terminal.draw(frame())
         }
         log?.write("quit")

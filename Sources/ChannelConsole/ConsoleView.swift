@@ -12,7 +12,9 @@ public enum ConsoleView {
         }
         let layout = ConsoleLayout(state)
         header(&screen, layout.header, state, data)
-        if let detail = state.details.last {
+        if let detail = state.details.last, !data.panesReady, detail.needsPanes {
+            gathering(&screen, layout.content)
+        } else if let detail = state.details.last {
             switch detail {
             case .registration(let id): RegistrationDetailView.render(&screen, layout.content, id: id, state: state, data: data)
             case .partner(let id): PartnerDetailView.render(&screen, layout.content, id: id, state: state, data: data)
@@ -39,6 +41,7 @@ public enum ConsoleView {
     static func renderPane(_ pane: Pane, _ screen: inout Screen, _ area: Rect, _ state: ConsoleState, _ data: ConsoleData) {
         let list = state.lists[pane] ?? ListState()
         let focused = pane == state.focus
+        guard data.panesReady || pane == .queue else { return gathering(&screen, area) }
         switch pane {
         case .queue: QueuePane.render(&screen, area, list: list, focused: focused, state: state, data: data)
         case .partners: PartnersPane.render(&screen, area, list: list, focused: focused, state: state, data: data)
@@ -46,6 +49,12 @@ public enum ConsoleView {
         case .metrics: MetricsPane.render(&screen, area, list: list, focused: focused, state: state, data: data)
         case .funds: FundsPane.render(&screen, area, list: list, focused: focused, state: state, data: data)
         }
+    }
+
+    /// What a pane shows while the runtime builds it after the first frame (the queue comes first).
+    static func gathering(_ screen: inout Screen, _ area: Rect) {
+        guard area.height > 0 else { return }
+        screen.put("Gathering partners, tiers and figures…", x: area.x + 1, y: area.y, style: Theme.dim, maxWidth: area.width - 1)
     }
 
     /// Rows of the focused pane's table that fit on screen: the page size of PgUp/PgDn.

@@ -28,6 +28,12 @@ public enum Detail: Sendable, Hashable {
     case concentration
     /// One MDF request, with its partner's year of MDF.
     case mdfRequest(String)
+
+    /// Whether it shows what is built after the first frame (a registration's detail needs the queue only).
+    var needsPanes: Bool {
+        if case .registration = self { return false }
+        return true
+    }
 }
 
 /// The sections of a partner's detail view, switched with Tab / ← →.

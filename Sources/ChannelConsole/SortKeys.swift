@@ -29,6 +29,8 @@ enum SortKeys {
         let rows = data.queue, policy = data.programme.policy
         switch column {
         case 0: return rows.map { Int($0.age) }
+        // Until the partners' rows exist (the first moments), the queue's own names, folded alike.
+        case 1 where !data.panesReady: return ranks(rows.map { $0.item.partnerName ?? "" })
         case 1: return rows.map { row in data.partnerRow(registration: row.position).map { data.partners[$0].nameRank } ?? -1 }
         case 2: return rows.map { tierKey($0.item.tier, policy) }
         case 3: return ranks(rows.map(\.item.registration.prospectCompany))

@@ -11,7 +11,8 @@ public struct ActivityIndex: Sendable, Equatable {
     public var queue: QueueCounts?
     let window: Int
 
-    public init(_ programme: Programme) {
+    /// - Parameter history: the registrations' history, when the caller already read it.
+    public init(_ programme: Programme, history: RegistrationHistory? = nil) {
         let registrations = programme.registrations, deals = programme.deals
         let submitted = registrations.submittedAt, closed = deals.closedOn
         let registered = programme.perPartner(registrations.partners, ids: registrations.partnerIDs, rows: registrations.indices,
@@ -20,8 +21,15 @@ public struct ActivityIndex: Sendable, Equatable {
                                          start: [Day]()) { $0.append(Day(ordinal: closed[$1])) }
         let days = registered.merging(dealt, uniquingKeysWith: +)
         self.days = days.mapValues { $0.sorted() }
-        history = RegistrationHistory(programme)
+        self.history = history ?? RegistrationHistory(programme)
         window = programme.policy.activityWindowDays
+    }
+
+    /// The history alone, no partner's activity yet: what the queue needs (the console's first frame).
+    public init(history: RegistrationHistory, policy: Policy) {
+        days = [:]
+        self.history = history
+        window = policy.activityWindowDays
     }
 
     /// Whether the partner registered or closed something in the activity window ending `asOf`.

@@ -130,6 +130,8 @@ public struct OpenClaims: Sendable, Equatable {
     public private(set) var queuedNames: [Int: String]
     /// How many queued positions have each name: a name leaves `byName` with its last one.
     private var namesInQueue: [String: Int]
+    /// Whether `byDomain` holds every open domain, not only the queued ones.
+    public let allDomains: Bool
 
     /// One scan of the registrations.
     /// - Parameters:
@@ -207,6 +209,7 @@ public struct OpenClaims: Sendable, Equatable {
         self.byName = byName
         self.queuedNames = queuedNames
         self.namesInQueue = namesInQueue
+        self.allDomains = allDomains
     }
 
     /// The hints of the registration at `position`: other open registrations with its normalised name
