@@ -26,15 +26,15 @@ let package = Package(
             pkgConfig: "libpsl",
             providers: [.apt(["libpsl-dev", "publicsuffix"])]
         ),
-        // zlib's CRC-32 for the programme file's column and journal checksums.
+        // libdeflate's CRC-32 for the programme file's column and journal checksums.
         .systemLibrary(
-            name: "CZlib",
-            providers: [.apt(["zlib1g-dev"])]
+            name: "CDeflate",
+            providers: [.apt(["libdeflate-dev"])]
         ),
         .target(name: "ChannelResources", path: "Resources", exclude: ["README.md"],
                 resources: [.copy("default-policy.json")]),
         .target(name: "ChannelModel", dependencies: ["CPSL"]),
-        .target(name: "ChannelStore", dependencies: ["ChannelModel", "ChannelResources", "CZlib"]),
+        .target(name: "ChannelStore", dependencies: ["ChannelModel", "ChannelResources", "CDeflate"]),
         .target(name: "TerminalUI", dependencies: ["CCurses"]),
         .target(name: "ChannelConsole", dependencies: ["ChannelStore", "TerminalUI", .product(name: "TOMLKit", package: "TOMLKit")]),
         // A team's shared programme (DESIGN.md §9): kept apart so the local-file build needs no server.

@@ -37,7 +37,7 @@ mkdir -p "$out/modules" "$out/bin" "$out/crashes" "$out/logs"
 # -package-name: the sources use `package` access, as SwiftPM builds them.
 # -I Sources/CPSL: ChannelModel reaches libpsl and libidn2 through that module map, linked below.
 flags=(-sanitize=$sanitizers -parse-as-library -O -enable-testing -package-name ChannelDesk -I "$out/modules" -L "$out/modules"
-       -I "$root/Sources/CPSL" -I "$root/Sources/CZlib")
+       -I "$root/Sources/CPSL" -I "$root/Sources/CDeflate")
 
 # One static library per module, rebuilt when any of its sources (or this script) is newer.
 build_module() {
@@ -72,7 +72,7 @@ for target in "${targets[@]}"; do
   if [ ! -x "$binary" ] || [ -n "$(find "${files[@]}" Fuzz/Support "$out/modules" -newer "$binary" -print -quit)" ]; then
     echo "building fuzz-$target"
     "$swiftc" "${flags[@]}" -module-name "Fuzz_$target" "${files[@]}" Fuzz/Support/FuzzSupport.swift \
-      -lChannelStore -lChannelResources -lChannelModel -lpsl -lidn2 -lz -o "$binary" 2> >(grep -v "warning: Cannot export local symbol" >&2)
+      -lChannelStore -lChannelResources -lChannelModel -lpsl -lidn2 -ldeflate -o "$binary" 2> >(grep -v "warning: Cannot export local symbol" >&2)
   fi
   rm -rf "$out/seeds/$target"
   FUZZ_WRITE_SEEDS=$out/seeds/$target "$binary" >/dev/null

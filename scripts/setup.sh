@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what ChannelDesk builds and tests against, when missing, from Debian's packages: ncursesw
 # (the console), libpsl + libidn2 + the Public Suffix List (registrable domains), psl (the reference
-# the domain tests compare against), tmux (end-to-end tests), sqlite3 (the benchmark's yardstick) and
-# postgresql (the shared-programme tests start throwaway clusters of it).
+# the domain tests compare against), tmux (end-to-end tests), sqlite3 (the benchmark's yardstick),
+# libdeflate (the programme file's CRC-32) and postgresql (the shared-programme tests start throwaway
+# clusters of it).
 # Quiet and quick when everything is there, so the README's commands can run it every time.
 set -euo pipefail
 need=()
@@ -10,7 +11,7 @@ command -v tmux >/dev/null 2>&1 || need+=(tmux)
 [ -e /usr/include/ncursesw/curses.h ] || need+=(libncursesw5-dev)
 command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
 [ -e /usr/include/libpsl.h ] || need+=(libpsl-dev)
-[ -e /usr/include/zlib.h ] || need+=(zlib1g-dev)
+[ -e /usr/include/libdeflate.h ] || need+=(libdeflate-dev)
 [ -e /usr/share/publicsuffix/public_suffix_list.dat ] || need+=(publicsuffix)
 [ -e /usr/include/idn2.h ] || need+=(libidn2-dev)
 command -v psl >/dev/null 2>&1 || need+=(psl)

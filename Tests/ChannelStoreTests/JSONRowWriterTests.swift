@@ -57,6 +57,23 @@ struct JSONRowWriterTests {
         Self.expectSame(Table(columns: ["amount"], rows: numbers.map { [.number($0)] }))
     }
 
+    /// The plain-decimal shortcut (no parse, no print) against Foundation over every shape it takes or
+    /// refuses: 0–17 integer digits, 0–7 fraction digits with leading and trailing zeros, signs.
+    @Test func seededDecimalsMatchFoundation() {
+        var random = SplitMix(seed: 14)
+        func digits(_ count: Int) -> String { String((0..<count).map { _ in Character(String(Int.random(in: 0...9, using: &random))) }) }
+        let numbers = (0..<20_000).map { _ -> String in
+            let sign = Bool.random(using: &random) ? "-" : ""
+            var integer = digits(Int.random(in: 1...17, using: &random))
+            if Int.random(in: 0..<4, using: &random) == 0 { integer = "0" }
+            let zeros = String(repeating: "0", count: Int.random(in: 0...5, using: &random))
+            let tail = String(repeating: "0", count: Int.random(in: 0...2, using: &random))
+            let fraction = Int.random(in: 0..<5, using: &random) == 0 ? "" : "." + zeros + digits(Int.random(in: 0...7, using: &random)) + tail
+            return sign + integer + (fraction == "." ? ".0" : fraction)
+        }
+        Self.expectSame(Table(columns: ["amount"], rows: numbers.map { [.number($0)] }))
+    }
+
     @Test func keysSortAsFoundationSortsThem() {
         let columns = ["b", "a", "Bc", "acv", "a_b", "a10", "a2", "partner_id", "partner", "z", "_x"]
         Self.expectSame(Table(columns: columns, rows: [columns.map { .text($0) }, columns.map { _ in .empty }]))
