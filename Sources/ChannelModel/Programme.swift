@@ -234,11 +234,14 @@ public struct Programme: Sendable, Equatable {
     // MARK: Bulk loading (the snapshot decoder hands over whole columns at once)
 
     /// Builds a programme from decoded tables in one go; fails with the first duplicate id found.
+    /// - Parameter idIndexes: the registrations' and deals' id indexes, when the caller already built
+    ///   them over these very columns.
     public static func loaded(
         policy: Policy, partners: [Partner], registrations: RegistrationTable, deals: DealTable,
         investments: [Investment], npsResponses: [NPSResponse], directAccounts: [DirectAccount],
         enablement: [Enablement], audit: [AuditEntry], commissionStatus: [String: CommissionStatus] = [:],
-        clawbacks: [Clawback] = [], mdfRequests: [MDFRequest] = [], mdfAllocations: [MDFAllocation] = []
+        clawbacks: [Clawback] = [], mdfRequests: [MDFRequest] = [], mdfAllocations: [MDFAllocation] = [],
+        idIndexes: (registrations: Result<RowIndex, RowIndex.DuplicateKey>, deals: Result<RowIndex, RowIndex.DuplicateKey>)? = nil
     ) throws(DuplicateID) -> Programme {
         var programme = Programme(policy: policy)
         programme.partners = partners
@@ -253,9 +256,9 @@ public struct Programme: Sendable, Equatable {
         programme.clawbacks = clawbacks
         programme.partnerIndex = try index(partners, table: "partners") { $0.id }
         // The two big id indexes are independent and each costs tens of milliseconds at a million
-        // rows: build them on two cores.
+        // rows: build them on two cores (the loader builds them beside its decoding: `idIndexes`).
         let ids = [registrations.ids, deals.ids]
-        let built = Parallel.map(count: ids.count) { RowIndex.build(ids[$0]) }
+        let built = idIndexes.map { [$0.registrations, $0.deals] } ?? Parallel.map(count: ids.count) { RowIndex.build(ids[$0]) }
         programme.registrationIndex = try unwrap(built[0], registrations.ids, table: "registrations")
         programme.dealIndex = try unwrap(built[1], deals.ids, table: "deals")
         programme.directIndex = try index(directAccounts, table: "direct_accounts") { Domain.key($0.domain) }

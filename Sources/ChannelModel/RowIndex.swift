@@ -54,17 +54,21 @@ public struct RowIndex: Sendable, Equatable {
         }
     }
 
-    /// For every row of `column`, the row of `keys` holding the same text (-1 when none does): how a
-    /// million registrations find their partner at load without making a `String` each.
+    /// For every row of `column`, the row of `keys` holding the same text (-1 when none does): how ten
+    /// million registrations find their partner at load, on every core, without making a `String` each.
     public func rows(matching column: StringColumn, in keys: StringColumn) -> [Int32] {
         keys.withRows { keyRows in
             column.withRows { rows in
                 slots.withUnsafeBufferPointer { slots in
-                    (0..<rows.count).map { row in
-                        let utf8 = rows[row]
-                        let found = Self.probe(slots, Self.hash(utf8)) { StringColumn.equal(keyRows[$0], utf8) }.row
-                        return found.map { Int32($0) } ?? -1
-                    }
+                    // Read only, for the duration of the call.
+                    nonisolated(unsafe) let keyRows = keyRows, rows = rows, slots = slots
+                    return Parallel.parts(of: rows.count, serialBelow: 200_000) { part in
+                        part.map { row in
+                            let utf8 = rows[row]
+                            let found = Self.probe(slots, Self.hash(utf8)) { StringColumn.equal(keyRows[$0], utf8) }.row
+                            return found.map { Int32($0) } ?? -1
+                        }
+                    }.flatMap { $0 }
                 }
             }
         }

@@ -13,8 +13,8 @@ struct DemoCommand: ParsableCommand {
         """)
 
     @Option(help: "The programme file to write.") var file: String?
-    @Option(help: "How many partners (up to 10,000).") var partners = 300
-    @Option(help: "How many registrations (up to 1,000,000).") var registrations = 20_000
+    @Option(help: "How many partners (up to 100,000).") var partners = 300
+    @Option(help: "How many registrations (up to 10,000,000).") var registrations = 20_000
     @Option(help: "Seed of the generator: the same seed gives the same programme.") var seed: UInt64 = 1
     @Flag(help: "Only write the file; do not open the console.") var noOpen = false
     @Flag(help: "Replace an existing --file.") var force = false

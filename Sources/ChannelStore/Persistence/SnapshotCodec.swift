@@ -76,12 +76,14 @@ public enum SnapshotCodec {
             throw SnapshotError(.damaged(detail: "its policy is not valid: " + policyProblems.joined(separator: "; ")))
         }
         do {
-            // The registrations are half the file: they decode on one core while every other table
-            // decodes on the other. The first error is still the one a table-by-table decode meets first.
+            // The registrations are half the file: they decode, then index their ids, on one core while
+            // every other table decodes (and the deals index theirs) on the other. The first error is
+            // still the one a table-by-table decode meets first: a duplicate id counts only after them.
             let suffixList = root.suffixList
             let (registrations, (partners, rest)) = Parallel.both({
                 Result { () throws(SnapshotError) in
-                    try TableCodec.decode(RegistrationTable.self, from: table(tables, "registrations"), suffixList: suffixList)
+                    let table = try TableCodec.decode(RegistrationTable.self, from: table(tables, "registrations"), suffixList: suffixList)
+                    return (table, RowIndex.build(table.ids))
                 }
             }, {
                 (Result { () throws(SnapshotError) in try TableCodec.decode(Partner.self, from: table(tables, "partners")) },
@@ -89,10 +91,11 @@ public enum SnapshotCodec {
             })
             let partnerRows = try partners.get(), registrationRows = try registrations.get(), others = try rest.get()
             let programme = try Programme.loaded(
-                policy: root.policy, partners: partnerRows, registrations: registrationRows, deals: others.deals,
+                policy: root.policy, partners: partnerRows, registrations: registrationRows.0, deals: others.deals,
                 investments: others.investments, npsResponses: others.nps, directAccounts: others.directAccounts,
                 enablement: others.enablement, audit: others.audit, commissionStatus: others.commissionStatus,
-                clawbacks: others.clawbacks, mdfRequests: others.mdfRequests, mdfAllocations: others.mdfAllocations)
+                clawbacks: others.clawbacks, mdfRequests: others.mdfRequests, mdfAllocations: others.mdfAllocations,
+                idIndexes: (registrationRows.1, others.dealIndex))
             try MoneyBounds.check(MoneyBounds.columns(of: programme))
             return DecodedSnapshot(programme: programme, generation: root.generation, lastSeq: root.lastSeq,
                                    savedAt: root.savedAt, compensations: others.compensations)
@@ -123,6 +126,8 @@ public enum SnapshotCodec {
         var mdfRequests: [MDFRequest]
         var mdfAllocations: [MDFAllocation]
         var compensations: Compensations
+        /// The deals' ids indexed, on this core, while the other builds the registrations' index.
+        var dealIndex: Result<RowIndex, RowIndex.DuplicateKey>
 
         init(_ tables: [String: ColumnTable]) throws(SnapshotError) {
             deals = try TableCodec.decode(DealTable.self, from: table(tables, "deals"))
@@ -139,6 +144,7 @@ public enum SnapshotCodec {
             mdfAllocations = try tables["mdfAllocations"].map { table throws(SnapshotError) in try TableCodec.decode(MDFAllocation.self, from: table) } ?? []
             // And the undo of recent changes: absent, only the journal's changes can be undone.
             compensations = try tables["compensations"].map { table throws(SnapshotError) in try TableCodec.decodeCompensations(from: table) } ?? Compensations()
+            dealIndex = RowIndex.build(deals.ids)
         }
     }
 
