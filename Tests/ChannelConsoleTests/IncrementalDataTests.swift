@@ -65,6 +65,26 @@ import Testing
         // R-0000904 competes for the same domain: its conflict with the now approved (still open) R-0000010 stays.
         #expect(updated.queue.first { $0.id == "R-0000904" }?.conflicts == [Conflict(kind: .partner, registrationId: "R-0000010")])
     }
+
+    /// Two queued registrations of one company under two domains hint at each other; rejecting one
+    /// takes its hint off the other, as a full recomputation has it.
+    @Test func aRejectionTakesItsSimilarNameHintOffTheOtherRow() throws {
+        var programme = ConsoleFixture.programme
+        let partner = programme.partners[0].id, at = Instant(parsing: "2026-09-29T09:00:00Z")!
+        for (id, domain) in [("R-SIM-1", "orbital-kites.example"), ("R-SIM-2", "orbitalkites.example")] {
+            programme.upsert(Registration(id: id, partnerID: partner, prospectCompany: "Orbital Kites Ltd", prospectDomain: domain,
+                                          estimatedACV: Money(cents: 1_000_000), submittedAt: at, status: .pending))
+        }
+        let data = ConsoleData(programme: programme, asOf: ConsoleFixture.asOf, period: .quarterToDate(ConsoleFixture.asOf))
+        #expect(data.queue.first { $0.id == "R-SIM-1" }?.item.similarNames.map(\.registrationId) == ["R-SIM-2"])
+        let action = ProgrammeAction.reject(registrationID: "R-SIM-2", reason: "duplicate")
+        let before = [programme.registration("R-SIM-2")!]
+        try Reducer.apply(JournalEntry(seq: 99, generation: 1, at: at.adding(seconds: 60), actor: "t", action: action), to: &programme)
+        let updated = data.updated(after: action, before: before, programme: programme)
+        #expect(updated.queue.first { $0.id == "R-SIM-1" }?.item.similarNames == [])
+        // The rows only: a whole ConsoleData that differs prints the programme.
+        #expect(updated.queue == ConsoleData(programme: programme, asOf: data.asOf, period: data.period).queue)
+    }
 }
 
 /// Narrowing a remembered filter gives the same rows as filtering from scratch.
