@@ -50,9 +50,13 @@ public struct ConsoleData: Sendable, Equatable {
 
     /// The queue alone — what the console's first frame shows —, every other pane empty until
     /// `buildPanes` (which the runtime runs off its loop: at 10M registrations the rest takes seconds).
-    /// - Parameter allDomains: index every open claim's domain now, not only the queued ones' (the
-    ///   Partners pane counts them all; the queue needs only its own, ~half the first frame's cost).
-    public init(queueOf programme: Programme, asOf: Day, period: Period, now: Instant = AsOf.clock(), allDomains: Bool = false) {
+    /// - Parameters:
+    ///   - allDomains: index every open claim's domain now, not only the queued ones' (the Partners pane
+    ///     counts them all; the queue needs only its own, ~half the first frame's cost).
+    ///   - head: build only the queue's first `head` rows (with the whole queue's counts): a screen's
+    ///     worth, ready in a fraction of the whole queue's time; `buildPanes` builds the rest.
+    public init(queueOf programme: Programme, asOf: Day, period: Period, now: Instant = AsOf.clock(), allDomains: Bool = false,
+                head: Int? = nil) {
         self.programme = programme
         self.asOf = asOf
         let when = AsOf(asOf, now: now)
@@ -60,13 +64,21 @@ public struct ConsoleData: Sendable, Equatable {
         self.period = period
         // One history of the audit trail serves the queue, and later the metrics, trend and enablement.
         let history = RegistrationHistory(programme)
-        let queued = history.queuedPositions(programme.registrations, asOf: when)
-        claims = OpenClaims(programme, asOf: when, history: history, queued: queued, allDomains: allDomains)
-        let items = QueueItem.queue(programme, asOf: when, history: history, claims: claims)
+        let items: [QueueItem], counts: QueueCounts
+        if let head {
+            (items, counts, claims) = QueueItem.head(programme, asOf: when, history: history, limit: head)
+        } else {
+            let queued = history.queuedPositions(programme.registrations, asOf: when)
+            claims = OpenClaims(programme, asOf: when, history: history, queued: queued, allDomains: allDomains)
+            items = QueueItem.queue(programme, asOf: when, history: history, claims: claims)
+            counts = QueueCounts(items, asOf: when)
+        }
+        // A head that holds the whole queue is the whole queue.
+        queueHead = head.flatMap { counts.queued > $0 ? $0 : nil }
         let sla = ApprovalSLA(programme.policy)
         queue = items.map { QueueRow($0, programme: programme, sla: sla) }
         activity = ActivityIndex(history: history, policy: programme.policy)
-        activity.queue = QueueCounts(items, asOf: when)
+        activity.queue = counts
         // The other panes' values for a programme with nothing in it, until their own are built.
         let nothing = Programme(policy: programme.policy)
         registrationsByPartner = [:]
@@ -83,9 +95,19 @@ public struct ConsoleData: Sendable, Equatable {
 
     /// Whether every pane's rows are built (`buildPanes`), not only the queue's.
     public private(set) var panesReady: Bool
+    /// How many of the queue's first rows `queue` holds while the rest is built; nil: the whole queue.
+    public private(set) var queueHead: Int?
+    /// How many registrations wait: the whole queue's count, also while only its head is built.
+    public var waiting: Int { activity.queue?.queued ?? queue.count }
 
-    /// Builds every pane but the queue from the programme the queue was built with.
+    /// Builds every pane but the queue from the programme the queue was built with (and the queue
+    /// too, when only its head is built).
     public mutating func buildPanes() {
+        if queueHead != nil {
+            let background = background
+            self = ConsoleData(queueOf: programme, asOf: asOf, period: period, now: when.instant, allDomains: true)
+            self.background = background
+        }
         // One index of who did what when serves the partners' last activity, the metrics, the trend and
         // the enablement split, instead of each scanning every registration again.
         var index = ActivityIndex(programme, history: activity.history)
@@ -177,7 +199,7 @@ public struct ConsoleData: Sendable, Equatable {
         // Before the panes are built the queue is built again (its claims index holds only the queued
         // domains, which an undo may not be among); the runtime then builds the panes again too.
         guard panesReady else {
-            self = ConsoleData(queueOf: programme, asOf: asOf, period: period, now: when.instant)
+            self = ConsoleData(queueOf: programme, asOf: asOf, period: period, now: when.instant, head: queueHead)
             return
         }
         if action.isMDFOnly {

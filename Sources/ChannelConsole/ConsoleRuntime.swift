@@ -13,6 +13,8 @@ public final class ConsoleRuntime {
     private let background: BackgroundWork
     /// The panes behind the queue while they are built after the first frame; nil once adopted.
     private var panesBuild: PanesBuild?
+    /// The queue rows the first frame is built with: screens' worth, whatever the terminal's height.
+    static let queueHead = 500
     /// Changes made to the programme since the console started: a panes build from before one is stale.
     private var changes = 0
     let actor: String
@@ -55,8 +57,9 @@ public final class ConsoleRuntime {
         state = ConsoleState(width: width, height: height, period: period)
         state.keyBindings = config.keyBindings
         state.actor = actor
-        // The queue first, so the first frame is there at once; the other panes follow (`adoptPanes`).
-        data = ConsoleData(queueOf: store.programme, asOf: asOf, period: period)
+        // The queue's head first, so the first frame is there at once; the rest of the queue and the
+        // other panes follow (`adoptPanes`).
+        data = ConsoleData(queueOf: store.programme, asOf: asOf, period: period, head: Self.queueHead)
         data.background = background
         panesBuild = PanesBuild(data, generation: changes, on: background)
         if let warning = store.warnings.first { state.status = StatusMessage(warning, .error) }

@@ -74,7 +74,7 @@ public enum ConsoleView {
 
     static func header(_ screen: inout Screen, _ area: Rect, _ state: ConsoleState, _ data: ConsoleData) {
         screen.fill(area, style: .reverse)
-        let waiting = "\(data.queue.count) waiting"
+        let waiting = "\(data.waiting) waiting"
         if state.isGrid || !state.details.isEmpty {
             var trail = "ChannelDesk"
             for detail in state.details {

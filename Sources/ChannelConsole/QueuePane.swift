@@ -13,7 +13,7 @@ enum QueuePane {
         let filtered = !list.filter.isEmpty || state.mineOnly
         let breaches = filtered ? rows.count(where: { data.queue[$0].sla == .breached }) : data.activity.queue?.breaches ?? 0
         let paused = filtered ? rows.count(where: { data.queue[$0].sla == .paused }) : data.activity.queue?.infoRequested ?? 0
-        var summary: [Span] = [Span(filtered ? "\(rows.count) of \(data.queue.count) waiting" : "\(data.queue.count) waiting", style: .bold)]
+        var summary: [Span] = [Span(filtered ? "\(rows.count) of \(data.waiting) waiting" : "\(data.waiting) waiting", style: .bold)]
         summary.append(Span(" · "))
         summary.append(Span("\(breaches) past the \(data.programme.policy.approvalSLAHours)h SLA", style: breaches > 0 ? Theme.sla(.breached) : Theme.dim))
         if paused > 0 { summary.append(Span(" · \(paused) waiting on the partner", style: Theme.dim)) }
@@ -22,6 +22,8 @@ enum QueuePane {
             summary.append(Span(" · sorted by \(PaneRows.sortColumns(.queue)[column].name) \(list.sortDescending ? "↓" : "↑")", style: Theme.key))
         }
         if let mine = MineView.summary(state) { summary.append(mine) }
+        // Only the queue's first rows are built yet: a filter, a sort or the end of the list sees only them.
+        if let head = data.queueHead { summary.append(Span(" · the first \(min(head, data.queue.count)) shown, gathering the rest…", style: Theme.dim)) }
         if !list.filter.isEmpty { summary.append(Span(" · matching \"\(list.filter)\"", style: Theme.key)) }
         screen.put(Line(summary), x: area.x, y: area.y, maxWidth: area.width)
 

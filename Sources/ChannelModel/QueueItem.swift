@@ -67,23 +67,66 @@ public struct QueueItem: Sendable, Equatable {
     public static func queue(_ programme: Programme, asOf: AsOf, history: RegistrationHistory? = nil,
                              claims: OpenClaims? = nil) -> [QueueItem] {
         let history = history ?? RegistrationHistory(programme)
-        let registrations = programme.registrations
-        let positions = history.queuedPositions(registrations, asOf: asOf)
-        let claims = claims ?? OpenClaims(programme, asOf: asOf, history: history, queued: positions)
-        let tiers = TierHistory(programme)
-        // Ordered by key first, from the columns, so each item is made once in its place.
-        let priority = programme.partners.map { programme.policy.tier(named: tiers.tier(of: $0, asOf: asOf))?.priorityRegistration ?? false }
-        let statuses = positions.map { history.status(registrations, $0, asOf: asOf) ?? .pending }
-        let keys = positions.indices.map { index in
-            let position = positions[index], owner = Int(registrations.partners[position])
-            return ConflictDetector.QueueKey(status: statuses[index], priority: owner >= 0 && priority[owner],
-                                             submitted: registrations.submittedAt[position], id: registrations.ids[position])
+        let order = Order(programme, asOf: asOf, history: history)
+        let claims = claims ?? OpenClaims(programme, asOf: asOf, history: history, queued: order.positions)
+        return order.items(programme, asOf: asOf, claims: claims)
+    }
+
+    /// The first `limit` items of the queue and the whole queue's counts: what a screen shows first,
+    /// at a fraction of the whole queue's cost (only those items' claims are looked up).
+    /// The claims returned are those items' (their domains' and names').
+    public static func head(_ programme: Programme, asOf: AsOf, history: RegistrationHistory,
+                            limit: Int) -> (items: [QueueItem], counts: QueueCounts, claims: OpenClaims) {
+        var order = Order(programme, asOf: asOf, history: history)
+        let counts = order.counts(programme, asOf: asOf)
+        order.ranked = Array(order.ranked.prefix(limit))
+        let claims = OpenClaims(programme, asOf: asOf, history: history, queued: order.ranked.map { order.positions[$0] })
+        return (order.items(programme, asOf: asOf, claims: claims), counts, claims)
+    }
+
+    /// The queued registrations in queue order, from the columns, so each item is made once in its place.
+    struct Order {
+        let positions: [Int]
+        let statuses: [RegistrationStatus]
+        /// Indexes into `positions`, most urgent first.
+        var ranked: [Int]
+        let tiers: TierHistory
+
+        init(_ programme: Programme, asOf: AsOf, history: RegistrationHistory) {
+            let registrations = programme.registrations
+            positions = history.queuedPositions(registrations, asOf: asOf)
+            tiers = TierHistory(programme)
+            let tiers = tiers
+            let priority = programme.partners.map { programme.policy.tier(named: tiers.tier(of: $0, asOf: asOf))?.priorityRegistration ?? false }
+            let statuses = positions.map { history.status(registrations, $0, asOf: asOf) ?? .pending }
+            self.statuses = statuses
+            let keys = positions.indices.map { [positions] index in
+                let position = positions[index], owner = Int(registrations.partners[position])
+                return ConflictDetector.QueueKey(status: statuses[index], priority: owner >= 0 && priority[owner],
+                                                 submitted: registrations.submittedAt[position], id: registrations.ids[position])
+            }
+            ranked = positions.indices.sorted { keys[$0] < keys[$1] }
         }
-        let order = positions.indices.sorted { keys[$0] < keys[$1] }
-        // Each item is independent (~5 µs: the record, its domain, conflicts and hints), and a
-        // million-row programme queues ~15k of them.
-        return Parallel.map(count: order.count, serialBelow: 2_000) { rank in
-            make(programme, position: positions[order[rank]], status: statuses[order[rank]], asOf: asOf, tiers: tiers, claims: claims)
+
+        /// The ranked items. Each is independent (~5 µs: the record, its domain, conflicts and hints),
+        /// and a million-row programme queues ~15k of them.
+        func items(_ programme: Programme, asOf: AsOf, claims: OpenClaims) -> [QueueItem] {
+            Parallel.map(count: ranked.count, serialBelow: 2_000) { rank in
+                make(programme, position: positions[ranked[rank]], status: statuses[ranked[rank]], asOf: asOf, tiers: tiers, claims: claims)
+            }
+        }
+
+        /// The counts of every queued registration, by the items' own rules, without making the items.
+        func counts(_ programme: Programme, asOf: AsOf) -> QueueCounts {
+            let sla = ApprovalSLA(programme.policy), submitted = programme.registrations.submittedAt
+            var counts = QueueCounts(asOf: asOf, queued: positions.count, infoRequested: 0, breaches: 0)
+            for index in positions.indices {
+                if statuses[index] == .infoRequested { counts.infoRequested += 1 }
+                if isBreached(status: statuses[index], submittedAt: Instant(seconds: submitted[positions[index]]), asOf: asOf, sla: sla) {
+                    counts.breaches += 1
+                }
+            }
+            return counts
         }
     }
 }

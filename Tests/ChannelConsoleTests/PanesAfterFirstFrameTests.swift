@@ -27,6 +27,24 @@ import TerminalUI
         #expect(partial == full)
     }
 
+    @Test func theQueuesHeadIsTheWholeQueuesFirstRowsWithItsCounts() {
+        let full = ConsoleData(programme: ConsoleFixture.programme, asOf: ConsoleFixture.asOf, period: Self.period, now: Self.now)
+        var head = ConsoleData(queueOf: ConsoleFixture.programme, asOf: ConsoleFixture.asOf, period: Self.period, now: Self.now, head: 5)
+        #expect(head.queueHead == 5)
+        #expect(head.queue == Array(full.queue.prefix(5)))
+        #expect(head.waiting == full.queue.count && head.activity.queue == full.activity.queue)
+        var state = ConsoleFixture.state()
+        ConsoleReducer.normalize(&state, head)
+        let text = Self.text(state, head)
+        #expect(text.contains("\(full.queue.count) waiting · \(full.activity.queue!.breaches) past the 48h SLA"))
+        #expect(text.contains("the first 5 shown, gathering the rest…"))
+        head.buildPanes()
+        #expect(head.queueHead == nil)
+        #expect(head == full)
+        #expect(ConsoleData(queueOf: ConsoleFixture.programme, asOf: ConsoleFixture.asOf, period: Self.period, now: Self.now,
+                            head: full.queue.count).queueHead == nil, "a head that holds the whole queue is the whole queue")
+    }
+
     @Test func thePanesNotYetBuiltSaySoAndTheQueueIsThere() {
         let partial = ConsoleData(queueOf: ConsoleFixture.programme, asOf: ConsoleFixture.asOf, period: Self.period, now: Self.now)
         var state = ConsoleFixture.state()
