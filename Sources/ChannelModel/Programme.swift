@@ -234,14 +234,17 @@ public struct Programme: Sendable, Equatable {
     // MARK: Bulk loading (the snapshot decoder hands over whole columns at once)
 
     /// Builds a programme from decoded tables in one go; fails with the first duplicate id found.
-    /// - Parameter idIndexes: the registrations' and deals' id indexes, when the caller already built
-    ///   them over these very columns.
+    /// - Parameters:
+    ///   - idIndexes: the registrations' and deals' id indexes, when the caller already built them over
+    ///     these very columns.
+    ///   - mdfIndexes: the same for the MDF tables.
     public static func loaded(
         policy: Policy, partners: [Partner], registrations: RegistrationTable, deals: DealTable,
         investments: [Investment], npsResponses: [NPSResponse], directAccounts: [DirectAccount],
         enablement: [Enablement], audit: [AuditEntry], commissionStatus: [String: CommissionStatus] = [:],
         clawbacks: [Clawback] = [], mdfRequests: [MDFRequest] = [], mdfAllocations: [MDFAllocation] = [],
-        idIndexes: (registrations: Result<RowIndex, RowIndex.DuplicateKey>, deals: Result<RowIndex, RowIndex.DuplicateKey>)? = nil
+        idIndexes: (registrations: Result<RowIndex, RowIndex.DuplicateKey>, deals: Result<RowIndex, RowIndex.DuplicateKey>)? = nil,
+        mdfIndexes: Result<MDFIndexes, DuplicateID>? = nil
     ) throws(DuplicateID) -> Programme {
         var programme = Programme(policy: policy)
         programme.partners = partners
@@ -266,7 +269,7 @@ public struct Programme: Sendable, Equatable {
             EnablementKey(partnerID: $0.partnerID, item: $0.item)
         }
         programme.resolvePartnerPositions()
-        try programme.loadMDF(requests: mdfRequests, allocations: mdfAllocations)
+        try programme.loadMDF(requests: mdfRequests, allocations: mdfAllocations, indexes: mdfIndexes?.get())
         return programme
     }
 

@@ -45,20 +45,13 @@ extension Programme {
     }
 
     /// Takes decoded MDF tables, refusing a repeated request id or (partner, year).
-    mutating func loadMDF(requests: [MDFRequest], allocations: [MDFAllocation]) throws(DuplicateID) {
+    mutating func loadMDF(requests: [MDFRequest], allocations: [MDFAllocation], indexes: MDFIndexes? = nil) throws(DuplicateID) {
         mdfRequests = requests
         mdfAllocations = allocations
-        // Sized up front and read by position: growing a 100k-entry index and copying each request
-        // (a dozen strings to retain) showed in the profile of opening a 1M-registration programme.
-        mdfRequestIndex = Dictionary(minimumCapacity: requests.count)
-        mdfAllocationIndex = Dictionary(minimumCapacity: allocations.count)
-        for position in requests.indices where mdfRequestIndex.updateValue(position, forKey: requests[position].id) != nil {
-            throw DuplicateID(table: "mdfRequests", id: requests[position].id)
-        }
-        for (position, row) in allocations.enumerated()
-        where mdfAllocationIndex.updateValue(position, forKey: MDFRules.AllocationKey(partnerID: row.partnerID, year: row.year)) != nil {
-            throw DuplicateID(table: "mdfAllocations", id: "\(row.partnerID) \(row.year)")
-        }
+        let built: MDFIndexes
+        if let indexes { built = indexes } else { built = try MDFIndexes(requests: requests, allocations: allocations) }
+        mdfRequestIndex = built.requests
+        mdfAllocationIndex = built.allocations
     }
 
     // MARK: The §8 rules over this programme
@@ -107,5 +100,28 @@ extension Programme {
         return MDFRules.figures(partners: partners, requests: mdfRequests, allocations: mdfAllocations,
                                 deals: candidates.map { deals[$0] }, mdfRegistrations: mdfRegistrationIDs,
                                 period: period, policy: mdfPolicy, tierMDF: tierMDF)
+    }
+}
+
+/// The MDF tables' indexes (request by id, allocation by partner and year), built apart from the
+/// programme so the loader builds them on the core that decoded the tables.
+public struct MDFIndexes: Sendable {
+    let requests: [String: Int]
+    let allocations: [MDFRules.AllocationKey: Int]
+
+    public init(requests: [MDFRequest], allocations: [MDFAllocation]) throws(Programme.DuplicateID) {
+        // Sized up front and read by position: growing a 100k-entry index and copying each request
+        // (a dozen strings to retain) showed in the profile of opening a 1M-registration programme.
+        var byID = [String: Int](minimumCapacity: requests.count)
+        var byKey = [MDFRules.AllocationKey: Int](minimumCapacity: allocations.count)
+        for position in requests.indices where byID.updateValue(position, forKey: requests[position].id) != nil {
+            throw Programme.DuplicateID(table: "mdfRequests", id: requests[position].id)
+        }
+        for (position, row) in allocations.enumerated()
+        where byKey.updateValue(position, forKey: MDFRules.AllocationKey(partnerID: row.partnerID, year: row.year)) != nil {
+            throw Programme.DuplicateID(table: "mdfAllocations", id: "\(row.partnerID) \(row.year)")
+        }
+        self.requests = byID
+        self.allocations = byKey
     }
 }

@@ -95,8 +95,8 @@ public enum SnapshotCodec {
                 investments: others.investments, npsResponses: others.nps, directAccounts: others.directAccounts,
                 enablement: others.enablement, audit: others.audit, commissionStatus: others.commissionStatus,
                 clawbacks: others.clawbacks, mdfRequests: others.mdfRequests, mdfAllocations: others.mdfAllocations,
-                idIndexes: (registrationRows.1, others.dealIndex))
-            try MoneyBounds.check(MoneyBounds.columns(of: programme))
+                idIndexes: (registrationRows.1, others.dealIndex), mdfIndexes: others.mdfIndexes)
+            try MoneyBounds.check(programme, mdfMagnitude: others.mdfMagnitude)
             return DecodedSnapshot(programme: programme, generation: root.generation, lastSeq: root.lastSeq,
                                    savedAt: root.savedAt, compensations: others.compensations)
         } catch let error as SnapshotError {
@@ -126,8 +126,11 @@ public enum SnapshotCodec {
         var mdfRequests: [MDFRequest]
         var mdfAllocations: [MDFAllocation]
         var compensations: Compensations
-        /// The deals' ids indexed, on this core, while the other builds the registrations' index.
+        /// The deals' ids indexed, on this core, while the other builds the registrations' index; the
+        /// MDF tables' indexes and their amounts' magnitude too (this core has time to spare).
         var dealIndex: Result<RowIndex, RowIndex.DuplicateKey>
+        var mdfIndexes: Result<MDFIndexes, Programme.DuplicateID>
+        var mdfMagnitude: UInt64?
 
         init(_ tables: [String: ColumnTable]) throws(SnapshotError) {
             deals = try TableCodec.decode(DealTable.self, from: table(tables, "deals"))
@@ -145,6 +148,9 @@ public enum SnapshotCodec {
             // And the undo of recent changes: absent, only the journal's changes can be undone.
             compensations = try tables["compensations"].map { table throws(SnapshotError) in try TableCodec.decodeCompensations(from: table) } ?? Compensations()
             dealIndex = RowIndex.build(deals.ids)
+            let (requests, allocations) = (mdfRequests, mdfAllocations)
+            mdfIndexes = Result { () throws(Programme.DuplicateID) in try MDFIndexes(requests: requests, allocations: allocations) }
+            mdfMagnitude = MoneyBounds.magnitude(MoneyBounds.mdfColumns(requests: mdfRequests, allocations: mdfAllocations))
         }
     }
 
