@@ -12,7 +12,11 @@ extension ConsoleData {
         // Positions, not ids: comparing integers over a 15k-row queue is what keeps a decision cheap.
         let decided = before.compactMap { programme.registrationPosition($0.id) }
         let decidedSorted = decided.sorted()
-        removeQueueRows(queueRows(\.item.position) { Self.contains(decidedSorted, $0) })
+        let doomed = queue.indices(whose: \.item.position) { Self.contains(decidedSorted, $0) }
+        // The queue's figures change by the rows leaving and the rows coming back, not by a recount.
+        var counts = activity.queue ?? QueueCounts(queue.map(\.item), asOf: when)
+        for index in doomed { counts.remove(queue[index].item) }
+        removeQueueRows(doomed)
         var touchedDomains: [String] = [], touchedNames: Set<String> = [], requeued: [Int] = []
         for position in decided {
             let domain = registrations.registrableDomain(position)
@@ -36,14 +40,15 @@ extension ConsoleData {
             let item = QueueItem.make(programme, position: position, status: history.status(registrations, position, asOf: when) ?? .pending,
                                       asOf: when, tiers: tiers, claims: claims)
             queue.insert(QueueRow(item, programme: programme, sla: sla), at: insertionPoint(for: item.key))
+            counts.add(item)
         }
         // Every queued row on a touched domain sees its rivals change, and every row with a touched name
-        // its hints (a handful of domains: plain comparisons beat hashing every row's domain).
-        let onTouchedDomains = queueRows(\.domain) { touchedDomains.contains($0) }
-        // A queued row is an open claim, so the rows with a touched name are among that name's claims:
-        // a handful of positions to compare, instead of a name looked up and hashed for every row.
+        // its hints. A queued row is an open claim, so those rows are among the domains' and the names'
+        // claims: a handful of positions to compare, instead of a domain or a name for every row.
+        let onDomains = touchedDomains.flatMap { claims.byDomain[$0] ?? [] }.sorted()
+        let onTouchedDomains = queue.indices(whose: \.item.position) { Self.contains(onDomains, $0) }
         let named = touchedNames.flatMap { claims.byName[$0]?.map(\.position) ?? [] }.sorted()
-        let withTouchedNames = named.isEmpty ? [] : queueRows(\.item.position) { Self.contains(named, $0) }
+        let withTouchedNames = named.isEmpty ? [] : queue.indices(whose: \.item.position) { Self.contains(named, $0) }
         for index in onTouchedDomains {
             queue[index].conflicts = ConflictDetector.conflicts(programme, of: queue[index].position, domain: queue[index].domain,
                                                                 openByDomain: claims.byDomain)
@@ -51,19 +56,7 @@ extension ConsoleData {
         for index in withTouchedNames {
             queue[index].item.similarNames = claims.similarNames(programme, of: queue[index].position, domain: queue[index].domain)
         }
-        refreshQueueFigures()
-    }
-
-    /// The queue rows whose stored `field` passes `test`, reading that field alone in place. Every way of
-    /// reading a row's field through the array — `queue[index].domain`, a buffer's `rows[index].domain`,
-    /// iterating — copied the whole row (a registration, a dozen strings and lists): at 150k queued rows
-    /// (10M registrations) that was ~90 ms of a decision.
-    func queueRows<Field>(_ field: KeyPath<QueueRow, Field>, where test: (Field) -> Bool) -> [Int] {
-        guard let offset = MemoryLayout<QueueRow>.offset(of: field) else { preconditionFailure("\(field) is not a stored field") }
-        return queue.withUnsafeBufferPointer { rows in
-            guard let base = rows.baseAddress.map(UnsafeRawPointer.init) else { return [] }
-            return rows.indices.filter { test((base + $0 * MemoryLayout<QueueRow>.stride + offset).assumingMemoryBound(to: Field.self).pointee) }
-        }
+        setQueueFigures(counts)
     }
 
     /// Whether `sorted` holds `value`, by binary search: no hashing per row of a 150k-row scan.
@@ -76,22 +69,27 @@ extension ConsoleData {
         return low < sorted.count && sorted[low] == value
     }
 
-    /// Removes the queue rows at `doomed` (ascending), the others keeping their order, by moving rows:
-    /// `removeAll(where:)` handed its predicate a copy of every row.
+    /// Removes the queue rows at `doomed` (ascending, distinct), the others keeping their order, by
+    /// moving rows, never copying them: `removeAll(where:)` handed its predicate a copy of every row,
+    /// and swapping rows one by one moved each three times. Each stretch of kept rows moves once.
     private mutating func removeQueueRows(_ doomed: [Int]) {
         guard let first = doomed.first else { return }
-        var kept = first, next = 0
         queue.withUnsafeMutableBufferPointer { rows in
-            for index in first..<rows.count {
-                if next < doomed.count && doomed[next] == index {
-                    next += 1
-                } else {
-                    rows.swapAt(kept, index)
-                    kept += 1
-                }
+            let base = rows.baseAddress!
+            // The doomed rows wait aside, then fill the end, which `removeLast` destroys.
+            let aside = UnsafeMutablePointer<QueueRow>.allocate(capacity: doomed.count)
+            defer { aside.deallocate() }
+            for (slot, index) in doomed.enumerated() { (aside + slot).moveInitialize(from: base + index, count: 1) }
+            var kept = first
+            for (slot, index) in doomed.enumerated() {
+                let end = slot + 1 < doomed.count ? doomed[slot + 1] : rows.count
+                guard end > index + 1 else { continue }
+                (base + kept).moveInitialize(from: base + index + 1, count: end - index - 1)
+                kept += end - index - 1
             }
+            (base + kept).moveInitialize(from: aside, count: doomed.count)
         }
-        queue.removeLast(queue.count - kept)
+        queue.removeLast(doomed.count)
     }
 
     /// Binary search: the queue is sorted by its key.
@@ -104,11 +102,9 @@ extension ConsoleData {
         return low
     }
 
-    /// Pending registrations and SLA breaches from the queue rows, for every figure measured as of the
-    /// console's own day; past days' figures cannot change by a decision made now.
-    mutating func refreshQueueFigures() {
-        let breaches = queueRows(\.item.slaBreached) { $0 }.count, info = queueRows(\.item.status) { $0 == .infoRequested }.count
-        let counts = QueueCounts(asOf: when, queued: queue.count, infoRequested: info, breaches: breaches)
+    /// Pending registrations and SLA breaches, for every figure measured as of the console's own day;
+    /// past days' figures cannot change by a decision made now.
+    private mutating func setQueueFigures(_ counts: QueueCounts) {
         activity.queue = counts
         if metrics.asOf == asOf { (metrics.pendingRegistrations, metrics.slaBreaches) = (counts.queued, counts.breaches) }
         for index in trend.indices where trend[index].asOf == asOf {

@@ -62,11 +62,20 @@ public enum PaneRows {
         case .queue:
             rows = candidates ?? Array(data.queue.indices)
             if candidates == nil, let owner = key.owner { rows = rows.filter { data.owner(ofQueueRow: $0) == owner } }
-            if !query.isEmpty { rows = rows.filter { row in query.matches(search: data.queue[row].search) { queueField($0, row, data) } } }
+            if query.terms.isEmpty && !query.isEmpty {
+                // Words only: the rows' search texts, read in place, on every core.
+                rows = data.queue.indicesInParallel(rows, whose: \.search) { query.matches(search: $0) { _ in nil } }
+            } else if !query.isEmpty {
+                rows = rows.filter { row in query.matches(search: data.queue[row].search) { queueField($0, row, data) } }
+            }
         case .partners:
             rows = candidates ?? Array(data.partners.indices)
             if candidates == nil, key.notEnabledOnly { rows = rows.filter { data.partners[$0].enabled < EnablementItem.allCases.count } }
-            if !query.isEmpty { rows = rows.filter { row in query.matches(search: data.partners[row].search) { partnerField($0, row, data) } } }
+            if query.terms.isEmpty && !query.isEmpty {
+                rows = data.partners.indicesInParallel(rows, whose: \.search) { query.matches(search: $0) { _ in nil } }
+            } else if !query.isEmpty {
+                rows = rows.filter { row in query.matches(search: data.partners[row].search) { partnerField($0, row, data) } }
+            }
         case .tiers:
             rows = candidates ?? Array(data.ladder.indices)
             if !query.isEmpty { rows = rows.filter { row in query.matches(search: data.ladder[row].search) { ladderField($0, row, data) } } }

@@ -146,11 +146,19 @@ public struct QueueCounts: Sendable, Equatable {
     public init(_ items: some Sequence<QueueItem>, asOf: AsOf) {
         self.asOf = asOf
         queued = 0; infoRequested = 0; breaches = 0
-        for item in items {
-            queued += 1
-            if item.status == .infoRequested { infoRequested += 1 }
-            if item.slaBreached { breaches += 1 }
-        }
+        for item in items { add(item) }
+    }
+
+    /// Counts `item` in (a registration that joined the queue).
+    public mutating func add(_ item: QueueItem) { count(item, 1) }
+
+    /// Counts `item` out (a registration that left the queue).
+    public mutating func remove(_ item: QueueItem) { count(item, -1) }
+
+    private mutating func count(_ item: QueueItem, _ step: Int) {
+        queued += step
+        if item.status == .infoRequested { infoRequested += step }
+        if item.slaBreached { breaches += step }
     }
 }
 
