@@ -58,8 +58,9 @@ enum FundsDetailView {
         } else {
             lines.append(Line("Not enrolled as of \(data.asOf): no MDF allocation.", style: Theme.dim))
         }
-        let requests = data.programme.mdfRequests
-            .filter { $0.partnerID == partnerID && (allRequests || $0.year == year) && $0.submittedAt <= data.asOf.endOfDay }
+        let all = data.programme.mdfRequests
+        let requests = (data.funds.requestsByPartner[partnerID] ?? []).map { all[$0] }
+            .filter { (allRequests || $0.year == year) && $0.submittedAt <= data.asOf.endOfDay }
             .sorted { ($0.submittedAt, $0.id) > ($1.submittedAt, $1.id) }
         lines += ["", DetailText.heading(allRequests ? "Requests (\(requests.count))" : "Requests in \(year) (\(requests.count))")]
         if requests.isEmpty { lines.append(Line("none", style: Theme.dim)) }
