@@ -35,7 +35,7 @@ struct Options {
       --json              print the results as JSON on stdout (progress still goes to stderr)
       --json-file PATH    also write the JSON results to PATH (the table still goes to stdout)
       --sizes LIST        also run open/metrics/first-frame/keystrokes at each registration count
-                          (partners scale as registrations/100, capped by --partners)
+                          (partners scale as registrations/100, at least 100)
       --quick             100k registrations, 1k partners, no --sizes: a smoke run in well under a minute
       --as-of DAY         the as-of date of the generated programme and every metric (default 2026-09-30)
       --samples N         keystroke samples per kind (default 200); --approvals N approve keystrokes (default 100)
@@ -106,8 +106,8 @@ struct Options {
 }
 
 /// Partners for a registration count in the --sizes sweep: the default programme's 100 registrations
-/// per partner, at least 100 partners, at most --partners.
-func partnersFor(_ registrations: Int, cap: Int) -> Int { min(cap, max(100, registrations / 100)) }
+/// per partner, at least 100 partners (so 10M registrations have DESIGN §7's 100k partners).
+func partnersFor(_ registrations: Int) -> Int { max(100, registrations / 100) }
 
 // MARK: - Results
 

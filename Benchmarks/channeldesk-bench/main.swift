@@ -429,7 +429,7 @@ do {
 // The --sizes sweep: open/metrics, first frame and keystrokes at each size.
 var sizeRuns: [SizeRun] = []
 for size in options.sizes {
-    let partners = partnersFor(size, cap: options.partners)
+    let partners = partnersFor(size)
     if size == options.registrations && partners == options.partners {
         sizeRuns.append(SizeRun(registrations: size, partners: partners, deals: programmeInfo.deals, snapshotBytes: snapshotBytes,
                                 openMetricsSeconds: openMetrics.seconds, loadSeconds: openMetrics.loadSeconds,
