@@ -1,5 +1,5 @@
 import ChannelModel
-import ChannelStore
+@testable import ChannelStore
 import Foundation
 
 #if canImport(Glibc)
@@ -59,12 +59,14 @@ enum FuzzSupport {
     /// The input read as a property list with every column's `crc32` recomputed and written back as a
     /// binary plist; nil when it is not a plist or has no column to fix. Without this the fuzzer
     /// almost never gets past `Column.verify`'s checksum to the shape checks and record decoding.
-    /// Read with `PropertyListDecoder` (as the product reads), not `PropertyListSerialization`, whose
+    /// Read as the product reads (`PlistDecoding`: `PropertyListDecoder` after the check of container
+    /// sizes its scanner traps on — without it, this rewrite, not the product, died on a dictionary
+    /// claiming more entries than the file holds), not `PropertyListSerialization`, whose
     /// CoreFoundation bridging crashes on some binary plists (e.g. ones holding a set).
     static func rechecksummed(_ data: Data) -> Data? {
         if skipRechecksum { return nil }
         PlistValue.budget = 10_000
-        guard let root = try? PropertyListDecoder().decode(PlistValue.self, from: data) else { return nil }
+        guard let root = try? PlistDecoding.decode(PlistValue.self, from: data) else { return nil }
         var changed = false
         let fixed = root.rechecksummed(&changed)
         guard changed else { return nil }
