@@ -57,8 +57,9 @@ enum SortKeys {
         case 0: return rows.values(of: \.nameRank)
         case 1: return ranks(partner(\.type).map(\.rawValue))
         case 2:
-            let keys = Dictionary(uniqueKeysWithValues: Set(partner(\.tier)).map { ($0, tierKey($0, policy)) })
-            return partner(\.tier).map { keys[$0]! }
+            let tiers = partner(\.tier)
+            let keys = Dictionary(uniqueKeysWithValues: Set(tiers).map { ($0, tierKey($0, policy)) })
+            return tiers.map { keys[$0]! }
         case 3: return ranks(partner(\.region))
         case 4: return partner(\.status).map { statusOrder[$0]! }
         case 5: return rows.values(of: \.trailingARR).map { Int($0.cents) }
