@@ -61,12 +61,18 @@ extension ConsoleData {
 
     /// Whether `sorted` holds `value`, by binary search: no hashing per row of a 150k-row scan.
     private static func contains(_ sorted: [Int], _ value: Int) -> Bool {
-        var low = 0, high = sorted.count
+        let index = lowerBound(sorted.count) { sorted[$0] < value }
+        return index < sorted.count && sorted[index] == value
+    }
+
+    /// The first of `0..<count` for which `isBefore` is false, `isBefore` holding for a prefix only.
+    private static func lowerBound(_ count: Int, isBefore: (Int) -> Bool) -> Int {
+        var low = 0, high = count
         while low < high {
             let middle = (low + high) / 2
-            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+            if isBefore(middle) { low = middle + 1 } else { high = middle }
         }
-        return low < sorted.count && sorted[low] == value
+        return low
     }
 
     /// Removes the queue rows at `doomed` (ascending, distinct), the others keeping their order, by
@@ -94,12 +100,7 @@ extension ConsoleData {
 
     /// Binary search: the queue is sorted by its key.
     private func insertionPoint(for key: ConflictDetector.QueueKey) -> Int {
-        var low = 0, high = queue.count
-        while low < high {
-            let middle = (low + high) / 2
-            if queue[middle].key < key { low = middle + 1 } else { high = middle }
-        }
-        return low
+        Self.lowerBound(queue.count) { queue[$0].key < key }
     }
 
     /// Pending registrations and SLA breaches, for every figure measured as of the console's own day;
